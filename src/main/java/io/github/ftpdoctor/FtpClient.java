@@ -1,0 +1,280 @@
+package io.github.ftpdoctor;
+
+import io.github.ftpdoctor.diagnosis.Diagnosis;
+import io.github.ftpdoctor.diagnosis.ExchangeContext;
+import io.github.ftpdoctor.diagnosis.Reply;
+import io.github.ftpdoctor.error.FtpException;
+import io.github.ftpdoctor.internal.protocol.ConnectOptions;
+import io.github.ftpdoctor.internal.protocol.Replies;
+import io.github.ftpdoctor.internal.protocol.Session;
+import io.github.ftpdoctor.internal.protocol.TransportFailure;
+import io.github.ftpdoctor.diagnosis.TransportEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A blocking FTP client. One instance is one session and belongs to one thread at a time.
+ *
+ * <p>Every reply is diagnosed; a failure throws a typed {@link FtpException} whose
+ * {@link FtpException#diagnosis() diagnosis} says in English and Chinese what happened and what to do.
+ * <pre>{@code
+ * try (FtpClient ftp = FtpClient.connect("ftp.example.com", 21)) {
+ *     ftp.loginAnonymous();
+ *     System.out.println(ftp.pwd());
+ * } catch (AnonymousDeniedException e) {
+ *     System.err.println(e.diagnosis().advice(Locale.ENGLISH));
+ * }
+ * }</pre>
+ */
+public final class FtpClient implements AutoCloseable {
+    private static final Duration QUIT_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Session session;
+    private final FtpConfig config;
+    private Features features;
+
+    private FtpClient(Session session, FtpConfig config) {
+        this.session = session;
+        this.config = config;
+    }
+
+    /** Connects to port 21 with the default configuration and reads the greeting. */
+    public static FtpClient connect(String host) throws FtpException {
+        return connect(host, 21, FtpConfig.defaults());
+    }
+
+    /** Connects with the default configuration and reads the greeting. */
+    public static FtpClient connect(String host, int port) throws FtpException {
+        return connect(host, port, FtpConfig.defaults());
+    }
+
+    /**
+     * Connects and reads the greeting, waiting through {@code 120 Service ready in nnn minutes} within the reply
+     * timeout. A refused, timed-out or dropped connection, or a greeting other than 220, throws its diagnosis.
+     */
+    public static FtpClient connect(String host, int port, FtpConfig config) throws FtpException {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(config, "config");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1 to 65535: " + port);
+        }
+        ConnectOptions options = new ConnectOptions(host, port, config.connectTimeout(), config.replyTimeout(),
+                config.controlEncoding(), config.autoDetectEncoding(), config.classifier(), config.socketFactory(),
+                config.transcriptLines());
+        return new FtpClient(Session.open(options), config);
+    }
+
+    /** The server's greeting (normally 220; a multi-line banner keeps all its lines). */
+    public Reply greeting() {
+        return session.greeting();
+    }
+
+    /**
+     * Logs in: USER, then PASS if asked (331), then ACCT if asked (332) and an account is given. A 230 straight
+     * after USER needs no password. Then, when enabled, switches the control connection to UTF-8 if FEAT offers it.
+     *
+     * @param account the account for ACCT, or null
+     * @return the diagnosis (Success) of the reply that completed the login: usually 230, whose text is often a
+     *         welcome message
+     */
+    public Diagnosis login(String user, String password, String account) throws FtpException {
+        Objects.requireNonNull(user, "user");
+        session.setAnonymous(ExchangeContext.isAnonymousName(user));
+        String verb = "USER";
+        Reply reply = session.expect(verb, user, c -> c == 230 || c == 331 || c == 332);
+        if (reply.code() == 331) {
+            verb = "PASS";
+            reply = session.expect(verb, password == null ? "" : password, c -> c == 230 || c == 202 || c == 332);
+        }
+        if (reply.code() == 332) {
+            if (account == null) {
+                throw session.exception(session.diagnose(reply, verb)); // 332: the server wants an account
+            }
+            verb = "ACCT";
+            reply = session.expect(verb, account, c -> c == 230 || c == 202);
+        }
+        Diagnosis done = session.diagnose(reply, verb);
+        negotiateUtf8();
+        return done;
+    }
+
+    /** Logs in with a user name and password; returns the diagnosis of the reply that completed the login. */
+    public Diagnosis login(String user, String password) throws FtpException {
+        return login(user, password, null);
+    }
+
+    /** Logs in as {@code anonymous} with the configured anonymous password. */
+    public Diagnosis loginAnonymous() throws FtpException {
+        return login("anonymous", config.anonymousPassword(), null);
+    }
+
+    private void negotiateUtf8() throws FtpException {
+        if (config.negotiateUtf8() && StandardCharsets.UTF_8.equals(session.channel().charset())
+                && features().has("UTF8")) {
+            session.send("OPTS", "UTF8 ON"); // a refusal changes nothing: we already speak UTF-8
+        }
+    }
+
+    /** The current directory (PWD), unquoted per RFC 959: {@code "a ""b"""} is {@code a "b"}. */
+    public String pwd() throws FtpException {
+        return path(session.expect("PWD", null, c -> c == 257));
+    }
+
+    /** Changes the working directory. */
+    public void cwd(String path) throws FtpException {
+        session.expect("CWD", path, c -> c / 100 == 2);
+    }
+
+    /** Changes to the parent directory. */
+    public void cdup() throws FtpException {
+        session.expect("CDUP", null, c -> c / 100 == 2);
+    }
+
+    /** Creates a directory; returns the path the server reports (or the one asked for, if it reports none). */
+    public String mkd(String path) throws FtpException {
+        Reply reply = session.expect("MKD", path, c -> c / 100 == 2);
+        String created = Replies.quotedPath(reply);
+        return created == null ? path : created;
+    }
+
+    /** Removes a directory. */
+    public void rmd(String path) throws FtpException {
+        session.expect("RMD", path, c -> c / 100 == 2);
+    }
+
+    /** Deletes a file. */
+    public void dele(String path) throws FtpException {
+        session.expect("DELE", path, c -> c / 100 == 2);
+    }
+
+    /** Renames with RNFR then RNTO. */
+    public void rename(String from, String to) throws FtpException {
+        session.expect("RNFR", from, c -> c == 350);
+        session.expect("RNTO", to, c -> c / 100 == 2);
+    }
+
+    /** The size of a file in bytes (SIZE, RFC 3659), as the server counts it in the current TYPE. */
+    public long size(String path) throws FtpException {
+        Reply reply = session.expect("SIZE", path, c -> c == 213);
+        long size = Replies.size(reply);
+        if (size < 0) {
+            throw session.failure(reply, session.context("SIZE"));
+        }
+        return size;
+    }
+
+    /** The last modification time of a file (MDTM, RFC 3659), in UTC. */
+    public Instant modificationTime(String path) throws FtpException {
+        Reply reply = session.expect("MDTM", path, c -> c == 213);
+        Instant time = Replies.time(reply);
+        if (time == null) {
+            throw session.failure(reply, session.context("MDTM"));
+        }
+        return time;
+    }
+
+    /** The server's features (FEAT, RFC 2389), asked once and remembered; empty if FEAT is not implemented. */
+    public Features features() throws FtpException {
+        if (features == null) {
+            Reply reply = session.send("FEAT", null);
+            if (reply.code() == 211) {
+                features = new Features(Replies.features(reply));
+            } else if (reply.codeClass() == 5) {
+                features = Features.none();
+            } else {
+                throw session.failure(reply, session.context("FEAT"));
+            }
+        }
+        return features;
+    }
+
+    /** The system type (SYST), e.g. {@code UNIX Type: L8}. */
+    public String system() throws FtpException {
+        return session.expect("SYST", null, c -> c == 215).text();
+    }
+
+    /** Server status (STAT): the whole reply. */
+    public Reply status() throws FtpException {
+        return session.expect("STAT", null, c -> c / 100 == 2);
+    }
+
+    /** Status of a file or directory (STAT path): the whole reply, which many servers fill with a listing. */
+    public Reply status(String path) throws FtpException {
+        return session.expect("STAT", path, c -> c / 100 == 2);
+    }
+
+    /** Help (HELP, or HELP topic when the topic is not null). */
+    public Reply help(String topic) throws FtpException {
+        return session.expect("HELP", topic, c -> c / 100 == 2);
+    }
+
+    /** NOOP: keeps the session alive and checks the server still answers. */
+    public void noop() throws FtpException {
+        session.expect("NOOP", null, c -> c / 100 == 2);
+    }
+
+    /** A SITE command; returns the server's reply. */
+    public Reply site(String arguments) throws FtpException {
+        return session.expect("SITE", arguments, c -> c / 100 == 2);
+    }
+
+    /**
+     * Sends any command and diagnoses its reply without throwing for negative replies; only transport failures
+     * throw. CR, LF and NUL in the argument are refused before anything is sent.
+     */
+    public Diagnosis execute(String verb, String argument) throws FtpException {
+        return session.diagnose(session.send(verb, argument), verb);
+    }
+
+    /** Ends the session politely (QUIT) and closes the connection. Safe to call twice. */
+    public void quit() throws FtpException {
+        if (session.isOpen()) {
+            try {
+                session.channel().setReplyTimeout(QUIT_TIMEOUT);
+                session.send("QUIT", null);
+            } catch (java.io.IOException e) {
+                // closing anyway; a server that drops the connection on QUIT is fine
+            } finally {
+                session.close();
+            }
+        }
+    }
+
+    /** Whether the control connection is still open. */
+    public boolean isConnected() {
+        return session.isOpen();
+    }
+
+    /** The session's recent transcript ({@code > } sent, {@code < } received), passwords masked. */
+    public List<String> transcript() {
+        return session.transcript();
+    }
+
+    /** The configuration this client was built with. */
+    public FtpConfig config() {
+        return config;
+    }
+
+    /** Sends QUIT (briefly waiting for its reply) and closes the connection; never throws. */
+    @Override
+    public void close() {
+        try {
+            quit();
+        } catch (FtpException e) {
+            session.close();
+        }
+    }
+
+    private String path(Reply reply) throws FtpException {
+        String path = Replies.quotedPath(reply);
+        if (path == null) {
+            throw FtpException.of(session.options().classifier().classify(TransportEvent.MALFORMED_REPLY,
+                    session.context(reply.code() == 257 ? "PWD" : null), "257 reply without a quoted path", reply),
+                    session.transcript(), new TransportFailure(TransportEvent.MALFORMED_REPLY, reply.toString(), null));
+        }
+        return path;
+    }
+}

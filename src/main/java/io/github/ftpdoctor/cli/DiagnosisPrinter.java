@@ -1,0 +1,129 @@
+package io.github.ftpdoctor.cli;
+
+import io.github.ftpdoctor.diagnosis.Diagnosis;
+import io.github.ftpdoctor.diagnosis.RetryAdvice;
+import io.github.ftpdoctor.diagnosis.Text;
+import java.io.PrintStream;
+import java.util.Locale;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Prints diagnoses for people (in English or Chinese) or as one JSON object per line. */
+final class DiagnosisPrinter {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PrintStream out;
+    private final Locale locale;
+    private final boolean zh;
+
+    DiagnosisPrinter(PrintStream out, String lang) {
+        this.out = out;
+        this.zh = "zh".equalsIgnoreCase(lang);
+        this.locale = zh ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+    }
+
+    /** The JSON object of a diagnosis; callers may add fields before {@link #printJson(ObjectNode)}. */
+    static ObjectNode json(Diagnosis d) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("outcome", d.outcome().name());
+        o.put("category", d.category().name());
+        o.put("confidence", d.confidence().name());
+        if (d.code() == null) {
+            o.putNull("code");
+            o.putNull("reply");
+        } else {
+            o.put("code", d.code());
+            o.put("reply", d.reply().toString());
+        }
+        o.put("command", d.command());
+        o.put("rule", d.ruleId());
+        o.put("event", d.event() == null ? null : d.event().name());
+        o.put("detail", d.detail());
+        RetryAdvice r = d.retry();
+        o.put("retryable", r.retryable());
+        ObjectNode retry = o.putObject("retry");
+        retry.put("retryable", r.retryable());
+        retry.put("waitSeconds", r.delay().toSeconds());
+        retry.put("reduceParallelSessions", r.reduceParallelSessions());
+        retry.put("stopRetrying", r.stopRetrying());
+        putText(o, "explanation", d.explanation());
+        putText(o, "advice", d.advice());
+        if (d.codeMeaning() == null) {
+            o.putNull("meaning");
+        } else {
+            putText(o, "meaning", d.codeMeaning());
+        }
+        return o;
+    }
+
+    private static void putText(ObjectNode o, String field, Text t) {
+        ObjectNode n = o.putObject(field);
+        n.put("en", t.en());
+        n.put("zh", t.zh());
+    }
+
+    void printJson(ObjectNode o) {
+        out.println(JSON.writeValueAsString(o));
+    }
+
+    void printText(Diagnosis d) {
+        line(zh ? "结论" : "Outcome", d.outcome() + " (" + d.category().name().toLowerCase(Locale.ROOT) + ", "
+                + d.confidence().name().toLowerCase(Locale.ROOT) + ")");
+        if (d.reply() != null) {
+            line(zh ? "服务器应答" : "Reply", String.join("\n             ", d.reply().lines()));
+        }
+        if (d.command() != null) {
+            line(zh ? "所答命令" : "After", d.command());
+        }
+        if (d.event() != null) {
+            line(zh ? "连接事件" : "Event", d.event() + (d.detail() == null ? "" : " (" + d.detail() + ")"));
+        }
+        if (d.codeMeaning() != null) {
+            line(zh ? "代码含义" : "Code means", d.codeMeaning().in(locale));
+        }
+        line(zh ? "说明" : "Explanation", d.explanation(locale));
+        line(zh ? "建议" : "Advice", d.advice(locale));
+        line(zh ? "重试" : "Retry", retry(d));
+        line(zh ? "规则" : "Rule", d.ruleId());
+    }
+
+    private String retry(Diagnosis d) {
+        RetryAdvice r = d.retry();
+        if (!d.isFailure()) {
+            return zh ? "不需要" : "not needed";
+        }
+        if (r.stopRetrying()) {
+            return zh ? "不要重试（再试只会更糟）" : "no: stop, retrying makes it worse";
+        }
+        if (!r.retryable()) {
+            return zh ? "不要重试（再试结果也一样）" : "no: the same attempt will fail again";
+        }
+        StringBuilder sb = new StringBuilder(zh ? "可以" : "yes");
+        if (!r.delay().isZero()) {
+            sb.append(zh ? "，等待 " + r.delay().toSeconds() + " 秒后" : ", after " + r.delay().toSeconds() + " s");
+        }
+        if (r.reduceParallelSessions()) {
+            sb.append(zh ? "，并减少并发会话" : ", with fewer parallel sessions");
+        }
+        return sb.toString();
+    }
+
+    void line(String label, String value) {
+        // CJK characters take two columns on a terminal
+        int columns = zh ? label.length() * 2 : label.length();
+        int width = zh ? 12 : 12;
+        out.println(label + (zh ? "：" : ":") + " ".repeat(Math.max(1, width - columns - (zh ? 2 : 1))) + value);
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    boolean chinese() {
+        return zh;
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.ftpdoctor.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ftp-doctor}: diagnose FTP replies and servers. Exit status 0 success, 1 diagnosed failure, 2 usage error. */
+@Command(name = "ftp-doctor", mixinStandardHelpOptions = true, version = "ftp-doctor 0.1.0",
+        description = "Tells you why an FTP server said no, in English and Chinese.",
+        subcommands = {ExplainCommand.class, ProbeCommand.class, DemoCommand.class})
+public final class FtpDoctorCli implements Runnable {
+    /** Exit status of a usage error. */
+    static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(utf8(FileDescriptor.out), utf8(FileDescriptor.err), args));
+    }
+
+    /** Runs the command line with the given streams; returns the exit status. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine cl = new CommandLine(new FtpDoctorCli(out));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? USAGE : 1);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("ftp-doctor: " + e.getMessage());
+                commandLine.usage(commandLine.getErr());
+                return USAGE;
+            }
+            commandLine.getErr().println("ftp-doctor: " + e);
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    private final PrintStream out;
+
+    FtpDoctorCli(PrintStream out) {
+        this.out = out;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    private static PrintStream utf8(FileDescriptor fd) {
+        return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.ftpdoctor.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * {@code ftp://[user[:password]@]host[:port]/[path]}, percent-decoded. {@link #toString()} never shows the password.
+ *
+ * @param user     the user, or null for anonymous
+ * @param password the password, or null
+ * @param host     host name or address (IPv6 without brackets)
+ * @param port     port, 21 by default
+ * @param path     the decoded path after the first slash, or "" for none
+ */
+record FtpUrl(String user, String password, String host, int port, String path) {
+
+    static FtpUrl parse(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a valid URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ftp")) {
+            throw new IllegalArgumentException("the URL must start with ftp:// (got '" + scheme + "')");
+        }
+        String host = uri.getHost();
+        if (host == null || host.isEmpty()) {
+            throw new IllegalArgumentException("the URL has no host: expected ftp://[user[:password]@]host[:port]/");
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        String user = null;
+        String password = null;
+        String info = uri.getRawUserInfo();
+        if (info != null) {
+            int colon = info.indexOf(':');
+            user = decode(colon < 0 ? info : info.substring(0, colon));
+            password = colon < 0 ? null : decode(info.substring(colon + 1));
+        }
+        String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String path = rawPath.startsWith("/") ? decode(rawPath.substring(1)) : decode(rawPath);
+        return new FtpUrl(user, password, host, uri.getPort() < 0 ? 21 : uri.getPort(), path);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        String u = user == null ? "" : user + (password == null ? "" : ":****") + "@";
+        return "ftp://" + u + h + ":" + port + "/" + path;
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.ftpdoctor.diagnosis;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reply catalog: what each reply code means, what each outcome means and what to do about it, and the rules
+ * that map replies and transport events to outcomes. The built-in catalog is read from the jar once.
+ */
+public final class Catalog {
+    private final Map<Integer, Text> codes;
+    private final Map<Outcome, OutcomeDefinition> outcomes;
+    private final List<Rule> rules;
+
+    Catalog(Map<Integer, Text> codes, Map<Outcome, OutcomeDefinition> outcomes, List<Rule> rules) {
+        this.codes = Collections.unmodifiableMap(codes);
+        this.outcomes = Collections.unmodifiableMap(outcomes);
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The catalog packaged with the library. */
+    public static Catalog builtIn() {
+        return BuiltIn.INSTANCE;
+    }
+
+    /** The definition of an outcome: category, explanation, advice, retry guidance. */
+    public OutcomeDefinition definition(Outcome outcome) {
+        return outcomes.get(outcome);
+    }
+
+    /** What a reply code means in general, if the catalog knows the code. */
+    public Optional<Text> codeMeaning(int code) {
+        return Optional.ofNullable(codes.get(code));
+    }
+
+    /** Every known reply code with its meaning, in code order. */
+    public Map<Integer, Text> codes() {
+        return codes;
+    }
+
+    /** Every rule, in the order read. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    private static final class BuiltIn {
+        static final Catalog INSTANCE = CatalogLoader.loadBuiltIn();
+    }
+}

@@ -1,0 +1,197 @@
+package io.github.ftpdoctor.diagnosis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads and validates catalog JSON; every error names the file, the entry and the problem. */
+final class CatalogLoader {
+    static final String BUILT_IN_ROOT = "/io/github/ftpdoctor/reply-catalog/";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern CODE_PATTERN = Pattern.compile("[1-6][0-9x][0-9x]");
+    private static final Pattern CJK = Pattern.compile("[\\u3400-\\u9fff]");
+
+    private final Map<Integer, Text> codes = new TreeMap<>();
+    private final Map<Outcome, OutcomeDefinition> outcomes = new EnumMap<>(Outcome.class);
+    private final List<Rule> rules = new ArrayList<>();
+    private final Set<String> ruleIds = new HashSet<>();
+
+    static Catalog loadBuiltIn() {
+        CatalogLoader loader = new CatalogLoader();
+        JsonNode index = loader.readResource("catalog.json");
+        loader.readCodes("codes.json", loader.readResource("codes.json"));
+        loader.readOutcomes("outcomes.json", loader.readResource("outcomes.json"));
+        for (JsonNode file : index.path("rules")) {
+            String name = file.asString();
+            loader.readRules(name, loader.readResource(name));
+        }
+        return loader.finish();
+    }
+
+    private JsonNode readResource(String name) {
+        try (InputStream in = CatalogLoader.class.getResourceAsStream(BUILT_IN_ROOT + name)) {
+            if (in == null) {
+                throw new CatalogException("reply-catalog/" + name + ": not found on the class path");
+            }
+            return JSON.readTree(in);
+        } catch (IOException | JacksonException e) {
+            throw new CatalogException("reply-catalog/" + name + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private void readCodes(String file, JsonNode root) {
+        for (JsonNode entry : array(file, root, "codes")) {
+            int code = entry.path("code").asInt(-1);
+            String where = file + ": code " + entry.path("code");
+            if (code < 100 || code > 699) {
+                throw new CatalogException(where + ": code must be a number from 100 to 699");
+            }
+            if (codes.put(code, text(where, entry, "meaning")) != null) {
+                throw new CatalogException(where + ": defined twice");
+            }
+        }
+    }
+
+    private void readOutcomes(String file, JsonNode root) {
+        for (JsonNode entry : array(file, root, "outcomes")) {
+            String name = entry.path("name").asString("");
+            String where = file + ": outcome '" + name + "'";
+            Outcome outcome = outcome(where, name);
+            Category category = enumValue(where, Category.class, entry.path("category").asString(""), "category");
+            JsonNode retry = entry.path("retry");
+            RetryAdvice advice = new RetryAdvice(retry.path("retryable").asBoolean(false),
+                    java.time.Duration.ofSeconds(retry.path("waitSeconds").asLong(0)),
+                    retry.path("reduceParallelSessions").asBoolean(false), retry.path("stopRetrying").asBoolean(false));
+            OutcomeDefinition def = new OutcomeDefinition(outcome, category, text(where, entry, "explanation"),
+                    text(where, entry, "advice"), advice);
+            if (outcomes.put(outcome, def) != null) {
+                throw new CatalogException(where + ": defined twice");
+            }
+        }
+    }
+
+    void readRules(String file, JsonNode root) {
+        for (JsonNode entry : array(file, root, "rules")) {
+            String id = entry.path("id").asString("");
+            String where = file + ": rule '" + id + "'";
+            if (id.isBlank()) {
+                throw new CatalogException(file + ": a rule has no id");
+            }
+            if (!ruleIds.add(id)) {
+                throw new CatalogException(where + ": duplicate id");
+            }
+            rules.add(rule(file, where, id, entry));
+        }
+    }
+
+    private Rule rule(String file, String where, String id, JsonNode entry) {
+        List<String> codes = new ArrayList<>();
+        JsonNode codeNode = entry.path("code");
+        for (JsonNode c : codeNode.isArray() ? codeNode : List.of(codeNode)) {
+            if (!c.isMissingNode() && !c.isNull()) {
+                codes.add(c.asString().toLowerCase(Locale.ROOT));
+            }
+        }
+        TransportEvent event = entry.hasNonNull("event")
+                ? enumValue(where, TransportEvent.class, entry.get("event").asString(), "event") : null;
+        if (codes.isEmpty() == (event == null)) {
+            throw new CatalogException(where + ": give exactly one of 'code' and 'event'");
+        }
+        for (String code : codes) {
+            if (!CODE_PATTERN.matcher(code).matches()) {
+                throw new CatalogException(where + ": code '" + code
+                        + "' must be a digit from 1 to 6, then two digits or x, like 530, 53x or 5xx");
+            }
+        }
+        Pattern pattern = null;
+        if (entry.hasNonNull("pattern")) {
+            try {
+                pattern = Pattern.compile(entry.get("pattern").asString(),
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            } catch (PatternSyntaxException e) {
+                throw new CatalogException(where + ": bad pattern: " + e.getDescription() + " near index " + e.getIndex(), e);
+            }
+        }
+        Set<String> after = new HashSet<>();
+        for (JsonNode cmd : entry.path("after")) {
+            after.add(cmd.asString().trim().toUpperCase(Locale.ROOT));
+        }
+        Boolean anonymous = entry.hasNonNull("anonymous") ? entry.get("anonymous").asBoolean() : null;
+        Outcome outcome = outcome(where, entry.path("outcome").asString(""));
+        Confidence confidence = entry.hasNonNull("confidence")
+                ? enumValue(where, Confidence.class, entry.get("confidence").asString(), "confidence") : Confidence.LIKELY;
+        Text note = entry.hasNonNull("note") ? text(where, entry, "note") : null;
+        return new Rule(id, codes, event, pattern, after, anonymous, outcome, confidence, entry.path("priority").asInt(0),
+                note, entry.path("source").asString(""), file);
+    }
+
+    private Catalog finish() {
+        for (Outcome o : Outcome.values()) {
+            if (!outcomes.containsKey(o)) {
+                throw new CatalogException("outcomes.json: outcome '" + o + "' is not defined");
+            }
+        }
+        for (int cls = 1; cls <= 6; cls++) {
+            int c = cls * 100;
+            if (rules.stream().noneMatch(r -> r.coversCode(c) && r.pattern() == null && r.after().isEmpty()
+                    && r.anonymous() == null)) {
+                throw new CatalogException("rules: no unconditional fallback rule for " + cls + "xx replies");
+            }
+        }
+        for (TransportEvent e : TransportEvent.values()) {
+            if (rules.stream().noneMatch(r -> r.event() == e && r.pattern() == null && r.after().isEmpty())) {
+                throw new CatalogException("rules: no unconditional rule for event " + e);
+            }
+        }
+        return new Catalog(codes, outcomes, rules);
+    }
+
+    private static Iterable<JsonNode> array(String file, JsonNode root, String field) {
+        JsonNode node = root.path(field);
+        if (!node.isArray()) {
+            throw new CatalogException(file + ": expected an array '" + field + "' at the top level");
+        }
+        return node;
+    }
+
+    private static Text text(String where, JsonNode entry, String field) {
+        JsonNode node = entry.path(field);
+        String en = node.path("en").asString("").trim();
+        String zh = node.path("zh").asString("").trim();
+        if (en.isEmpty()) {
+            throw new CatalogException(where + ": missing English text '" + field + ".en'");
+        }
+        if (zh.isEmpty() || !CJK.matcher(zh).find()) {
+            throw new CatalogException(where + ": missing Chinese text '" + field + ".zh'");
+        }
+        return new Text(en, zh);
+    }
+
+    private static Outcome outcome(String where, String name) {
+        try {
+            return Outcome.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(where + ": unknown outcome '" + name + "'", e);
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(String where, Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(where + ": unknown " + field + " '" + value + "'", e);
+        }
+    }
+}

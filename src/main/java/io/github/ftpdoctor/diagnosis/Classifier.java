@@ -1,0 +1,95 @@
+package io.github.ftpdoctor.diagnosis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns a reply or a transport event into a {@link Diagnosis} using a {@link Catalog}'s rules: the most
+ * specific matching rule wins, and wildcard rules ({@code 53x}, {@code 5xx}) are the fallback by code class.
+ * Thread-safe and allocation-light; knows nothing about sockets, so anyone can call it on a reply from a log.
+ */
+public final class Classifier {
+    private static final int FIRST_CODE = 100;
+    private static final int LAST_CODE = 699;
+
+    private final Catalog catalog;
+    private final Rule[][] byCode = new Rule[LAST_CODE - FIRST_CODE + 1][];
+    private final Map<TransportEvent, Rule[]> byEvent = new EnumMap<>(TransportEvent.class);
+
+    public Classifier(Catalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        List<Rule> ordered = new ArrayList<>(catalog.rules());
+        // stable sort: equal specificity keeps file order
+        ordered.sort(Comparator.comparingInt(Rule::specificity).reversed());
+        for (int code = FIRST_CODE; code <= LAST_CODE; code++) {
+            int c = code;
+            byCode[code - FIRST_CODE] = ordered.stream().filter(r -> r.coversCode(c)).toArray(Rule[]::new);
+        }
+        for (TransportEvent e : TransportEvent.values()) {
+            byEvent.put(e, ordered.stream().filter(r -> r.event() == e).toArray(Rule[]::new));
+        }
+    }
+
+    /** A classifier over the built-in catalog. */
+    public static Classifier standard() {
+        return Standard.INSTANCE;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Diagnoses a reply whose context is unknown. */
+    public Diagnosis classify(Reply reply) {
+        return classify(reply, ExchangeContext.unknown());
+    }
+
+    /** Diagnoses a reply to the command named in the context. */
+    public Diagnosis classify(Reply reply, ExchangeContext context) {
+        Objects.requireNonNull(reply, "reply");
+        ExchangeContext ctx = context == null ? ExchangeContext.unknown() : context;
+        Rule rule = firstMatch(byCode[reply.code() - FIRST_CODE], reply.text(), ctx);
+        return new Diagnosis(catalog.definition(rule.outcome()), reply, null, ctx.command(), rule,
+                catalog.codeMeaning(reply.code()).orElse(null), null);
+    }
+
+    /**
+     * Diagnoses a transport event.
+     *
+     * @param event   what happened on the connection
+     * @param context the command under way ({@code CONNECT} while connecting)
+     * @param detail  a human-readable detail such as the address, never a password; may be null
+     * @param reply   a reply involved in the event (an unexpected one), or null; rules' patterns are searched in
+     *                its text, or else in the detail
+     */
+    public Diagnosis classify(TransportEvent event, ExchangeContext context, String detail, Reply reply) {
+        Objects.requireNonNull(event, "event");
+        ExchangeContext ctx = context == null ? ExchangeContext.unknown() : context;
+        Rule rule = firstMatch(byEvent.get(event), reply == null ? detail : reply.text(), ctx);
+        Text meaning = reply == null ? null : catalog.codeMeaning(reply.code()).orElse(null);
+        return new Diagnosis(catalog.definition(rule.outcome()), reply, event, ctx.command(), rule, meaning, detail);
+    }
+
+    /** Diagnoses a transport event with no reply involved. */
+    public Diagnosis classify(TransportEvent event, ExchangeContext context, String detail) {
+        return classify(event, context, detail, null);
+    }
+
+    private static Rule firstMatch(Rule[] candidates, String text, ExchangeContext ctx) {
+        for (Rule r : candidates) {
+            if (r.matches(text, ctx)) {
+                return r;
+            }
+        }
+        // The loader guarantees an unconditional rule for every code class and event.
+        throw new IllegalStateException("catalog has no fallback rule");
+    }
+
+    private static final class Standard {
+        static final Classifier INSTANCE = new Classifier(Catalog.builtIn());
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.ftpdoctor.diagnosis;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a reply or transport event means: the outcome, the evidence (reply or event), the rule that concluded it,
+ * explanation and advice in English and Chinese, and retry guidance. Immutable.
+ */
+public final class Diagnosis {
+    private static final int MAX_REPLY_IN_SUMMARY = 400;
+
+    private final OutcomeDefinition definition;
+    private final Reply reply;
+    private final TransportEvent event;
+    private final String command;
+    private final Rule rule;
+    private final Text meaning;
+    private final String detail;
+
+    Diagnosis(OutcomeDefinition definition, Reply reply, TransportEvent event, String command, Rule rule,
+              Text meaning, String detail) {
+        this.definition = Objects.requireNonNull(definition, "definition");
+        this.reply = reply;
+        this.event = event;
+        this.command = command;
+        this.rule = Objects.requireNonNull(rule, "rule");
+        this.meaning = meaning;
+        this.detail = detail;
+    }
+
+    public Outcome outcome() {
+        return definition.outcome();
+    }
+
+    public Category category() {
+        return definition.category();
+    }
+
+    public boolean isFailure() {
+        return definition.category().isFailure();
+    }
+
+    public Confidence confidence() {
+        return rule.confidence();
+    }
+
+    /** The reply diagnosed, or null for a transport event. */
+    public Reply reply() {
+        return reply;
+    }
+
+    /** The reply code, or null for a transport event. */
+    public Integer code() {
+        return reply == null ? null : reply.code();
+    }
+
+    /** The transport event diagnosed, or null for a reply. */
+    public TransportEvent event() {
+        return event;
+    }
+
+    /** The verb of the command the reply answered ({@code CONNECT} for the greeting), or null if unknown. */
+    public String command() {
+        return command;
+    }
+
+    /** The id of the catalog rule that concluded this diagnosis. */
+    public String ruleId() {
+        return rule.id();
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+
+    /** What the reply code means in general (from the RFCs), or null for events and unknown codes. */
+    public Text codeMeaning() {
+        return meaning;
+    }
+
+    /** A detail of a transport event, such as the address that refused; never a password. May be null. */
+    public String detail() {
+        return detail;
+    }
+
+    public Text explanation() {
+        return definition.explanation().append(rule.note());
+    }
+
+    public String explanation(Locale locale) {
+        return explanation().in(locale);
+    }
+
+    public Text advice() {
+        return definition.advice();
+    }
+
+    public String advice(Locale locale) {
+        return definition.advice().in(locale);
+    }
+
+    public RetryAdvice retry() {
+        return definition.retry();
+    }
+
+    /** One line in English: the explanation, then the evidence (the server's reply, or the event's detail). */
+    public String summary() {
+        StringBuilder sb = new StringBuilder(definition.explanation().en());
+        if (reply != null) {
+            String r = String.join(" | ", reply.lines());
+            if (r.length() > MAX_REPLY_IN_SUMMARY) {
+                r = r.substring(0, MAX_REPLY_IN_SUMMARY) + "…";
+            }
+            sb.append(" Server replied");
+            if (command != null) {
+                sb.append(" to ").append(command);
+            }
+            sb.append(": \"").append(r).append('"');
+        } else if (detail != null) {
+            sb.append(" (").append(detail).append(')');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return outcome() + " [" + rule.id() + ", " + confidence() + "]: " + summary();
+    }
+}

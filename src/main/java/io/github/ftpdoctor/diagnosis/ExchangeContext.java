@@ -1,0 +1,47 @@
+package io.github.ftpdoctor.diagnosis;
+
+import java.util.Locale;
+
+/**
+ * What a reply answered: the command (its verb, upper case; {@code CONNECT} for the greeting) and whether
+ * the login name is an anonymous one. The same code means different things in different contexts:
+ * 530 after {@code USER anonymous} is not 530 after {@code PASS}.
+ *
+ * @param command   the verb of the command the reply answered, {@code CONNECT} for the greeting, or null if unknown
+ * @param anonymous true or false when the login name is known to be anonymous or not, null when unknown
+ */
+public record ExchangeContext(String command, Boolean anonymous) {
+    /** The pseudo-command of the server's greeting. */
+    public static final String CONNECT = "CONNECT";
+
+    private static final ExchangeContext UNKNOWN = new ExchangeContext(null, null);
+
+    public ExchangeContext {
+        command = command == null || command.isBlank() ? null : command.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** Nothing known about what the reply answered. */
+    public static ExchangeContext unknown() {
+        return UNKNOWN;
+    }
+
+    /** A reply to the given command. */
+    public static ExchangeContext after(String command) {
+        return new ExchangeContext(command, null);
+    }
+
+    /** The greeting, or an event while connecting. */
+    public static ExchangeContext connecting() {
+        return new ExchangeContext(CONNECT, null);
+    }
+
+    /** This context with the anonymous flag known. */
+    public ExchangeContext withAnonymous(Boolean isAnonymous) {
+        return new ExchangeContext(command, isAnonymous);
+    }
+
+    /** Whether a login name is an anonymous one ({@code anonymous} or {@code ftp}, any case). */
+    public static boolean isAnonymousName(String user) {
+        return user != null && ("anonymous".equalsIgnoreCase(user.trim()) || "ftp".equalsIgnoreCase(user.trim()));
+    }
+}

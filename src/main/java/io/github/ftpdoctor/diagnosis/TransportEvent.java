@@ -1,0 +1,12 @@
+package io.github.ftpdoctor.diagnosis;
+
+/**
+ * Something that happened on the connection rather than a reply from the server. The classifier maps
+ * each event to an outcome through the catalog's rules, exactly as it does for reply codes.
+ */
+public enum TransportEvent {
+    CONNECT_REFUSED, CONNECT_TIMEOUT, UNKNOWN_HOST, NETWORK_UNREACHABLE,
+    CLOSED_BEFORE_GREETING, RESET_BEFORE_GREETING, GREETING_TIMEOUT, NOT_FTP_GREETING,
+    CLOSED_MID_SESSION, RESET_MID_SESSION, REPLY_TIMEOUT,
+    MALFORMED_REPLY, LINE_TOO_LONG, REPLY_TOO_LONG, UNEXPECTED_REPLY
+}

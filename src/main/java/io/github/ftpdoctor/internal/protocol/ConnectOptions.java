@@ -1,0 +1,24 @@
+package io.github.ftpdoctor.internal.protocol;
+
+import io.github.ftpdoctor.diagnosis.Classifier;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import javax.net.SocketFactory;
+
+/**
+ * What the internal layer needs to open a session; built by the public configuration.
+ *
+ * @param host            host name or address
+ * @param port            TCP port
+ * @param connectTimeout  for the TCP connect
+ * @param replyTimeout    for each reply, the greeting included
+ * @param charset         control encoding
+ * @param autoDetect      try other likely encodings for replies that are not valid in {@code charset}
+ * @param classifier      diagnoses replies and events
+ * @param socketFactory   creates the control socket
+ * @param transcriptLines how many transcript lines to keep
+ */
+public record ConnectOptions(String host, int port, Duration connectTimeout, Duration replyTimeout, Charset charset,
+                             boolean autoDetect, Classifier classifier, SocketFactory socketFactory,
+                             int transcriptLines) {
+}

@@ -1,0 +1,125 @@
+package io.github.ftpdoctor.internal.protocol;
+
+import io.github.ftpdoctor.diagnosis.Reply;
+import io.github.ftpdoctor.diagnosis.TransportEvent;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control connection: writes commands, reads replies, keeps the transcript and logs it at DEBUG
+ * ({@code PASS ****}). I/O failures come out as {@link TransportFailure}s naming the event.
+ */
+public final class ControlChannel implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger("io.github.ftpdoctor.transcript");
+
+    private final Socket socket;
+    private final ReplyReader reader;
+    private final CommandWriter writer;
+    private final Transcript transcript;
+    private final String peer;
+    private volatile boolean closed;
+
+    public ControlChannel(Socket socket, Charset charset, boolean autoDetect, int transcriptLines) throws IOException {
+        this.socket = socket;
+        this.reader = new ReplyReader(socket.getInputStream(), new ReplyDecoder(charset, autoDetect));
+        this.writer = new CommandWriter(new BufferedOutputStream(socket.getOutputStream(), 1024), charset);
+        this.transcript = new Transcript(transcriptLines);
+        this.peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+    }
+
+    /** Reads the next complete reply. */
+    public Reply readReply() throws IOException {
+        try {
+            Reply reply = reader.read();
+            transcript.received(reply);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("[{}] < {}", peer, String.join("\n< ", reply.lines()));
+            }
+            return reply;
+        } catch (TransportFailure f) {
+            transcript.note(f.getMessage());
+            throw f;
+        } catch (EOFException e) {
+            transcript.note("connection closed by the server");
+            throw new TransportFailure(TransportEvent.CLOSED_MID_SESSION, "closed by " + peer, e);
+        } catch (SocketTimeoutException e) {
+            transcript.note("no reply within " + timeoutMillis() + " ms");
+            throw new TransportFailure(TransportEvent.REPLY_TIMEOUT, "no reply from " + peer + " within "
+                    + timeoutMillis() + " ms", e);
+        } catch (IOException e) {
+            transcript.note("connection failed: " + e.getMessage());
+            throw new TransportFailure(TransportEvent.RESET_MID_SESSION, peer + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends one command; CR, LF and NUL in the argument are refused before anything is written. */
+    public void send(String verb, String argument) throws IOException {
+        CommandWriter.validate(verb, argument);
+        transcript.sent(verb, argument);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("[{}] > {}", peer, Transcript.show(verb, argument));
+        }
+        try {
+            writer.write(verb, argument);
+        } catch (SocketException e) {
+            transcript.note("connection failed while sending: " + e.getMessage());
+            throw new TransportFailure(TransportEvent.RESET_MID_SESSION, peer + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void setCharset(Charset charset) {
+        writer.setCharset(charset);
+    }
+
+    public Charset charset() {
+        return writer.charset();
+    }
+
+    /** How long a read may block; zero is refused (it would mean forever). */
+    public void setReplyTimeout(Duration timeout) throws SocketException {
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+    }
+
+    private int timeoutMillis() {
+        try {
+            return socket.getSoTimeout();
+        } catch (SocketException e) {
+            return -1;
+        }
+    }
+
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    public String peer() {
+        return peer;
+    }
+
+    public Socket socket() {
+        return socket;
+    }
+
+    public boolean isOpen() {
+        return !closed && !socket.isClosed();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.trace("closing {}", peer, e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.ftpdoctor.internal.protocol;
+
+import io.github.ftpdoctor.diagnosis.Reply;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Parsers for the payload of positive replies: quoted paths, SIZE, MDTM, FEAT. */
+public final class Replies {
+    private static final DateTimeFormatter MDTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
+
+    private Replies() {
+    }
+
+    /**
+     * The path in a 257 reply (RFC 959 Appendix II): the text between the first quote and the closing quote,
+     * with doubled quotes {@code ""} standing for one. Null if the reply has no quoted path.
+     */
+    public static String quotedPath(Reply reply) {
+        String text = reply.lines().get(0);
+        text = text.length() > 4 ? text.substring(4) : "";
+        int start = text.indexOf('"');
+        if (start < 0) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = start + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    path.append('"');
+                    i++;
+                } else {
+                    return path.toString();
+                }
+            } else {
+                path.append(c);
+            }
+        }
+        return null; // no closing quote
+    }
+
+    /** The number in a 213 SIZE reply, or -1 if it is not a number. */
+    public static long size(Reply reply) {
+        String t = reply.text().trim();
+        try {
+            return Long.parseLong(t.split("\\s+")[0]);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The time in a 213 MDTM reply (RFC 3659 §2.3: YYYYMMDDHHMMSS[.sss], UTC), or null if malformed. */
+    public static Instant time(Reply reply) {
+        String t = reply.text().trim().split("\\s+")[0];
+        String whole = t;
+        int nanos = 0;
+        int dot = t.indexOf('.');
+        if (dot > 0) {
+            whole = t.substring(0, dot);
+            String frac = t.substring(dot + 1);
+            if (frac.isEmpty() || frac.length() > 9 || !frac.chars().allMatch(Character::isDigit)) {
+                return null;
+            }
+            nanos = Integer.parseInt((frac + "000000000").substring(0, 9));
+        }
+        if (whole.length() != 14) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(whole, MDTM).toInstant(ZoneOffset.UTC).plusNanos(nanos);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The features of a 211 FEAT reply (RFC 2389): each inner line is a feature name, upper-cased, then its
+     * parameters. Insertion order is kept.
+     */
+    public static Map<String, String> features(Reply reply) {
+        Map<String, String> features = new LinkedHashMap<>();
+        var lines = reply.lines();
+        for (int i = 1; i < lines.size() - 1; i++) {
+            String line = lines.get(i).trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int sp = line.indexOf(' ');
+            String name = (sp < 0 ? line : line.substring(0, sp)).toUpperCase(Locale.ROOT);
+            features.put(name, sp < 0 ? "" : line.substring(sp + 1).trim());
+        }
+        return features;
+    }
+}

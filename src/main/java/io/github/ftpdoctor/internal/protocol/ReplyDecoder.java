@@ -1,0 +1,80 @@
+package io.github.ftpdoctor.internal.protocol;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes reply lines. Pure ASCII takes a fast path. Otherwise the configured charset is tried strictly; when
+ * automatic detection is on and the bytes are not valid in it, the other likely charsets of FTP servers are tried
+ * (UTF-8, then GB18030 for mainland Chinese servers, then Big5), and the configured one with replacement last.
+ * Not thread-safe: one per connection.
+ */
+public final class ReplyDecoder {
+    private static final Charset BIG5 = Charset.forName("Big5");
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    private final Charset primary;
+    private final List<CharsetDecoder> strict = new ArrayList<>();
+    private final CharsetDecoder lenient;
+
+    public ReplyDecoder(Charset primary, boolean autoDetect) {
+        this.primary = primary;
+        strict.add(strictDecoder(primary));
+        if (autoDetect) {
+            for (Charset c : List.of(StandardCharsets.UTF_8, GB18030, BIG5)) {
+                if (!c.equals(primary)) {
+                    strict.add(strictDecoder(c));
+                }
+            }
+        }
+        lenient = primary.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    }
+
+    public Charset primary() {
+        return primary;
+    }
+
+    public String decode(byte[] bytes, int length) {
+        boolean ascii = true;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        }
+        for (CharsetDecoder d : strict) {
+            try {
+                return run(d, bytes, length);
+            } catch (CharacterCodingException e) {
+                // try the next candidate
+            }
+        }
+        try {
+            return run(lenient, bytes, length);
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("a replacing decoder cannot fail", e);
+        }
+    }
+
+    private static String run(CharsetDecoder d, byte[] bytes, int length) throws CharacterCodingException {
+        d.reset();
+        CharBuffer out = d.decode(ByteBuffer.wrap(bytes, 0, length));
+        return out.toString();
+    }
+
+    private static CharsetDecoder strictDecoder(Charset c) {
+        return c.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+}

@@ -1,0 +1,211 @@
+package io.github.ftpdoctor.internal.protocol;
+
+import io.github.ftpdoctor.diagnosis.Classifier;
+import io.github.ftpdoctor.diagnosis.Diagnosis;
+import io.github.ftpdoctor.diagnosis.ExchangeContext;
+import io.github.ftpdoctor.diagnosis.Reply;
+import io.github.ftpdoctor.diagnosis.TransportEvent;
+import io.github.ftpdoctor.error.FtpException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * One logged-in-or-not FTP session over a {@link ControlChannel}: every reply and every transport failure passes
+ * through the {@link Classifier}, and failures come out as typed {@link FtpException}s with the transcript.
+ */
+public final class Session implements Closeable {
+    private static final int MAX_PRELIMINARY_GREETINGS = 20;
+
+    private final ControlChannel channel;
+    private final Classifier classifier;
+    private final ConnectOptions options;
+    private Reply greeting;
+    private Boolean anonymous;
+
+    private Session(ControlChannel channel, ConnectOptions options) {
+        this.channel = channel;
+        this.classifier = options.classifier();
+        this.options = options;
+    }
+
+    /** Connects, reads the greeting (waiting through {@code 120} within the reply timeout) and returns the session. */
+    public static Session open(ConnectOptions options) throws FtpException {
+        Socket socket;
+        try {
+            socket = Connector.connect(options);
+        } catch (TransportFailure f) {
+            throw fail(options.classifier(), f, ExchangeContext.connecting(), List.of());
+        }
+        ControlChannel channel;
+        try {
+            channel = new ControlChannel(socket, options.charset(), options.autoDetect(), options.transcriptLines());
+        } catch (IOException e) {
+            Connector.closeQuietly(socket);
+            throw fail(options.classifier(), new TransportFailure(TransportEvent.RESET_BEFORE_GREETING,
+                    e.getMessage(), e), ExchangeContext.connecting(), List.of());
+        }
+        Session session = new Session(channel, options);
+        try {
+            session.readGreeting();
+            return session;
+        } catch (FtpException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private void readGreeting() throws FtpException {
+        long deadline = System.nanoTime() + options.replyTimeout().toNanos();
+        ExchangeContext ctx = ExchangeContext.connecting();
+        for (int i = 0; i < MAX_PRELIMINARY_GREETINGS; i++) {
+            Reply reply;
+            try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TransportFailure(TransportEvent.GREETING_TIMEOUT, "no 220 greeting from "
+                            + channel.peer() + " within " + options.replyTimeout().toMillis() + " ms", null);
+                }
+                channel.setReplyTimeout(Duration.ofNanos(left));
+                reply = channel.readReply();
+            } catch (TransportFailure f) {
+                throw fail(classifier, greetingEvent(f), ctx, channel.transcript().snapshot());
+            } catch (IOException e) {
+                throw fail(classifier, new TransportFailure(TransportEvent.RESET_BEFORE_GREETING,
+                        e.getMessage(), e), ctx, channel.transcript().snapshot());
+            }
+            if (reply.isPositivePreliminary()) {
+                continue; // 120 Service ready in nnn minutes: keep waiting within the timeout
+            }
+            greeting = reply;
+            restoreReplyTimeout();
+            if (reply.isPositiveCompletion()) {
+                return;
+            }
+            throw failure(reply, ctx);
+        }
+        throw fail(classifier, new TransportFailure(TransportEvent.GREETING_TIMEOUT,
+                "only preliminary replies, no 220 greeting", null), ctx, channel.transcript().snapshot());
+    }
+
+    private static TransportFailure greetingEvent(TransportFailure f) {
+        switch (f.event()) {
+            case CLOSED_MID_SESSION: return f.as(TransportEvent.CLOSED_BEFORE_GREETING);
+            case RESET_MID_SESSION: return f.as(TransportEvent.RESET_BEFORE_GREETING);
+            case REPLY_TIMEOUT: return f.as(TransportEvent.GREETING_TIMEOUT);
+            case MALFORMED_REPLY: return f.as(TransportEvent.NOT_FTP_GREETING);
+            default: return f;
+        }
+    }
+
+    private void restoreReplyTimeout() throws FtpException {
+        try {
+            channel.setReplyTimeout(options.replyTimeout());
+        } catch (IOException e) {
+            throw transportFailure(new TransportFailure(TransportEvent.RESET_MID_SESSION, e.getMessage(), e), null);
+        }
+    }
+
+    /** Sends a command and returns its final reply (1xx replies are skipped); only transport failures throw. */
+    public Reply send(String verb, String argument) throws FtpException {
+        if (!channel.isOpen()) {
+            throw fail(classifier, new TransportFailure(TransportEvent.CLOSED_MID_SESSION,
+                    "the control connection is already closed", null), context(verb), channel.transcript().snapshot());
+        }
+        try {
+            channel.send(verb, argument);
+            Reply reply = channel.readReply();
+            while (reply.isPositivePreliminary()) {
+                reply = channel.readReply();
+            }
+            if (reply.code() == 421) {
+                channel.close(); // the server closes after 421 (RFC 959 §4.2)
+            }
+            return reply;
+        } catch (TransportFailure f) {
+            throw transportFailure(f, verb);
+        } catch (IOException e) {
+            throw transportFailure(new TransportFailure(TransportEvent.RESET_MID_SESSION, e.getMessage(), e), verb);
+        }
+    }
+
+    /**
+     * Sends a command and returns its reply if {@code accept} takes the code; a negative reply throws its diagnosed
+     * exception, and a positive reply the command cannot have is a protocol error.
+     */
+    public Reply expect(String verb, String argument, IntPredicate accept) throws FtpException {
+        Reply reply = send(verb, argument);
+        if (accept.test(reply.code())) {
+            return reply;
+        }
+        throw failure(reply, context(verb));
+    }
+
+    /** The exception for a reply: its own diagnosis when negative, a protocol error when positive but unexpected. */
+    public FtpException failure(Reply reply, ExchangeContext ctx) {
+        Diagnosis d = classifier.classify(reply, ctx);
+        if (!d.isFailure()) {
+            d = classifier.classify(TransportEvent.UNEXPECTED_REPLY, ctx,
+                    "unexpected reply " + reply.code() + " to " + ctx.command(), reply);
+        }
+        return FtpException.of(d, channel.transcript().snapshot(), null);
+    }
+
+    /** The exception for a diagnosis, with this session's transcript. */
+    public FtpException exception(Diagnosis diagnosis) {
+        return FtpException.of(diagnosis, channel.transcript().snapshot(), null);
+    }
+
+    /** Diagnoses a reply in the context of the command it answered. */
+    public Diagnosis diagnose(Reply reply, String verb) {
+        return classifier.classify(reply, context(verb));
+    }
+
+    private FtpException transportFailure(TransportFailure f, String verb) {
+        channel.close();
+        return fail(classifier, f, context(verb), channel.transcript().snapshot());
+    }
+
+    private static FtpException fail(Classifier classifier, TransportFailure f, ExchangeContext ctx, List<String> transcript) {
+        Diagnosis d = classifier.classify(f.event(), ctx, f.detail(), f.reply());
+        return FtpException.of(d, transcript, f.getCause() == null ? f : f.getCause());
+    }
+
+    /** The context of a reply to this command, with what is known of the login name. */
+    public ExchangeContext context(String verb) {
+        return new ExchangeContext(verb, anonymous);
+    }
+
+    /** Records whether the login name is anonymous, for the diagnosis of the replies that follow. */
+    public void setAnonymous(Boolean value) {
+        this.anonymous = value;
+    }
+
+    public Reply greeting() {
+        return greeting;
+    }
+
+    public ControlChannel channel() {
+        return channel;
+    }
+
+    public ConnectOptions options() {
+        return options;
+    }
+
+    public List<String> transcript() {
+        return channel.transcript().snapshot();
+    }
+
+    public boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+}
