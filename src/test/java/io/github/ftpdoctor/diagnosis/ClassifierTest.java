@@ -1,0 +1,111 @@
+package io.github.ftpdoctor.diagnosis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ClassifierTest {
+    private final Classifier classifier = Classifier.standard();
+
+    private Outcome outcome(int code, String text, String after, Boolean anonymous) {
+        return classifier.classify(Reply.of(code, text), new ExchangeContext(after, anonymous)).outcome();
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "200|Command okay.|Success",
+        "299|Something new and fine|Success",
+        "150|Opening data connection|InProgress",
+        "120|Service ready in 5 minutes.|ServiceReadySoon",
+        "350|Ready for RNTO|PendingFurtherInformation",
+        "399|Custom intermediate|PendingFurtherInformation",
+        "499|Custom transient failure|TransientFailure",
+        "459|Custom file system trouble|TransientFailure",
+        "599|Custom permanent failure|PermanentFailure",
+        "509|Custom syntax trouble|SyntaxError",
+        "500|Syntax error, command unrecognized.|SyntaxError",
+        "502|Command not implemented.|CommandNotImplemented",
+        "503|Bad sequence of commands.|BadCommandSequence",
+        "535|Failed security check|NotLoggedIn",
+        "559|Custom file trouble|FileUnavailable",
+        "550|Requested action not taken.|FileUnavailable",
+        "552|Exceeded storage allocation.|QuotaExceeded",
+        "553|File name not allowed.|FileNameNotAllowed",
+        "631|Base64 data|ProtectedReply"})
+    void fallsBackToTheCodeClassAndSecondDigit(int code, String text, Outcome expected) {
+        assertEquals(expected, outcome(code, text, null, null));
+    }
+
+    @Test
+    void theCommandAnsweredChangesTheMeaningOf530() {
+        assertEquals(Outcome.AnonymousDenied, outcome(530, "Login incorrect.", "PASS", true));
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, outcome(530, "Login incorrect.", "PASS", false));
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, outcome(530, "Not logged in.", "PASS", null));
+        assertEquals(Outcome.AnonymousDenied, outcome(530, "Not logged in.", "USER", true));
+        assertEquals(Outcome.NotLoggedIn, outcome(530, "Not logged in.", "CWD", false));
+        assertEquals(Outcome.NotLoggedIn, outcome(530, "Not logged in.", null, null));
+    }
+
+    @Test
+    void mostSpecificRuleWins() {
+        Diagnosis d = classifier.classify(Reply.of(530, "Not logged in, unauthorized IP address."),
+                new ExchangeContext("PASS", false));
+        assertEquals(Outcome.IpNotAllowed, d.outcome());
+        assertEquals("access.ip-not-allowed", d.ruleId());
+        assertEquals(Confidence.CERTAIN, d.confidence());
+        // a per-IP limit mentions the address too, but is not an allow-list refusal
+        assertEquals(Outcome.PerIpSessionLimit,
+                outcome(421, "There are too many connections from your internet address.", "CONNECT", null));
+    }
+
+    @Test
+    void multiLineRepliesAreMatchedOnAllLines() {
+        Reply r = Reply.of(421, "Sorry\nThe server is full:\ntoo many users, try later");
+        assertEquals(3, r.lines().size());
+        assertEquals("421-Sorry", r.lines().get(0));
+        assertEquals("421 too many users, try later", r.lines().get(2));
+        assertEquals(Outcome.TooManyUsers, classifier.classify(r).outcome());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TransportEvent.class)
+    void everyTransportEventIsDiagnosedInBothLanguages(TransportEvent event) {
+        Diagnosis d = classifier.classify(event, ExchangeContext.connecting(), "detail");
+        assertNull(d.code());
+        assertEquals(event, d.event());
+        assertFalse(d.explanation(Locale.ENGLISH).isBlank());
+        assertFalse(d.explanation(Locale.SIMPLIFIED_CHINESE).isBlank());
+        assertTrue(d.isFailure(), event + " is a failure");
+    }
+
+    @Test
+    void transportEventsMapToTheSeedOutcomes() {
+        assertEquals(Outcome.ConnectionRefused,
+                classifier.classify(TransportEvent.CONNECT_REFUSED, ExchangeContext.connecting(), null).outcome());
+        assertEquals(Outcome.ConnectionTimedOut,
+                classifier.classify(TransportEvent.CONNECT_TIMEOUT, ExchangeContext.connecting(), null).outcome());
+        assertEquals(Outcome.HostNotFound,
+                classifier.classify(TransportEvent.UNKNOWN_HOST, ExchangeContext.connecting(), null).outcome());
+        assertEquals(Outcome.LikelyBanned,
+                classifier.classify(TransportEvent.CLOSED_BEFORE_GREETING, ExchangeContext.connecting(), null).outcome());
+        Diagnosis ssh = classifier.classify(TransportEvent.NOT_FTP_GREETING, ExchangeContext.connecting(),
+                "SSH-2.0-OpenSSH_9.2p1");
+        assertEquals(Outcome.NotFtpService, ssh.outcome());
+        assertTrue(ssh.explanation(Locale.ENGLISH).contains("SFTP"));
+    }
+
+    @Test
+    void summaryIsOneLineWithTheReply() {
+        Diagnosis d = classifier.classify(Reply.of(421, "Too many users - please try again later."),
+                ExchangeContext.after("USER"));
+        assertEquals(Catalog.builtIn().definition(Outcome.TooManyUsers).explanation().en()
+                + " Server replied to USER: \"421 Too many users - please try again later.\"", d.summary());
+    }
+}
