@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ftp-doctor", mixinStandardHelpOptions = true, version = "ftp-doctor 0.1.0",
         description = "Tells you why an FTP server said no, in English and Chinese.",
         subcommands = {ExplainCommand.class, ProbeCommand.class, DemoCommand.class})
-public final class FtpDoctorCli implements Runnable {
+public final class FtpDoctorCli implements Callable<Integer> {
     /** Exit status of a usage error. */
     static final int USAGE = 2;
 
@@ -28,7 +29,6 @@ public final class FtpDoctorCli implements Runnable {
         CommandLine cl = new CommandLine(new FtpDoctorCli(out));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        cl.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? USAGE : 1);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("ftp-doctor: " + e.getMessage());
@@ -51,10 +51,12 @@ public final class FtpDoctorCli implements Runnable {
         return out;
     }
 
+    /** Without a command: print the usage and fail as a usage error. */
     @Override
-    public void run() {
+    public Integer call() {
+        spec.commandLine().getErr().println("ftp-doctor: a command is required");
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+        return USAGE;
     }
 
     private static PrintStream utf8(FileDescriptor fd) {

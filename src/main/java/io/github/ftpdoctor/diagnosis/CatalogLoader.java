@@ -119,7 +119,7 @@ final class CatalogLoader {
         if (entry.hasNonNull("pattern")) {
             try {
                 pattern = Pattern.compile(entry.get("pattern").asString(),
-                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                        Pattern.CASE_INSENSITIVE);
             } catch (PatternSyntaxException e) {
                 throw new CatalogException(where + ": bad pattern: " + e.getDescription() + " near index " + e.getIndex(), e);
             }

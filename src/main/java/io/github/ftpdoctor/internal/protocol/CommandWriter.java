@@ -57,20 +57,33 @@ public final class CommandWriter {
         }
     }
 
-    public void write(String verb, String argument) throws IOException {
+    /**
+     * Checks and encodes a command line; nothing is written.
+     *
+     * @throws IllegalArgumentException for CR, LF or NUL, a bad verb, or a character the encoding cannot represent
+     */
+    public ByteBuffer encode(String verb, String argument) {
         validate(verb, argument);
         String line = argument == null ? verb + "\r\n" : verb + " " + argument + "\r\n";
-        ByteBuffer bytes;
         try {
             encoder.reset();
-            bytes = encoder.encode(CharBuffer.wrap(line));
+            return encoder.encode(CharBuffer.wrap(line));
         } catch (CharacterCodingException e) {
             String shown = Transcript.isSecret(verb) ? "its argument" : "\"" + argument + "\"";
             throw new IllegalArgumentException("refused to send " + verb + ": " + shown
                     + " cannot be written in the control encoding " + encoder.charset().name(), e);
         }
+    }
+
+    /** Writes a command encoded by {@link #encode(String, String)} and flushes. */
+    public void write(ByteBuffer bytes) throws IOException {
         out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         out.flush();
+    }
+
+    /** Checks, encodes and writes a command. */
+    public void write(String verb, String argument) throws IOException {
+        write(encode(verb, argument));
     }
 
     private static String name(char c) {

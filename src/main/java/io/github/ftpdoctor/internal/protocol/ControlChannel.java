@@ -27,17 +27,24 @@ public final class ControlChannel implements Closeable {
     private final Transcript transcript;
     private final String peer;
     private volatile boolean closed;
+    private long replyTimeoutNanos;
+    private long deadline;
 
     public ControlChannel(Socket socket, Charset charset, boolean autoDetect, int transcriptLines) throws IOException {
         this.socket = socket;
-        this.reader = new ReplyReader(socket.getInputStream(), new ReplyDecoder(charset, autoDetect));
+        this.reader = new ReplyReader(socket.getInputStream(), new ReplyDecoder(charset, autoDetect), this::beforeRead);
+        this.replyTimeoutNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.max(1, socket.getSoTimeout()));
         this.writer = new CommandWriter(new BufferedOutputStream(socket.getOutputStream(), 1024), charset);
         this.transcript = new Transcript(transcriptLines);
         this.peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
     }
 
-    /** Reads the next complete reply. */
+    /**
+     * Reads the next complete reply. The reply timeout bounds the whole reply, not each read: a server that drips
+     * one byte at a time cannot hold the client past it.
+     */
     public Reply readReply() throws IOException {
+        deadline = System.nanoTime() + replyTimeoutNanos;
         try {
             Reply reply = reader.read();
             transcript.received(reply);
@@ -63,13 +70,13 @@ public final class ControlChannel implements Closeable {
 
     /** Sends one command; CR, LF and NUL in the argument are refused before anything is written. */
     public void send(String verb, String argument) throws IOException {
-        CommandWriter.validate(verb, argument);
+        java.nio.ByteBuffer line = writer.encode(verb, argument); // refuses before anything is recorded or sent
         transcript.sent(verb, argument);
         if (LOG.isDebugEnabled()) {
             LOG.debug("[{}] > {}", peer, Transcript.show(verb, argument));
         }
         try {
-            writer.write(verb, argument);
+            writer.write(line);
         } catch (SocketException e) {
             transcript.note("connection failed while sending: " + e.getMessage());
             throw new TransportFailure(TransportEvent.RESET_MID_SESSION, peer + ": " + e.getMessage(), e);
@@ -84,17 +91,22 @@ public final class ControlChannel implements Closeable {
         return writer.charset();
     }
 
-    /** How long a read may block; zero is refused (it would mean forever). */
-    public void setReplyTimeout(Duration timeout) throws SocketException {
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+    /** How long a whole reply may take to arrive; never zero (it would mean forever). */
+    public void setReplyTimeout(Duration timeout) {
+        replyTimeoutNanos = Math.max(1_000_000L, timeout.toNanos());
     }
 
-    private int timeoutMillis() {
-        try {
-            return socket.getSoTimeout();
-        } catch (SocketException e) {
-            return -1;
+    /** Before each blocking read: bound it by what is left of the reply's deadline. */
+    private void beforeRead() throws IOException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new SocketTimeoutException("reply deadline passed");
         }
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000L)));
+    }
+
+    private long timeoutMillis() {
+        return replyTimeoutNanos / 1_000_000L;
     }
 
     public Transcript transcript() {

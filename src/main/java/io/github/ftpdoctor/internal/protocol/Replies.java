@@ -12,7 +12,8 @@ import java.util.Map;
 
 /** Parsers for the payload of positive replies: quoted paths, SIZE, MDTM, FEAT. */
 public final class Replies {
-    private static final DateTimeFormatter MDTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
+    private static final DateTimeFormatter MDTM = DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private Replies() {
     }
@@ -49,7 +50,8 @@ public final class Replies {
     public static long size(Reply reply) {
         String t = reply.text().trim();
         try {
-            return Long.parseLong(t.split("\\s+")[0]);
+            long n = Long.parseLong(t.split("\\s+")[0]);
+            return n < 0 ? -1 : n;
         } catch (NumberFormatException e) {
             return -1;
         }

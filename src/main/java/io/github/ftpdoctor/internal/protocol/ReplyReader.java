@@ -19,16 +19,30 @@ public final class ReplyReader {
     public static final int MAX_LINES = 1000;
     private static final int IAC = 0xFF;
 
+    /** Called before each blocking read, e.g. to bound it by a deadline. */
+    @FunctionalInterface
+    public interface ReadGuard {
+        void beforeRead() throws IOException;
+    }
+
+    private static final ReadGuard NO_GUARD = () -> { };
+
     private final InputStream in;
     private final ReplyDecoder decoder;
+    private final ReadGuard guard;
     private final byte[] buffer = new byte[8192];
-    private final byte[] line = new byte[MAX_LINE_BYTES];
+    private final byte[] line = new byte[MAX_LINE_BYTES + 1]; // room for the CR of CR LF
     private int pos;
     private int limit;
 
     public ReplyReader(InputStream in, ReplyDecoder decoder) {
+        this(in, decoder, NO_GUARD);
+    }
+
+    public ReplyReader(InputStream in, ReplyDecoder decoder, ReadGuard guard) {
         this.in = in;
         this.decoder = decoder;
+        this.guard = guard;
     }
 
     /**
@@ -75,10 +89,18 @@ public final class ReplyReader {
         return c >= '0' && c <= '9';
     }
 
-    /** One line without its CR LF (or bare LF), Telnet commands removed. */
+    /**
+     * One line without its CR LF (or bare LF), Telnet commands removed. The limit counts every byte received for
+     * the line, Telnet commands included, so an endless stream of them cannot keep the reader busy.
+     */
     private String readLine() throws IOException {
         int len = 0;
+        int raw = 0;
         while (true) {
+            if (++raw > MAX_LINE_BYTES + 2) {
+                throw new TransportFailure(TransportEvent.LINE_TOO_LONG,
+                        "a reply line is longer than " + MAX_LINE_BYTES + " bytes", null);
+            }
             int b = next();
             if (b < 0) {
                 throw new EOFException(len == 0 ? "control connection closed" : "control connection closed inside a reply line");
@@ -91,14 +113,16 @@ public final class ReplyReader {
             }
             if (b == IAC) {
                 int cmd = next();
+                raw++;
                 if (cmd != IAC) {
                     if (cmd >= 0xFB && cmd <= 0xFE) {
                         next(); // option byte of WILL/WONT/DO/DONT
+                        raw++;
                     }
                     continue;
                 }
             }
-            if (len == MAX_LINE_BYTES) {
+            if (len == MAX_LINE_BYTES && b != '\r' || len > MAX_LINE_BYTES) {
                 throw new TransportFailure(TransportEvent.LINE_TOO_LONG,
                         "a reply line is longer than " + MAX_LINE_BYTES + " bytes", null);
             }
@@ -108,6 +132,7 @@ public final class ReplyReader {
 
     private int next() throws IOException {
         if (pos == limit) {
+            guard.beforeRead();
             int n = in.read(buffer, 0, buffer.length);
             if (n <= 0) {
                 return -1;

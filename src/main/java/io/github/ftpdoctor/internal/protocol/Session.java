@@ -81,7 +81,7 @@ public final class Session implements Closeable {
                 continue; // 120 Service ready in nnn minutes: keep waiting within the timeout
             }
             greeting = reply;
-            restoreReplyTimeout();
+            channel.setReplyTimeout(options.replyTimeout());
             if (reply.isPositiveCompletion()) {
                 return;
             }
@@ -98,14 +98,6 @@ public final class Session implements Closeable {
             case REPLY_TIMEOUT: return f.as(TransportEvent.GREETING_TIMEOUT);
             case MALFORMED_REPLY: return f.as(TransportEvent.NOT_FTP_GREETING);
             default: return f;
-        }
-    }
-
-    private void restoreReplyTimeout() throws FtpException {
-        try {
-            channel.setReplyTimeout(options.replyTimeout());
-        } catch (IOException e) {
-            throw transportFailure(new TransportFailure(TransportEvent.RESET_MID_SESSION, e.getMessage(), e), null);
         }
     }
 
