@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a reply or a transport event into a {@link Diagnosis} using a {@link Catalog}'s rules: the most
@@ -18,7 +19,17 @@ public final class Classifier {
 
     private final Catalog catalog;
     private final Rule[][] byCode = new Rule[LAST_CODE - FIRST_CODE + 1][];
+    private final boolean[] textMatters = new boolean[LAST_CODE - FIRST_CODE + 1];
     private final Map<TransportEvent, Rule[]> byEvent = new EnumMap<>(TransportEvent.class);
+    /**
+     * Servers repeat the same phrasings all day, so the rule chosen for (code, text, context) is remembered;
+     * bounded, and simply emptied when full.
+     */
+    private final Map<CacheKey, Rule> memo = new ConcurrentHashMap<>();
+    private static final int MEMO_LIMIT = 4096;
+
+    private record CacheKey(int code, String text, String command, Boolean anonymous) {
+    }
 
     public Classifier(Catalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -28,6 +39,8 @@ public final class Classifier {
         for (int code = FIRST_CODE; code <= LAST_CODE; code++) {
             int c = code;
             byCode[code - FIRST_CODE] = ordered.stream().filter(r -> r.coversCode(c)).toArray(Rule[]::new);
+            textMatters[code - FIRST_CODE] = java.util.Arrays.stream(byCode[code - FIRST_CODE])
+                    .anyMatch(r -> r.pattern() != null);
         }
         for (TransportEvent e : TransportEvent.values()) {
             byEvent.put(e, ordered.stream().filter(r -> r.event() == e).toArray(Rule[]::new));
@@ -52,7 +65,7 @@ public final class Classifier {
     public Diagnosis classify(Reply reply, ExchangeContext context) {
         Objects.requireNonNull(reply, "reply");
         ExchangeContext ctx = context == null ? ExchangeContext.unknown() : context;
-        Rule rule = firstMatch(byCode[reply.code() - FIRST_CODE], reply.text(), ctx);
+        Rule rule = ruleFor(reply, ctx);
         return new Diagnosis(catalog.definition(rule.outcome()), reply, null, ctx.command(), rule,
                 catalog.codeMeaning(reply.code()).orElse(null), null);
     }
@@ -77,6 +90,23 @@ public final class Classifier {
     /** Diagnoses a transport event with no reply involved. */
     public Diagnosis classify(TransportEvent event, ExchangeContext context, String detail) {
         return classify(event, context, detail, null);
+    }
+
+    private Rule ruleFor(Reply reply, ExchangeContext ctx) {
+        Rule[] candidates = byCode[reply.code() - FIRST_CODE];
+        if (!textMatters[reply.code() - FIRST_CODE]) {
+            return firstMatch(candidates, reply.text(), ctx); // no text rules for this code: nothing to remember
+        }
+        CacheKey key = new CacheKey(reply.code(), reply.text(), ctx.command(), ctx.anonymous());
+        Rule rule = memo.get(key);
+        if (rule == null) {
+            rule = firstMatch(candidates, reply.text(), ctx);
+            if (memo.size() >= MEMO_LIMIT) {
+                memo.clear();
+            }
+            memo.put(key, rule);
+        }
+        return rule;
     }
 
     private static Rule firstMatch(Rule[] candidates, String text, ExchangeContext ctx) {

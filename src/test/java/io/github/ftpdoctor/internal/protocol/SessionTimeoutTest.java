@@ -282,4 +282,47 @@ class SessionTimeoutTest {
             server.finish();
         }
     }
+
+    /** Writes the text one byte at a time, pausing between bytes, until done or the client goes away. */
+    private static void drip(Socket s, String text, long pauseMillis) throws IOException {
+        OutputStream out = s.getOutputStream();
+        try {
+            for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(pauseMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client gave up and closed: that is what the test expects
+        }
+    }
+
+    @Test
+    void greetingDrippedSlowerThanTheReplyTimeoutTimesOut() throws Exception {
+        // each byte comes well within the 300 ms timeout, the whole greeting does not
+        try (ScriptedServer server = new ScriptedServer(s -> drip(s, "220 a greeting that takes far too long\r\n", 40))) {
+            FtpException e = openFails(server.port());
+            assertEquals(Outcome.GreetingTimedOut, e.diagnosis().outcome());
+            server.finish();
+        }
+    }
+
+    @Test
+    void replyDrippedSlowerThanTheReplyTimeoutTimesOut() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(s -> {
+            write(s, "220 Ready\r\n");
+            new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            drip(s, "200 a reply that takes far too long to arrive\r\n", 40);
+        })) {
+            try (Session session = Session.open(options(server.port()))) {
+                FtpException e = assertThrows(FtpException.class, () -> session.send("NOOP", null));
+                assertEquals(Outcome.ReplyTimedOut, e.diagnosis().outcome());
+                assertEquals("NOOP", e.diagnosis().command());
+                assertFalse(session.isOpen(), "a session whose reply timed out is out of step and closed");
+            }
+            server.finish();
+        }
+    }
 }
