@@ -4,12 +4,18 @@ import io.github.ftpdoctor.diagnosis.Diagnosis;
 import io.github.ftpdoctor.diagnosis.ExchangeContext;
 import io.github.ftpdoctor.diagnosis.Reply;
 import io.github.ftpdoctor.error.FtpException;
+import io.github.ftpdoctor.internal.data.DataOptions;
+import io.github.ftpdoctor.internal.data.Transfers;
 import io.github.ftpdoctor.internal.protocol.ConnectOptions;
 import io.github.ftpdoctor.internal.protocol.Replies;
 import io.github.ftpdoctor.internal.protocol.Session;
 import io.github.ftpdoctor.internal.protocol.TransportFailure;
 import io.github.ftpdoctor.diagnosis.TransportEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,11 +40,16 @@ public final class FtpClient implements AutoCloseable {
 
     private final Session session;
     private final FtpConfig config;
+    private final Transfers transfers;
     private Features features;
 
     private FtpClient(Session session, FtpConfig config) {
         this.session = session;
         this.config = config;
+        this.transfers = new Transfers(session, new DataOptions(config.dataConnectionMode() == DataConnectionMode.ACTIVE,
+                config.trustPassiveAddress(), config.activePortLow(), config.activePortHigh(), config.activeAddress(),
+                config.dataConnectTimeout(), config.dataTimeout(), config.bufferSize()), config.transferListener(),
+                config.keepAliveInterval(), config.verifySize(), config.keepPartialDownloads());
     }
 
     /** Connects to port 21 with the default configuration and reads the greeting. */
@@ -229,6 +240,86 @@ public final class FtpClient implements AutoCloseable {
         return session.diagnose(session.send(verb, argument), verb);
     }
 
+    // ---- transfers: every method raises a diagnosed FtpException carrying the byte count when it fails ----
+
+    /** The representation type of the following transfers (default {@link TransferType#BINARY}). */
+    public void setTransferType(TransferType type) {
+        transfers.setAscii(type == TransferType.ASCII);
+    }
+
+    /**
+     * Downloads to a path. The data goes to {@code <local>.part}, moved into place only after a positive final reply
+     * with every byte SIZE announced; a failed download never leaves a file that looks complete.
+     *
+     * @return the size of the local file
+     */
+    public long download(String remote, Path local) throws IOException {
+        return transfers.download(remote, local, false);
+    }
+
+    /** Like {@link #download(String, Path)}, continuing {@code <local>.part} from an earlier attempt with REST. */
+    public long downloadResume(String remote, Path local) throws IOException {
+        return transfers.download(remote, local, true);
+    }
+
+    /** Downloads into a stream (not closed); returns the bytes received. */
+    public long retrieve(String remote, OutputStream sink) throws IOException {
+        return transfers.retrieve(remote, sink);
+    }
+
+    /**
+     * A stream of a remote file. Closing it completes the command (with ABOR if not read to the end) and throws
+     * the diagnosis if the transfer failed: no {@code completePendingCommand}.
+     */
+    public InputStream openRead(String remote) throws IOException {
+        return transfers.openRead(remote, 0);
+    }
+
+    /** A stream of a remote file from {@code offset} on (REST). */
+    public InputStream openRead(String remote, long offset) throws IOException {
+        return transfers.openRead(remote, offset);
+    }
+
+    /** A stream to a remote file (STOR); closing it completes the command and checks the server's reply. */
+    public OutputStream openWrite(String remote) throws IOException {
+        return transfers.openWrite("STOR", remote, 0);
+    }
+
+    /** A stream appending to a remote file (APPE). */
+    public OutputStream openAppend(String remote) throws IOException {
+        return transfers.openWrite("APPE", remote, 0);
+    }
+
+    /** Uploads from a stream (read to its end, not closed); returns the bytes sent. */
+    public long store(String remote, InputStream source) throws IOException {
+        return transfers.store("STOR", remote, source);
+    }
+
+    /** Appends a stream to a remote file (APPE); returns the bytes sent. */
+    public long append(String remote, InputStream source) throws IOException {
+        return transfers.store("APPE", remote, source);
+    }
+
+    /** Uploads under a name the server chooses (STOU); returns that name, or null if the server did not say. */
+    public String storeUnique(InputStream source) throws IOException {
+        return transfers.storeUnique(source);
+    }
+
+    /** Uploads a local file, which is only read; returns the bytes sent. */
+    public long upload(Path local, String remote) throws IOException {
+        return transfers.upload(local, remote, false);
+    }
+
+    /** Uploads only what the remote file lacks: SIZE, then REST and STOR from there. */
+    public long uploadResume(Path local, String remote) throws IOException {
+        return transfers.upload(local, remote, true);
+    }
+
+    /** Aborts the running transfer from any thread (ABOR); the transferring call then fails with its diagnosis. */
+    public void abort() {
+        transfers.abort();
+    }
+
     /** Ends the session politely (QUIT) and closes the connection. Safe to call twice. */
     public void quit() throws FtpException {
         if (session.isOpen()) {
@@ -241,6 +332,11 @@ public final class FtpClient implements AutoCloseable {
                 session.close();
             }
         }
+    }
+
+    /** The diagnosis of the last reply the server sent, e.g. the 226 that completed a transfer. */
+    public Diagnosis lastReply() {
+        return session.lastDiagnosis();
     }
 
     /** Whether the control connection is still open. */

@@ -28,6 +28,18 @@ public final class FtpConfig {
     private final SocketFactory socketFactory;
     private final int transcriptLines;
     private final String anonymousPassword;
+    private final DataConnectionMode dataConnectionMode;
+    private final boolean trustPassiveAddress;
+    private final int activePortLow;
+    private final int activePortHigh;
+    private final java.net.InetAddress activeAddress;
+    private final Duration dataConnectTimeout;
+    private final Duration dataTimeout;
+    private final Duration keepAliveInterval;
+    private final TransferListener transferListener;
+    private final int bufferSize;
+    private final boolean verifySize;
+    private final boolean keepPartialDownloads;
 
     private FtpConfig(Builder b) {
         this.connectTimeout = b.connectTimeout;
@@ -39,6 +51,18 @@ public final class FtpConfig {
         this.socketFactory = b.socketFactory;
         this.transcriptLines = b.transcriptLines;
         this.anonymousPassword = b.anonymousPassword;
+        this.dataConnectionMode = b.dataConnectionMode;
+        this.trustPassiveAddress = b.trustPassiveAddress;
+        this.activePortLow = b.activePortLow;
+        this.activePortHigh = b.activePortHigh;
+        this.activeAddress = b.activeAddress;
+        this.dataConnectTimeout = b.dataConnectTimeout;
+        this.dataTimeout = b.dataTimeout;
+        this.keepAliveInterval = b.keepAliveInterval;
+        this.transferListener = b.transferListener;
+        this.bufferSize = b.bufferSize;
+        this.verifySize = b.verifySize;
+        this.keepPartialDownloads = b.keepPartialDownloads;
     }
 
     /** Connect 15 s, reply 60 s, UTF-8 with detection of GB18030/Big5 replies, OPTS UTF8 ON when offered. */
@@ -62,6 +86,18 @@ public final class FtpConfig {
         b.socketFactory = socketFactory;
         b.transcriptLines = transcriptLines;
         b.anonymousPassword = anonymousPassword;
+        b.dataConnectionMode = dataConnectionMode;
+        b.trustPassiveAddress = trustPassiveAddress;
+        b.activePortLow = activePortLow;
+        b.activePortHigh = activePortHigh;
+        b.activeAddress = activeAddress;
+        b.dataConnectTimeout = dataConnectTimeout;
+        b.dataTimeout = dataTimeout;
+        b.keepAliveInterval = keepAliveInterval;
+        b.transferListener = transferListener;
+        b.bufferSize = bufferSize;
+        b.verifySize = verifySize;
+        b.keepPartialDownloads = keepPartialDownloads;
         return b;
     }
 
@@ -97,6 +133,54 @@ public final class FtpConfig {
         return transcriptLines;
     }
 
+    public DataConnectionMode dataConnectionMode() {
+        return dataConnectionMode;
+    }
+
+    public boolean trustPassiveAddress() {
+        return trustPassiveAddress;
+    }
+
+    public int activePortLow() {
+        return activePortLow;
+    }
+
+    public int activePortHigh() {
+        return activePortHigh;
+    }
+
+    public java.net.InetAddress activeAddress() {
+        return activeAddress;
+    }
+
+    public Duration dataConnectTimeout() {
+        return dataConnectTimeout;
+    }
+
+    public Duration dataTimeout() {
+        return dataTimeout;
+    }
+
+    public Duration keepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    public TransferListener transferListener() {
+        return transferListener;
+    }
+
+    public int bufferSize() {
+        return bufferSize;
+    }
+
+    public boolean verifySize() {
+        return verifySize;
+    }
+
+    public boolean keepPartialDownloads() {
+        return keepPartialDownloads;
+    }
+
     String anonymousPassword() {
         return anonymousPassword;
     }
@@ -105,7 +189,10 @@ public final class FtpConfig {
     public String toString() {
         return "FtpConfig{connectTimeout=" + connectTimeout + ", replyTimeout=" + replyTimeout
                 + ", controlEncoding=" + controlEncoding + ", autoDetectEncoding=" + autoDetectEncoding
-                + ", negotiateUtf8=" + negotiateUtf8 + ", transcriptLines=" + transcriptLines + "}";
+                + ", negotiateUtf8=" + negotiateUtf8 + ", transcriptLines=" + transcriptLines
+                + ", dataConnectionMode=" + dataConnectionMode + ", trustPassiveAddress=" + trustPassiveAddress
+                + ", dataConnectTimeout=" + dataConnectTimeout + ", dataTimeout=" + dataTimeout
+                + ", keepAliveInterval=" + keepAliveInterval + ", bufferSize=" + bufferSize + "}";
     }
 
     /** Builds an {@link FtpConfig}. Not thread-safe. */
@@ -119,6 +206,18 @@ public final class FtpConfig {
         private SocketFactory socketFactory = SocketFactory.getDefault();
         private int transcriptLines = 100;
         private String anonymousPassword = "anonymous@";
+        private DataConnectionMode dataConnectionMode = DataConnectionMode.PASSIVE;
+        private boolean trustPassiveAddress = false;
+        private int activePortLow = 0;
+        private int activePortHigh = 0;
+        private java.net.InetAddress activeAddress = null;
+        private Duration dataConnectTimeout = Duration.ofSeconds(15);
+        private Duration dataTimeout = Duration.ofSeconds(60);
+        private Duration keepAliveInterval = null;
+        private TransferListener transferListener = TransferListener.NONE;
+        private int bufferSize = 256 * 1024;
+        private boolean verifySize = true;
+        private boolean keepPartialDownloads = false;
 
         private Builder() {
         }
@@ -177,6 +276,82 @@ public final class FtpConfig {
         /** The password sent by {@link FtpClient#loginAnonymous()} (default {@code anonymous@}). */
         public Builder anonymousPassword(String password) {
             this.anonymousPassword = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** Passive (default: EPSV, then PASV) or active (EPRT, then PORT) data connections. */
+        public Builder dataConnectionMode(DataConnectionMode mode) {
+            this.dataConnectionMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Connect to the address a 227 reply names instead of the control connection's peer (default off: a
+         * hostile or NATed server cannot send the client elsewhere).
+         */
+        public Builder trustPassiveAddress(boolean trust) {
+            this.trustPassiveAddress = trust;
+            return this;
+        }
+
+        /** Local ports to listen on in active mode (default: any free port). */
+        public Builder activePortRange(int low, int high) {
+            if (low < 1 || high > 65535 || low > high) {
+                throw new IllegalArgumentException("active port range must be within 1-65535, low <= high");
+            }
+            this.activePortLow = low;
+            this.activePortHigh = high;
+            return this;
+        }
+
+        /** The address announced in EPRT/PORT, e.g. the public address of a NAT (default: the control connection's local address). */
+        public Builder activeAddress(java.net.InetAddress address) {
+            this.activeAddress = address;
+            return this;
+        }
+
+        /** How long connecting a data connection may take, either way (default 15 s). */
+        public Builder dataConnectTimeout(Duration timeout) {
+            this.dataConnectTimeout = positive(timeout, "dataConnectTimeout");
+            return this;
+        }
+
+        /** The longest silence allowed on a data connection (default 60 s). */
+        public Builder dataTimeout(Duration timeout) {
+            this.dataTimeout = positive(timeout, "dataTimeout");
+            return this;
+        }
+
+        /** Send NOOP on the control connection this often during long transfers (default off). */
+        public Builder keepAliveInterval(Duration interval) {
+            this.keepAliveInterval = interval == null ? null : positive(interval, "keepAliveInterval");
+            return this;
+        }
+
+        /** Told of every transfer's progress (default: nobody). */
+        public Builder transferListener(TransferListener listener) {
+            this.transferListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Copy buffer size for transfers (default 256 KiB). */
+        public Builder bufferSize(int bytes) {
+            if (bytes < 1024 || bytes > 64 * 1024 * 1024) {
+                throw new IllegalArgumentException("bufferSize must be 1 KiB to 64 MiB");
+            }
+            this.bufferSize = bytes;
+            return this;
+        }
+
+        /** Ask SIZE before binary downloads and fail when fewer bytes arrive (default on). */
+        public Builder verifySize(boolean on) {
+            this.verifySize = on;
+            return this;
+        }
+
+        /** Keep the {@code .part} file of a failed download so that it can be resumed (default off). */
+        public Builder keepPartialDownloads(boolean keep) {
+            this.keepPartialDownloads = keep;
             return this;
         }
 

@@ -8,11 +8,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import java.io.PrintWriter;
+import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,13 +31,12 @@ class ReadmeQuickStartTest {
         assertTrue(source.contains("catch (AnonymousDeniedException e)"));
         Path file = dir.resolve("QuickStart.java");
         Files.writeString(file, source, StandardCharsets.UTF_8);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
         StringWriter errors = new StringWriter();
-        boolean ok = javac.getTask(errors, null, null,
-                List.of("-d", dir.toString(), "-cp", System.getProperty("java.class.path")), null,
-                javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(file.toFile()))
-                .call();
+        int status = javac.run(new PrintWriter(errors), new PrintWriter(errors), "-d", dir.toString(),
+                "-cp", System.getProperty("java.class.path"), "-encoding", "UTF-8", file.toString());
         assertEquals("", errors.toString());
-        assertTrue(ok);
+        assertEquals(0, status);
+        assertTrue(Files.exists(dir.resolve("QuickStart.class")));
     }
 }

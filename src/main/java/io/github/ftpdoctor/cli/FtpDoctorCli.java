@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 /** {@code ftp-doctor}: diagnose FTP replies and servers. Exit status 0 success, 1 diagnosed failure, 2 usage error. */
 @Command(name = "ftp-doctor", mixinStandardHelpOptions = true, version = "ftp-doctor 0.1.0",
         description = "Tells you why an FTP server said no, in English and Chinese.",
-        subcommands = {ExplainCommand.class, ProbeCommand.class, DemoCommand.class})
+        subcommands = {ExplainCommand.class, ProbeCommand.class, DemoCommand.class,
+            TransferCommands.Get.class, TransferCommands.Put.class})
 public final class FtpDoctorCli implements Callable<Integer> {
     /** Exit status of a usage error. */
     static final int USAGE = 2;

@@ -6,7 +6,6 @@ import io.github.ftpdoctor.Features;
 import io.github.ftpdoctor.diagnosis.Diagnosis;
 import io.github.ftpdoctor.diagnosis.Reply;
 import io.github.ftpdoctor.error.FtpException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,19 +38,12 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() {
         Cli.checkLang(lang);
         FtpUrl target = FtpUrl.parse(url);
-        FtpConfig.Builder config = FtpConfig.builder();
-        if (timeout != null) {
-            if (!(timeout > 0) || timeout > 86_400) {
-                throw new IllegalArgumentException("--timeout must be a number of seconds above 0");
-            }
-            Duration d = Duration.ofMillis(Math.max(1, Math.round(timeout * 1000)));
-            config.connectTimeout(d).replyTimeout(d);
-        }
+        FtpConfig config = Connection.config(timeout, null);
         DiagnosisPrinter p = new DiagnosisPrinter(parent.out(), lang);
         Probe result = new Probe();
-        try (FtpClient ftp = FtpClient.connect(target.host(), target.port(), config.build())) {
+        try (FtpClient ftp = Connection.open(target, config)) {
             result.greeting = ftp.greeting();
-            result.diagnosis = target.user() == null ? ftp.loginAnonymous() : ftp.login(target.user(), target.password());
+            result.diagnosis = Connection.login(ftp, target);
             result.pwd = ftp.pwd();
             result.features = ftp.features();
             result.transcript = ftp.transcript();

@@ -26,7 +26,7 @@ public enum Outcome {
     FileUnavailable, FileNotFound, PermissionDenied, FileBusy, ServerLocalError, InsufficientStorage, QuotaExceeded,
     FileNameNotAllowed, PageTypeUnknown,
     // data transfer
-    DataConnectionFailed, TransferAborted,
+    DataConnectionFailed, TransferAborted, TransferIncomplete,
     // protocol
     SyntaxError, CommandNotImplemented, BadCommandSequence, ProtocolError, TransientFailure, PermanentFailure
 }

@@ -8,5 +8,11 @@ public enum TransportEvent {
     CONNECT_REFUSED, CONNECT_TIMEOUT, UNKNOWN_HOST, NETWORK_UNREACHABLE,
     CLOSED_BEFORE_GREETING, RESET_BEFORE_GREETING, GREETING_TIMEOUT, NOT_FTP_GREETING,
     CLOSED_MID_SESSION, RESET_MID_SESSION, REPLY_TIMEOUT,
-    MALFORMED_REPLY, LINE_TOO_LONG, REPLY_TOO_LONG, UNEXPECTED_REPLY
+    MALFORMED_REPLY, LINE_TOO_LONG, REPLY_TOO_LONG, UNEXPECTED_REPLY,
+    /** The data connection (to the passive port, or from the server in active mode) could not be made. */
+    DATA_CONNECT_TIMEOUT, DATA_CONNECT_REFUSED, DATA_ACCEPT_TIMEOUT,
+    /** The data connection stalled or broke during a transfer. */
+    DATA_READ_TIMEOUT, DATA_CONNECTION_RESET,
+    /** The transfer ended without a positive completion reply, or with fewer bytes than announced. */
+    TRANSFER_INCOMPLETE
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
 public class FtpException extends IOException {
     private final transient Diagnosis diagnosis;
     private final List<String> transcript;
+    private long bytesTransferred = -1;
 
     public FtpException(Diagnosis diagnosis, List<String> transcript, Throwable cause) {
         super(Objects.requireNonNull(diagnosis, "diagnosis").summary(), cause);
@@ -39,6 +40,21 @@ public class FtpException extends IOException {
      */
     public static FtpException of(Diagnosis diagnosis, List<String> transcript, Throwable cause) {
         return ExceptionTypes.create(diagnosis, transcript, cause);
+    }
+
+    /**
+     * The exception for a failed transfer: as {@link #of(Diagnosis, List, Throwable)}, carrying how many bytes had
+     * been transferred (the restart offset included).
+     */
+    public static FtpException of(Diagnosis diagnosis, List<String> transcript, Throwable cause, long bytesTransferred) {
+        FtpException e = ExceptionTypes.create(diagnosis, transcript, cause);
+        e.bytesTransferred = bytesTransferred;
+        return e;
+    }
+
+    /** For a failed transfer, the bytes transferred before it failed; empty for other failures. */
+    public java.util.OptionalLong bytesTransferred() {
+        return bytesTransferred < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(bytesTransferred);
     }
 
     /** Same as {@link #of(Diagnosis, List, Throwable)} without transcript or cause. */

@@ -69,7 +69,7 @@ public final class ControlChannel implements Closeable {
     }
 
     /** Sends one command; CR, LF and NUL in the argument are refused before anything is written. */
-    public void send(String verb, String argument) throws IOException {
+    public synchronized void send(String verb, String argument) throws IOException {
         java.nio.ByteBuffer line = writer.encode(verb, argument); // refuses before anything is recorded or sent
         transcript.sent(verb, argument);
         if (LOG.isDebugEnabled()) {

@@ -25,6 +25,8 @@ public final class Session implements Closeable {
     private final ConnectOptions options;
     private Reply greeting;
     private Boolean anonymous;
+    private volatile Reply lastReply;
+    private volatile String lastVerb;
 
     private Session(ControlChannel channel, ConnectOptions options) {
         this.channel = channel;
@@ -103,25 +105,83 @@ public final class Session implements Closeable {
 
     /** Sends a command and returns its final reply (1xx replies are skipped); only transport failures throw. */
     public Reply send(String verb, String argument) throws FtpException {
-        if (!channel.isOpen()) {
-            throw fail(classifier, new TransportFailure(TransportEvent.CLOSED_MID_SESSION,
-                    "the control connection is already closed", null), context(verb), channel.transcript().snapshot());
-        }
+        checkOpen(verb);
         try {
             channel.send(verb, argument);
             Reply reply = channel.readReply();
             while (reply.isPositivePreliminary()) {
                 reply = channel.readReply();
             }
-            if (reply.code() == 421) {
-                channel.close(); // the server closes after 421 (RFC 959 §4.2)
-            }
-            return reply;
+            return afterRead(reply, verb);
         } catch (TransportFailure f) {
             throw transportFailure(f, verb);
         } catch (IOException e) {
             throw transportFailure(new TransportFailure(TransportEvent.RESET_MID_SESSION, e.getMessage(), e), verb);
         }
+    }
+
+    /**
+     * Sends a command and returns its first reply, a 1xx included: transfer commands answer 150 before the data
+     * and their final reply after it.
+     */
+    public Reply sendForFirstReply(String verb, String argument) throws FtpException {
+        checkOpen(verb);
+        try {
+            channel.send(verb, argument);
+            return afterRead(channel.readReply(), verb);
+        } catch (TransportFailure f) {
+            throw transportFailure(f, verb);
+        } catch (IOException e) {
+            throw transportFailure(new TransportFailure(TransportEvent.RESET_MID_SESSION, e.getMessage(), e), verb);
+        }
+    }
+
+    /** Reads the next reply (the final reply of a transfer), diagnosing transport failures as answers to {@code verb}. */
+    public Reply readReply(String verb) throws FtpException {
+        checkOpen(verb);
+        try {
+            return afterRead(channel.readReply(), verb);
+        } catch (TransportFailure f) {
+            throw transportFailure(f, verb);
+        } catch (IOException e) {
+            throw transportFailure(new TransportFailure(TransportEvent.RESET_MID_SESSION, e.getMessage(), e), verb);
+        }
+    }
+
+    /**
+     * Sends a command without reading its reply (ABOR from another thread, NOOP during a transfer); the caller
+     * accounts for the reply. Thread-safe with respect to other sends.
+     */
+    public void sendWithoutReply(String verb, String argument) throws FtpException {
+        checkOpen(verb);
+        try {
+            channel.send(verb, argument);
+        } catch (IOException e) {
+            throw transportFailure(e instanceof TransportFailure f ? f
+                    : new TransportFailure(TransportEvent.RESET_MID_SESSION, e.getMessage(), e), verb);
+        }
+    }
+
+    private Reply afterRead(Reply reply, String verb) {
+        lastReply = reply;
+        lastVerb = verb;
+        if (reply.code() == 421) {
+            channel.close(); // the server closes after 421 (RFC 959 §4.2)
+        }
+        return reply;
+    }
+
+    private void checkOpen(String verb) throws FtpException {
+        if (!channel.isOpen()) {
+            throw fail(classifier, new TransportFailure(TransportEvent.CLOSED_MID_SESSION,
+                    "the control connection is already closed", null), context(verb), channel.transcript().snapshot());
+        }
+    }
+
+    /** The exception for a transport event during a command, e.g. a failed data connection. */
+    public FtpException failure(TransportEvent event, String verb, String detail, Reply reply, Throwable cause) {
+        Diagnosis d = classifier.classify(event, context(verb), detail, reply);
+        return FtpException.of(d, channel.transcript().snapshot(), cause);
     }
 
     /**
@@ -174,6 +234,12 @@ public final class Session implements Closeable {
     /** Records whether the login name is anonymous, for the diagnosis of the replies that follow. */
     public void setAnonymous(Boolean value) {
         this.anonymous = value;
+    }
+
+    /** The diagnosis of the last reply received (the greeting before any command). */
+    public Diagnosis lastDiagnosis() {
+        Reply r = lastReply;
+        return r == null ? classifier.classify(greeting, ExchangeContext.connecting()) : diagnose(r, lastVerb);
     }
 
     public Reply greeting() {

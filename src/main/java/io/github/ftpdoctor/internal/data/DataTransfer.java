@@ -1,0 +1,213 @@
+package io.github.ftpdoctor.internal.data;
+
+import io.github.ftpdoctor.TransferListener;
+import io.github.ftpdoctor.diagnosis.ExchangeContext;
+import io.github.ftpdoctor.diagnosis.Reply;
+import io.github.ftpdoctor.diagnosis.TransportEvent;
+import io.github.ftpdoctor.error.FtpException;
+import io.github.ftpdoctor.internal.protocol.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+/**
+ * One running transfer: the data socket and the control-channel bookkeeping around it. The final reply is read
+ * exactly once, together with the replies of NOOPs sent as keep-alives and of an ABOR sent from another thread,
+ * so the session stays in step. Success needs a positive final reply and, when the size is known, every byte.
+ */
+public final class DataTransfer {
+    private static final long REPORT_EVERY = 256 * 1024;
+
+    private final Session session;
+    private final Socket socket;
+    private final String verb;
+    private final String path;
+    private final long expectedTotal;
+    private final TransferListener listener;
+    private final long keepAliveNanos;
+    private Reply firstReply;
+    private final Object lock = new Object();
+    private boolean abortSent;
+    private boolean finishing;
+    private int noopsSent;
+    private long bytes;
+    private long nextReport;
+    private long lastControlActivity = System.nanoTime();
+
+    private DataTransfer(Session session, Socket socket, String verb, String path, long startAt, long expectedTotal,
+                         TransferListener listener, Duration keepAlive) {
+        this.session = session;
+        this.socket = socket;
+        this.verb = verb;
+        this.path = path;
+        this.bytes = startAt;
+        this.nextReport = startAt + REPORT_EVERY;
+        this.expectedTotal = expectedTotal;
+        this.listener = listener == null ? TransferListener.NONE : listener;
+        this.keepAliveNanos = keepAlive == null ? Long.MAX_VALUE : keepAlive.toNanos();
+    }
+
+    /**
+     * Opens the data connection, sends REST (when {@code restartAt > 0}) and the transfer command, and waits for
+     * the 1xx reply. A negative reply throws its diagnosis and leaves no socket open.
+     *
+     * @param expectedTotal the size the file will have when complete, or -1
+     */
+    public static DataTransfer start(Session session, DataChannelOpener opener, String verb, String path,
+                                     long restartAt, long expectedTotal, TransferListener listener,
+                                     Duration keepAlive) throws FtpException {
+        PendingData pending = opener.prepare(verb);
+        try {
+            if (restartAt > 0) {
+                session.expect("REST", Long.toString(restartAt), c -> c == 350);
+            }
+            Reply first = session.sendForFirstReply(verb, path);
+            if (!first.isPositivePreliminary()) {
+                throw session.failure(first, session.context(verb));
+            }
+            Socket s = pending.open();
+            DataTransfer t = new DataTransfer(session, s, verb, path, Math.max(0, restartAt), expectedTotal, listener,
+                    keepAlive);
+            t.firstReply = first;
+            return t;
+        } catch (FtpException | RuntimeException e) {
+            pending.close();
+            throw e;
+        }
+    }
+
+    /** Counts bytes moved, reports progress and sends a keep-alive NOOP when the control connection has been idle. */
+    void counted(int n) throws FtpException {
+        bytes += n;
+        if (bytes >= nextReport) {
+            nextReport = bytes + REPORT_EVERY;
+            listener.progress(path, bytes, expectedTotal);
+        }
+        if (keepAliveNanos != Long.MAX_VALUE && System.nanoTime() - lastControlActivity > keepAliveNanos) {
+            synchronized (lock) {
+                if (!abortSent && !finishing) {
+                    session.sendWithoutReply("NOOP", null);
+                    noopsSent++;
+                }
+            }
+            lastControlActivity = System.nanoTime();
+        }
+    }
+
+    /** Stops the transfer from any thread: sends ABOR (once) and closes the data connection. */
+    public void abort() {
+        synchronized (lock) {
+            if (finishing || abortSent) {
+                return;
+            }
+            abortSent = true;
+            try {
+                session.sendWithoutReply("ABOR", null);
+            } catch (FtpException e) {
+                // the connection is gone: the transferring thread will see it
+            }
+        }
+        DataChannelOpener.close(socket);
+    }
+
+    boolean isAborted() {
+        synchronized (lock) {
+            return abortSent;
+        }
+    }
+
+    /**
+     * Ends the transfer: closes the data connection and reads the final reply (plus the replies owed to keep-alive
+     * NOOPs and ABOR).
+     *
+     * @param dataError what went wrong on the data connection, or null if it ended normally
+     * @param checkSize whether a short count against the expected total is a failure (downloads in binary)
+     * @return the final reply of the transfer command
+     */
+    Reply finish(IOException dataError, boolean checkSize) throws FtpException {
+        boolean aborted;
+        int noops;
+        synchronized (lock) {
+            finishing = true;
+            aborted = abortSent;
+            noops = noopsSent;
+        }
+        DataChannelOpener.close(socket);
+        Reply fin = null;
+        int toRead = 1 + noops + (aborted ? 1 : 0);
+        int noopRepliesLeft = noops;
+        for (int i = 0; i < toRead; i++) {
+            Reply r = session.readReply(verb);
+            if (fin == null && !(r.code() == 200 && noopRepliesLeft > 0)) {
+                fin = r;
+            } else if (r.code() == 200 && noopRepliesLeft > 0) {
+                noopRepliesLeft--;
+            }
+            if (r.code() == 421) {
+                fin = r;
+                break;
+            }
+        }
+        listener.progress(path, bytes, expectedTotal);
+        ExchangeContext ctx = session.context(verb);
+        if (fin.isNegative()) {
+            throw FtpException.of(session.diagnose(fin, verb), session.transcript(), dataError, bytes);
+        }
+        if (aborted) {
+            throw withBytes(TransportEvent.TRANSFER_INCOMPLETE, "aborted by the client after " + bytes + " bytes", fin, null);
+        }
+        if (dataError != null) {
+            TransportEvent event = dataError instanceof SocketTimeoutException ? TransportEvent.DATA_READ_TIMEOUT
+                    : TransportEvent.DATA_CONNECTION_RESET;
+            throw withBytes(event, dataError.getMessage() + " after " + bytes + " bytes", fin, dataError);
+        }
+        if (!fin.isPositiveCompletion()) {
+            throw FtpException.of(session.failure(fin, ctx).diagnosis(), session.transcript(), null, bytes);
+        }
+        if (checkSize && expectedTotal >= 0 && bytes != expectedTotal) {
+            throw withBytes(TransportEvent.TRANSFER_INCOMPLETE, "received " + bytes + " of " + expectedTotal
+                    + " bytes announced by SIZE", fin, null);
+        }
+        return fin;
+    }
+
+    private FtpException withBytes(TransportEvent event, String detail, Reply reply, Throwable cause) {
+        FtpException e = session.failure(event, verb, detail, reply, cause);
+        return FtpException.of(e.diagnosis(), e.transcript(), cause, bytes);
+    }
+
+    /** The 1xx reply that started the transfer. */
+    public Reply firstReply() {
+        return firstReply;
+    }
+
+    /** Bytes moved so far, the restart offset included. */
+    public long bytes() {
+        return bytes;
+    }
+
+    public long expectedTotal() {
+        return expectedTotal;
+    }
+
+    InputStream socketInput() throws IOException {
+        return socket.getInputStream();
+    }
+
+    OutputStream socketOutput() throws IOException {
+        return socket.getOutputStream();
+    }
+
+    /** A stream of the file's bytes; closing it finishes the command (ABOR first if not read to the end). */
+    public InputStream download(boolean checkSize) throws IOException {
+        return new DownloadStream(this, socketInput(), checkSize);
+    }
+
+    /** A stream to the file; closing it ends the data and checks the server's final reply. */
+    public OutputStream upload() throws IOException {
+        return new UploadStream(this, socketOutput());
+    }
+}

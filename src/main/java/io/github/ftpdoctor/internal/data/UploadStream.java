@@ -1,0 +1,57 @@
+package io.github.ftpdoctor.internal.data;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** The data of an upload. {@link #close()} ends the data and requires a positive final reply. */
+final class UploadStream extends OutputStream {
+    private final DataTransfer transfer;
+    private final OutputStream out;
+    private boolean closed;
+
+    UploadStream(DataTransfer transfer, OutputStream out) {
+        this.transfer = transfer;
+        this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (closed) {
+            throw new IOException("stream closed");
+        }
+        try {
+            out.write(b, off, len);
+        } catch (IOException e) {
+            // the server most likely closed the data connection and says why on the control connection
+            closed = true;
+            transfer.finish(e, false);
+            throw e;
+        }
+        transfer.counted(len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        IOException error = null;
+        try {
+            out.flush();
+        } catch (IOException e) {
+            error = e;
+        }
+        transfer.finish(error, false);
+    }
+}
