@@ -6,11 +6,10 @@ import io.github.ftpdoctor.diagnosis.Reply;
 import io.github.ftpdoctor.error.FtpException;
 import io.github.ftpdoctor.internal.data.DataOptions;
 import io.github.ftpdoctor.internal.data.Transfers;
+import io.github.ftpdoctor.internal.listing.Listings;
 import io.github.ftpdoctor.internal.protocol.ConnectOptions;
 import io.github.ftpdoctor.internal.protocol.Replies;
 import io.github.ftpdoctor.internal.protocol.Session;
-import io.github.ftpdoctor.internal.protocol.TransportFailure;
-import io.github.ftpdoctor.diagnosis.TransportEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,6 +40,7 @@ public final class FtpClient implements AutoCloseable {
     private final Session session;
     private final FtpConfig config;
     private final Transfers transfers;
+    private final Listings listings;
     private Features features;
 
     private FtpClient(Session session, FtpConfig config) {
@@ -50,6 +50,7 @@ public final class FtpClient implements AutoCloseable {
                 config.trustPassiveAddress(), config.activePortLow(), config.activePortHigh(), config.activeAddress(),
                 config.dataConnectTimeout(), config.dataTimeout(), config.bufferSize()), config.transferListener(),
                 config.keepAliveInterval(), config.verifySize(), config.keepPartialDownloads());
+        this.listings = new Listings(session, transfers, config.autoDetectEncoding());
     }
 
     /** Connects to port 21 with the default configuration and reads the greeting. */
@@ -131,7 +132,7 @@ public final class FtpClient implements AutoCloseable {
 
     /** The current directory (PWD), unquoted per RFC 959: {@code "a ""b"""} is {@code a "b"}. */
     public String pwd() throws FtpException {
-        return path(session.expect("PWD", null, c -> c == 257));
+        return session.quotedPath(session.expect("PWD", null, c -> c == 257));
     }
 
     /** Changes the working directory. */
@@ -315,6 +316,30 @@ public final class FtpClient implements AutoCloseable {
         return transfers.upload(local, remote, true);
     }
 
+    /**
+     * The entries of a directory ({@code null}: the current one): MLSD when FEAT lists MLST (exact sizes and UTC
+     * times), else LIST parsed as Unix or DOS format. Lines no parser understands come back as
+     * {@link FtpEntry.Type#UNPARSED} entries with the raw line, never dropped.
+     */
+    public List<FtpEntry> list(String path) throws IOException {
+        return listings.list(path, features().has("MLST"));
+    }
+
+    /** The LIST lines exactly as the server sent them, decoded. */
+    public List<String> listRaw(String path) throws IOException {
+        return listings.rawList(path);
+    }
+
+    /** The names in a directory (NLST). */
+    public List<FtpEntry> nameList(String path) throws IOException {
+        return listings.names(path);
+    }
+
+    /** One entry's facts (MLST, RFC 3659), if the server returned any. */
+    public java.util.Optional<FtpEntry> entry(String path) throws FtpException {
+        return listings.entry(path);
+    }
+
     /** Aborts the running transfer from any thread (ABOR); the transferring call then fails with its diagnosis. */
     public void abort() {
         transfers.abort();
@@ -364,13 +389,4 @@ public final class FtpClient implements AutoCloseable {
         }
     }
 
-    private String path(Reply reply) throws FtpException {
-        String path = Replies.quotedPath(reply);
-        if (path == null) {
-            throw FtpException.of(session.options().classifier().classify(TransportEvent.MALFORMED_REPLY,
-                    session.context(reply.code() == 257 ? "PWD" : null), "257 reply without a quoted path", reply),
-                    session.transcript(), new TransportFailure(TransportEvent.MALFORMED_REPLY, reply.toString(), null));
-        }
-        return path;
-    }
 }

@@ -226,6 +226,15 @@ public final class Session implements Closeable {
         return FtpException.of(d, transcript, f.getCause() == null ? f : f.getCause());
     }
 
+    /** The path of a 257 reply; a 257 without a quoted path is a malformed reply. */
+    public String quotedPath(Reply reply) throws FtpException {
+        String path = Replies.quotedPath(reply);
+        if (path == null) {
+            throw failure(TransportEvent.MALFORMED_REPLY, "PWD", "257 reply without a quoted path", reply, null);
+        }
+        return path;
+    }
+
     /** The context of a reply to this command, with what is known of the login name. */
     public ExchangeContext context(String verb) {
         return new ExchangeContext(verb, anonymous);
