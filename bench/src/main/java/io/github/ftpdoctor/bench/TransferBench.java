@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +81,7 @@ public final class TransferBench {
             long t0 = System.nanoTime();
             BenchSupport.writeRandomFile(big, mib);
             System.out.printf("TransferBench %s; %s; vsftpd on 127.0.0.1:%d serving %s (%d MiB, written in %.1f s)%n",
-                    LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(null)).substring(0, 16),
+                    LocalDateTime.now().withNano(0),
                     BenchSupport.machine(), ftpd.port(), big, mib, (System.nanoTime() - t0) / 1e9);
             new TransferBench(ftpd, size, big, ftpd.localDir()).runAll(reps);
         }

@@ -1,0 +1,175 @@
+package io.github.ftpdoctor.bench;
+
+import io.github.ftpdoctor.FtpClient;
+import io.github.ftpdoctor.FtpConfig;
+import io.github.ftpdoctor.bench.BenchSupport.CountingSink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.commons.net.ftp.FTPClient;
+
+/**
+ * 1,000 RETRs of 1 KiB files in one session against vsftpd on loopback: ftpdoctor (defaults: SIZE before each
+ * binary download), ftpdoctor without SIZE ({@code verifySize(false)}) and Commons Net 3.12 (passive, binary).
+ * Login happens before the clock starts; one untimed warm-up round, then the clients take turns in a rotated
+ * order; the median round is reported as milliseconds per file.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar io.github.ftpdoctor.bench.SmallFilesBench [--rounds 5] [--files 1000]
+ * </pre>
+ */
+public final class SmallFilesBench {
+    private static final int FILE_SIZE = 1024;
+
+    interface Session extends AutoCloseable {
+        /** Retrieves one file into the sink; returns the bytes the client reports. */
+        long retr(String name, CountingSink sink) throws IOException;
+
+        @Override
+        void close();
+    }
+
+    interface Opener {
+        Session open() throws IOException;
+    }
+
+    record Contender(String name, Opener opener) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = 5;
+        int files = 1000;
+        Path dir = Paths.get(System.getProperty("java.io.tmpdir"));
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--files" -> files = Integer.parseInt(args[++i]);
+                case "--dir" -> dir = Paths.get(args[++i]);
+                default -> {
+                    System.err.println("usage: SmallFilesBench [--rounds N] [--files N] [--dir DIR]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (rounds < 1 || files < 1) {
+            throw new IllegalArgumentException("--rounds and --files must be positive");
+        }
+        try (LocalVsftpd ftpd = LocalVsftpd.start(dir, 256L * BenchSupport.MIB)) {
+            List<String> names = new ArrayList<>();
+            Random random = new Random(42);
+            byte[] data = new byte[FILE_SIZE];
+            for (int i = 0; i < files; i++) {
+                String name = String.format("small-%04d.bin", i);
+                random.nextBytes(data);
+                Files.write(ftpd.rootDir().resolve(name), data);
+                names.add(name);
+            }
+            System.out.printf("SmallFilesBench %s; %s; vsftpd on 127.0.0.1:%d; %d files of %d bytes%n",
+                    LocalDateTime.now().withNano(0), BenchSupport.machine(), ftpd.port(), files, FILE_SIZE);
+            run(ftpd, names, rounds);
+        }
+    }
+
+    private static void run(LocalVsftpd ftpd, List<String> names, int rounds) throws IOException {
+        List<Contender> contenders = List.of(
+                new Contender("ftpdoctor (defaults: SIZE + EPSV + RETR)", () -> ftpdoctor(ftpd, FtpConfig.defaults())),
+                new Contender("ftpdoctor verifySize(false) (EPSV + RETR)",
+                        () -> ftpdoctor(ftpd, FtpConfig.builder().verifySize(false).build())),
+                new Contender("Commons Net 3.12 (PASV + RETR)", () -> commonsNet(ftpd)));
+        System.out.println("warming up (one untimed round each)...");
+        for (Contender c : contenders) {
+            round(c, names);
+        }
+        Map<String, List<Double>> msPerFile = new LinkedHashMap<>();
+        contenders.forEach(c -> msPerFile.put(c.name(), new ArrayList<>()));
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < contenders.size(); k++) {
+                Contender c = contenders.get((r + k) % contenders.size());
+                msPerFile.get(c.name()).add(round(c, names) / 1e6 / names.size());
+            }
+        }
+        double commons = BenchSupport.median(msPerFile.get(contenders.get(2).name()));
+        System.out.println();
+        System.out.printf("%d RETRs of %d bytes in one session, median of %d rounds:%n", names.size(), FILE_SIZE, rounds);
+        System.out.printf("| %-42s | %7s | %7s | %-34s | %16s |%n", "client", "ms/file", "files/s", "rounds (ms/file)",
+                "time vs Commons Net");
+        System.out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(44), "-".repeat(9), "-".repeat(9), "-".repeat(36),
+                "-".repeat(21));
+        for (Contender c : contenders) {
+            List<Double> runs = msPerFile.get(c.name());
+            double m = BenchSupport.median(runs);
+            StringBuilder each = new StringBuilder();
+            for (double v : runs) {
+                each.append(each.length() == 0 ? "" : " / ").append(String.format("%.3f", v));
+            }
+            System.out.printf("| %-42s | %7.3f | %7.0f | %-34s | %18.2fx |%n", c.name(), m, 1000 / m, each,
+                    m / commons);
+        }
+        System.out.println("(time vs Commons Net below 1.00x means faster per file)");
+    }
+
+    /** One session: logs in (untimed), retrieves every file (timed), quits; returns the nanoseconds of the RETRs. */
+    private static long round(Contender c, List<String> names) throws IOException {
+        try (Session s = c.opener().open()) {
+            long total = 0;
+            long t0 = System.nanoTime();
+            for (String name : names) {
+                CountingSink sink = new CountingSink();
+                long got = s.retr(name, sink);
+                if (got != FILE_SIZE || sink.count != FILE_SIZE) {
+                    throw new IOException(c.name() + " " + name + ": expected " + FILE_SIZE + " bytes, reported "
+                            + got + ", counted " + sink.count);
+                }
+                total += got;
+            }
+            long nanos = System.nanoTime() - t0;
+            if (total != (long) FILE_SIZE * names.size()) {
+                throw new IOException(c.name() + ": " + total + " bytes in all");
+            }
+            LocalVsftpd.sleep(200);
+            return nanos;
+        }
+    }
+
+    private static Session ftpdoctor(LocalVsftpd ftpd, FtpConfig config) throws IOException {
+        FtpClient ftp = FtpClient.connect(ftpd.host(), ftpd.port(), config);
+        ftp.login(ftpd.user(), ftpd.password());
+        return new Session() {
+            @Override
+            public long retr(String name, CountingSink sink) throws IOException {
+                return ftp.retrieve(name, sink);
+            }
+
+            @Override
+            public void close() {
+                ftp.close();
+            }
+        };
+    }
+
+    private static Session commonsNet(LocalVsftpd ftpd) throws IOException {
+        FTPClient c = BenchSupport.commonsNet(ftpd, 0);
+        return new Session() {
+            @Override
+            public long retr(String name, CountingSink sink) throws IOException {
+                long before = sink.count;
+                if (!c.retrieveFile(name, sink)) {
+                    throw new IOException("Commons Net RETR " + name + ": " + c.getReplyString());
+                }
+                return sink.count - before;
+            }
+
+            @Override
+            public void close() {
+                BenchSupport.closeQuietly(c);
+            }
+        };
+    }
+}
