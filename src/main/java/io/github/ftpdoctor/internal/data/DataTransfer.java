@@ -208,6 +208,6 @@ public final class DataTransfer {
 
     /** A stream to the file; closing it ends the data and checks the server's final reply. */
     public OutputStream upload() throws IOException {
-        return new UploadStream(this, socketOutput());
+        return new UploadStream(this, socketOutput(), new WriteWatchdog(socket, socket.getSoTimeout()));
     }
 }

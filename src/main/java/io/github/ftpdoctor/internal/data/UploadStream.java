@@ -7,11 +7,13 @@ import java.io.OutputStream;
 final class UploadStream extends OutputStream {
     private final DataTransfer transfer;
     private final OutputStream out;
+    private final WriteWatchdog watchdog;
     private boolean closed;
 
-    UploadStream(DataTransfer transfer, OutputStream out) {
+    UploadStream(DataTransfer transfer, OutputStream out, WriteWatchdog watchdog) {
         this.transfer = transfer;
         this.out = out;
+        this.watchdog = watchdog;
     }
 
     @Override
@@ -25,11 +27,16 @@ final class UploadStream extends OutputStream {
             throw new IOException("stream closed");
         }
         try {
+            watchdog.beforeWrite();
             out.write(b, off, len);
+            watchdog.afterWrite();
         } catch (IOException e) {
             // the server most likely closed the data connection and says why on the control connection
             closed = true;
-            transfer.finish(e, false);
+            watchdog.stop();
+            IOException cause = watchdog.fired()
+                    ? new java.net.SocketTimeoutException("the server stopped reading the upload: " + e.getMessage()) : e;
+            transfer.finish(cause, false);
             throw e;
         }
         transfer.counted(len);
@@ -48,9 +55,12 @@ final class UploadStream extends OutputStream {
         closed = true;
         IOException error = null;
         try {
+            watchdog.beforeWrite();
             out.flush();
         } catch (IOException e) {
             error = e;
+        } finally {
+            watchdog.stop();
         }
         transfer.finish(error, false);
     }
