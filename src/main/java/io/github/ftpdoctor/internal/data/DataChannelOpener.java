@@ -129,9 +129,11 @@ public final class DataChannelOpener {
         int low = options.activePortLow();
         int high = options.activePortHigh();
         IOException last = null;
-        int tries = low == 0 ? 1 : Math.min(high - low + 1, 200);
+        int range = high - low + 1;
+        int tries = low == 0 ? 1 : Math.min(range, 1000);
+        int start = low == 0 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextInt(range);
         for (int i = 0; i < tries; i++) {
-            int port = low == 0 ? 0 : low + (int) ((System.nanoTime() + i) % (high - low + 1));
+            int port = low == 0 ? 0 : low + (start + i) % range; // every port of the range once, from a random start
             try {
                 return new ServerSocket(port, 1, bindAddress);
             } catch (IOException e) {

@@ -68,7 +68,12 @@ public final class DataTransfer {
             if (!first.isPositivePreliminary()) {
                 throw session.failure(first, session.context(verb));
             }
-            Socket s = pending.open();
+            Socket s;
+            try {
+                s = pending.open();
+            } catch (FtpException acceptFailed) {
+                throw afterFailedDataConnection(session, verb, acceptFailed);
+            }
             DataTransfer t = new DataTransfer(session, s, verb, path, Math.max(0, restartAt), expectedTotal, listener,
                     keepAlive);
             t.firstReply = first;
@@ -76,6 +81,21 @@ public final class DataTransfer {
         } catch (FtpException | RuntimeException e) {
             pending.close();
             throw e;
+        }
+    }
+
+    /**
+     * The data connection failed after the server's 1xx: the server owes a final reply (usually 425). Read it so the
+     * session stays in step, and report the failure with it.
+     */
+    private static FtpException afterFailedDataConnection(Session session, String verb, FtpException failure) {
+        try {
+            Reply fin = session.readReply(verb);
+            var d = failure.diagnosis();
+            return session.failure(d.event(), verb, d.detail(), fin, failure.getCause());
+        } catch (FtpException lost) {
+            failure.addSuppressed(lost);
+            return failure;
         }
     }
 

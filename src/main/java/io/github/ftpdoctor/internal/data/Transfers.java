@@ -116,12 +116,12 @@ public final class Transfers {
         long offset = resume && Files.isRegularFile(part) ? Files.size(part) : 0;
         boolean done = false;
         try {
-            InputStream in = openRead(remote, offset);
+            // the local file first: if it cannot be created, nothing is asked of the server
             try (OutputStream out = Files.newOutputStream(part, offset > 0
                     ? new StandardOpenOption[] {StandardOpenOption.APPEND, StandardOpenOption.WRITE}
                     : new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.WRITE})) {
-                copy(in, out);
+                copy(openRead(remote, offset), out);
             }
             move(part, local);
             done = true;
