@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.node.ArrayNode;
@@ -21,27 +21,21 @@ final class LsCommand implements Callable<Integer> {
     @ParentCommand
     FtpDoctorCli parent;
 
-    @Option(names = "--json", description = "Print one JSON object with an 'entries' array.")
-    boolean json;
-
-    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en", description = "Language of the report (default en).")
-    String lang;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Connect, reply and data timeout.")
-    Double timeout;
+    @Mixin
+    NetworkOptions options;
 
     @Parameters(index = "0", paramLabel = "URL", description = "ftp://[user[:password]@]host[:port]/[path/]")
     String url;
 
     @Override
     public Integer call() throws IOException {
-        Cli.checkLang(lang);
+        Cli.checkLang(options.lang);
         FtpUrl target = FtpUrl.parse(url);
-        DiagnosisPrinter p = new DiagnosisPrinter(parent.out(), lang);
+        DiagnosisPrinter p = new DiagnosisPrinter(parent.out(), options.lang);
         Diagnosis result;
         List<String> transcript;
         List<FtpEntry> entries = null;
-        try (FtpClient ftp = Connection.open(target, Connection.config(timeout, null))) {
+        try (FtpClient ftp = Connection.open(target, Connection.config(options.timeout, null))) {
             Connection.login(ftp, target);
             entries = ftp.list(target.path().isEmpty() ? null : target.path());
             result = ftp.lastReply();
@@ -50,7 +44,7 @@ final class LsCommand implements Callable<Integer> {
             result = e.diagnosis();
             transcript = e.transcript();
         }
-        if (json) {
+        if (options.json) {
             ObjectNode o = DiagnosisPrinter.json(result);
             o.put("target", target.toString());
             ArrayNode list = o.putArray("entries");

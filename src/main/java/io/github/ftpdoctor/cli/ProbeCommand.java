@@ -9,7 +9,7 @@ import io.github.ftpdoctor.error.FtpException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,24 +22,18 @@ final class ProbeCommand implements Callable<Integer> {
     @ParentCommand
     FtpDoctorCli parent;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
-
-    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en", description = "Language of the report (default en).")
-    String lang;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Connect and reply timeout (default 15 s connect, 60 s reply).")
-    Double timeout;
+    @Mixin
+    NetworkOptions options;
 
     @Parameters(index = "0", paramLabel = "URL", description = "ftp://[user[:password]@]host[:port]/")
     String url;
 
     @Override
     public Integer call() {
-        Cli.checkLang(lang);
+        Cli.checkLang(options.lang);
         FtpUrl target = FtpUrl.parse(url);
-        FtpConfig config = Connection.config(timeout, null);
-        DiagnosisPrinter p = new DiagnosisPrinter(parent.out(), lang);
+        FtpConfig config = Connection.config(options.timeout, null);
+        DiagnosisPrinter p = new DiagnosisPrinter(parent.out(), options.lang);
         Probe result = new Probe();
         try (FtpClient ftp = Connection.open(target, config)) {
             result.greeting = ftp.greeting();
@@ -56,7 +50,7 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     private void report(DiagnosisPrinter p, FtpUrl target, Probe r) {
-        if (json) {
+        if (options.json) {
             ObjectNode o = DiagnosisPrinter.json(r.diagnosis);
             o.put("target", target.toString());
             o.put("greeting", r.greeting == null ? null : r.greeting.toString());

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,14 +24,8 @@ final class TransferCommands {
         @ParentCommand
         FtpDoctorCli parent;
 
-        @Option(names = "--json", description = "Print one JSON object.")
-        boolean json;
-
-        @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en", description = "Language of the report (default en).")
-        String lang;
-
-        @Option(names = "--timeout", paramLabel = "SECONDS", description = "Connect, reply and data timeout.")
-        Double timeout;
+        @Mixin
+        NetworkOptions options;
 
         abstract FtpUrl url();
 
@@ -45,19 +39,19 @@ final class TransferCommands {
 
         @Override
         public Integer call() throws IOException {
-            Cli.checkLang(lang);
+            Cli.checkLang(options.lang);
             FtpUrl target = url();
             if (target.path().isEmpty() || target.path().endsWith("/")) {
                 throw new IllegalArgumentException("the URL must name a file: ftp://host/path/file");
             }
             check();
-            DiagnosisPrinter p = new DiagnosisPrinter(parent.out(), lang);
+            DiagnosisPrinter p = new DiagnosisPrinter(parent.out(), options.lang);
             Diagnosis result;
             List<String> transcript;
             long bytes = -1;
             Long failedAt = null;
-            try (FtpClient ftp = Connection.open(target, Connection.config(timeout,
-                    ProgressBar.forTerminal(json, System.err)))) {
+            try (FtpClient ftp = Connection.open(target, Connection.config(options.timeout,
+                    ProgressBar.forTerminal(options.json, System.err)))) {
                 Connection.login(ftp, target);
                 bytes = transfer(ftp, target.path());
                 result = ftp.lastReply();
@@ -67,7 +61,7 @@ final class TransferCommands {
                 transcript = e.transcript();
                 failedAt = e.bytesTransferred().isPresent() ? e.bytesTransferred().getAsLong() : null;
             }
-            if (json) {
+            if (options.json) {
                 ObjectNode o = DiagnosisPrinter.json(result);
                 o.put("target", target.toString());
                 o.put("local", local().toString());

@@ -145,7 +145,7 @@ class ScriptedFailuresTest {
                 assertEquals(TransportEvent.DATA_CONNECT_TIMEOUT, e.diagnosis().event());
                 String detail = e.diagnosis().detail();
                 assertTrue(detail.contains("127.0.0.1 port " + silent.port()), detail);
-                assertTrue(detail.contains("10.1.2.3") && detail.contains("NAT"), detail);
+                assertTrue(detail.contains("10.1.2.3") && detail.contains("NAT"), detail); // the address the 227 announced
                 assertNoLocalFile(target);
                 ftp.noop(); // no RETR was sent: the session is in step
             }

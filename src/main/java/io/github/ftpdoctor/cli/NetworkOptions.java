@@ -1,0 +1,16 @@
+package io.github.ftpdoctor.cli;
+
+import picocli.CommandLine.Option;
+
+/** The options every command that talks to a server shares: {@code --json}, {@code --lang}, {@code --timeout}. */
+final class NetworkOptions {
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en", description = "Language of the report (default en).")
+    String lang;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Connect, reply and data timeout "
+            + "(default: 15 s to connect, 60 s for replies and data).")
+    Double timeout;
+}
