@@ -3,6 +3,7 @@ package io.github.ftpdoctor;
 import io.github.ftpdoctor.diagnosis.Diagnosis;
 import io.github.ftpdoctor.diagnosis.ExchangeContext;
 import io.github.ftpdoctor.diagnosis.Reply;
+import io.github.ftpdoctor.diagnosis.Server;
 import io.github.ftpdoctor.error.FtpException;
 import io.github.ftpdoctor.internal.data.DataOptions;
 import io.github.ftpdoctor.internal.data.Transfers;
@@ -205,7 +206,14 @@ public final class FtpClient implements AutoCloseable {
 
     /** The system type (SYST), e.g. {@code UNIX Type: L8}. */
     public String system() throws FtpException {
-        return session.expect("SYST", null, c -> c == 215).text();
+        String syst = session.expect("SYST", null, c -> c == 215).text();
+        session.learnSystem(syst);
+        return syst;
+    }
+
+    /** The server software as far as the greeting and SYST tell, or {@link Server#UNKNOWN}. */
+    public Server server() {
+        return session.server();
     }
 
     /** Server status (STAT): the whole reply. */

@@ -6,6 +6,7 @@ import io.github.ftpdoctor.diagnosis.Text;
 import java.io.PrintStream;
 import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Prints diagnoses for people (in English or Chinese) or as one JSON object per line. */
@@ -28,6 +29,9 @@ final class DiagnosisPrinter {
         o.put("outcome", d.outcome().name());
         o.put("category", d.category().name());
         o.put("confidence", d.confidence().name());
+        ArrayNode alternatives = o.putArray("alternatives");
+        d.alternatives().forEach(a -> alternatives.add(a.name()));
+        o.put("server", d.server());
         if (d.code() == null) {
             o.putNull("code");
             o.putNull("reply");
@@ -75,6 +79,12 @@ final class DiagnosisPrinter {
         if (d.command() != null) {
             line(zh ? "所答命令" : "After", d.command());
         }
+        if (!d.alternatives().isEmpty()) {
+            line(zh ? "其他可能" : "Or perhaps", d.alternatives().toString().replaceAll("[\\[\\]]", ""));
+        }
+        if (!"unknown".equals(d.server())) {
+            line(zh ? "服务器" : "Server", d.server());
+        }
         if (d.event() != null) {
             line(zh ? "连接事件" : "Event", d.event() + (d.detail() == null ? "" : " (" + d.detail() + ")"));
         }
@@ -111,7 +121,7 @@ final class DiagnosisPrinter {
     void line(String label, String value) {
         // CJK characters take two columns on a terminal
         int columns = zh ? label.length() * 2 : label.length();
-        int width = zh ? 12 : 12;
+        int width = 13;
         out.println(label + (zh ? "：" : ":") + " ".repeat(Math.max(1, width - columns - (zh ? 2 : 1))) + value);
     }
 

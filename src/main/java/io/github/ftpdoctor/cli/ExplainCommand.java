@@ -25,6 +25,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "NAME", description = "The login name in use (anonymous or ftp counts as anonymous).")
     String user;
 
+    @Option(names = "--server", paramLabel = "ID", description = "The server family (vsftpd, proftpd, serv-u, ...), if known.")
+    String server;
+
     @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en", description = "Language of the report (default en).")
     String lang;
 
@@ -42,7 +45,8 @@ final class ExplainCommand implements Callable<Integer> {
         Cli.checkLang(lang);
         int c = Cli.replyCode(code);
         String t = text == null ? "" : String.join(" ", text);
-        ExchangeContext ctx = new ExchangeContext(after, user == null ? null : ExchangeContext.isAnonymousName(user));
+        ExchangeContext ctx = new ExchangeContext(after, user == null ? null : ExchangeContext.isAnonymousName(user),
+                server);
         Diagnosis d = Classifier.standard().classify(Reply.of(c, t), ctx);
         DiagnosisPrinter p = new DiagnosisPrinter(parent.out(), lang);
         if (json) {

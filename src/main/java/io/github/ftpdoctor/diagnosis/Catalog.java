@@ -13,11 +13,19 @@ public final class Catalog {
     private final Map<Integer, Text> codes;
     private final Map<Outcome, OutcomeDefinition> outcomes;
     private final List<Rule> rules;
+    private final List<Fingerprint.Family> servers;
 
-    Catalog(Map<Integer, Text> codes, Map<Outcome, OutcomeDefinition> outcomes, List<Rule> rules) {
+    Catalog(Map<Integer, Text> codes, Map<Outcome, OutcomeDefinition> outcomes, List<Rule> rules,
+            List<Fingerprint.Family> servers) {
         this.codes = Collections.unmodifiableMap(codes);
         this.outcomes = Collections.unmodifiableMap(outcomes);
         this.rules = List.copyOf(rules);
+        this.servers = List.copyOf(servers);
+    }
+
+    /** The server families the catalog recognises, in matching order. */
+    public List<Fingerprint.Family> servers() {
+        return servers;
     }
 
     /** The catalog packaged with the library. */

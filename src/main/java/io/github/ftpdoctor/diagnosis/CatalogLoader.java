@@ -27,12 +27,14 @@ final class CatalogLoader {
     private final Map<Outcome, OutcomeDefinition> outcomes = new EnumMap<>(Outcome.class);
     private final List<Rule> rules = new ArrayList<>();
     private final Set<String> ruleIds = new HashSet<>();
+    private final List<Fingerprint.Family> servers = new ArrayList<>();
 
     static Catalog loadBuiltIn() {
         CatalogLoader loader = new CatalogLoader();
         JsonNode index = loader.readResource("catalog.json");
         loader.readCodes("codes.json", loader.readResource("codes.json"));
         loader.readOutcomes("outcomes.json", loader.readResource("outcomes.json"));
+        loader.readServers("servers.json", loader.readResource("servers.json"));
         for (JsonNode file : index.path("rules")) {
             String name = file.asString();
             loader.readRules(name, loader.readResource(name));
@@ -82,6 +84,36 @@ final class CatalogLoader {
         }
     }
 
+    private void readServers(String file, JsonNode root) {
+        Set<String> ids = new HashSet<>();
+        for (JsonNode entry : array(file, root, "servers")) {
+            String id = entry.path("id").asString("").trim().toLowerCase(Locale.ROOT);
+            String where = file + ": server '" + id + "'";
+            if (id.isEmpty() || !ids.add(id)) {
+                throw new CatalogException(where + ": missing or duplicate id");
+            }
+            Pattern greeting = optionalPattern(where, entry, "greeting");
+            Pattern syst = optionalPattern(where, entry, "syst");
+            if (greeting == null && syst == null) {
+                throw new CatalogException(where + ": give a 'greeting' or 'syst' pattern");
+            }
+            servers.add(new Fingerprint.Family(id, entry.path("name").asString(id), greeting, syst,
+                    entry.path("source").asString("")));
+        }
+    }
+
+    private static Pattern optionalPattern(String where, JsonNode entry, String field) {
+        if (!entry.hasNonNull(field)) {
+            return null;
+        }
+        try {
+            return Pattern.compile(entry.get(field).asString(), Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            throw new CatalogException(where + ": bad " + field + " pattern: " + e.getDescription() + " near index "
+                    + e.getIndex(), e);
+        }
+    }
+
     void readRules(String file, JsonNode root) {
         for (JsonNode entry : array(file, root, "rules")) {
             String id = entry.path("id").asString("");
@@ -115,26 +147,26 @@ final class CatalogLoader {
                         + "' must be a digit from 1 to 6, then two digits or x, like 530, 53x or 5xx");
             }
         }
-        Pattern pattern = null;
-        if (entry.hasNonNull("pattern")) {
-            try {
-                pattern = Pattern.compile(entry.get("pattern").asString(),
-                        Pattern.CASE_INSENSITIVE);
-            } catch (PatternSyntaxException e) {
-                throw new CatalogException(where + ": bad pattern: " + e.getDescription() + " near index " + e.getIndex(), e);
-            }
-        }
+        Pattern pattern = optionalPattern(where, entry, "pattern");
         Set<String> after = new HashSet<>();
         for (JsonNode cmd : entry.path("after")) {
             after.add(cmd.asString().trim().toUpperCase(Locale.ROOT));
         }
         Boolean anonymous = entry.hasNonNull("anonymous") ? entry.get("anonymous").asBoolean() : null;
+        Set<String> serverIds = new HashSet<>();
+        for (JsonNode serverId : entry.path("server")) {
+            serverIds.add(serverId.asString().trim().toLowerCase(Locale.ROOT));
+        }
         Outcome outcome = outcome(where, entry.path("outcome").asString(""));
+        List<Outcome> alternatives = new ArrayList<>();
+        for (JsonNode alt : entry.path("alternatives")) {
+            alternatives.add(outcome(where + " alternatives", alt.asString("")));
+        }
         Confidence confidence = entry.hasNonNull("confidence")
                 ? enumValue(where, Confidence.class, entry.get("confidence").asString(), "confidence") : Confidence.LIKELY;
         Text note = entry.hasNonNull("note") ? text(where, entry, "note") : null;
-        return new Rule(id, codes, event, pattern, after, anonymous, outcome, confidence, entry.path("priority").asInt(0),
-                note, entry.path("source").asString(""), file);
+        return new Rule(id, codes, event, pattern, after, anonymous, serverIds, outcome, confidence, alternatives,
+                entry.path("priority").asInt(0), note, entry.path("source").asString(""), file);
     }
 
     private Catalog finish() {
@@ -155,7 +187,16 @@ final class CatalogLoader {
                 throw new CatalogException("rules: no unconditional rule for event " + e);
             }
         }
-        return new Catalog(codes, outcomes, rules);
+        Set<String> known = new HashSet<>();
+        servers.forEach(f -> known.add(f.id()));
+        for (Rule r : rules) {
+            for (String id : r.servers()) {
+                if (!known.contains(id)) {
+                    throw new CatalogException(r.origin() + ": rule '" + r.id() + "': unknown server '" + id + "'");
+                }
+            }
+        }
+        return new Catalog(codes, outcomes, rules, servers);
     }
 
     private static Iterable<JsonNode> array(String file, JsonNode root, String field) {

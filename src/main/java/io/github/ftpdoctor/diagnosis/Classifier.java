@@ -25,10 +25,14 @@ public final class Classifier {
      * Servers repeat the same phrasings all day, so the rule chosen for (code, text, context) is remembered;
      * bounded, and simply emptied when full.
      */
-    private final Map<CacheKey, Rule> memo = new ConcurrentHashMap<>();
+    private final Map<CacheKey, Match> memo = new ConcurrentHashMap<>();
     private static final int MEMO_LIMIT = 4096;
 
-    private record CacheKey(int code, String text, String command, Boolean anonymous) {
+    private record CacheKey(int code, String text, String command, Boolean anonymous, String server) {
+    }
+
+    /** The winning rule and the other outcomes the evidence could mean. */
+    private record Match(Rule rule, List<Outcome> alternatives) {
     }
 
     public Classifier(Catalog catalog) {
@@ -65,9 +69,9 @@ public final class Classifier {
     public Diagnosis classify(Reply reply, ExchangeContext context) {
         Objects.requireNonNull(reply, "reply");
         ExchangeContext ctx = context == null ? ExchangeContext.unknown() : context;
-        Rule rule = ruleFor(reply, ctx);
-        return new Diagnosis(catalog.definition(rule.outcome()), reply, null, ctx.command(), rule,
-                catalog.codeMeaning(reply.code()).orElse(null), null);
+        Match match = matchFor(reply, ctx);
+        return new Diagnosis(catalog.definition(match.rule().outcome()), reply, null, ctx, match.rule(),
+                match.alternatives(), catalog.codeMeaning(reply.code()).orElse(null), null);
     }
 
     /**
@@ -82,9 +86,10 @@ public final class Classifier {
     public Diagnosis classify(TransportEvent event, ExchangeContext context, String detail, Reply reply) {
         Objects.requireNonNull(event, "event");
         ExchangeContext ctx = context == null ? ExchangeContext.unknown() : context;
-        Rule rule = firstMatch(byEvent.get(event), reply == null ? detail : reply.text(), ctx);
+        Match match = firstMatch(byEvent.get(event), reply == null ? detail : reply.text(), ctx);
         Text meaning = reply == null ? null : catalog.codeMeaning(reply.code()).orElse(null);
-        return new Diagnosis(catalog.definition(rule.outcome()), reply, event, ctx.command(), rule, meaning, detail);
+        return new Diagnosis(catalog.definition(match.rule().outcome()), reply, event, ctx, match.rule(),
+                match.alternatives(), meaning, detail);
     }
 
     /** Diagnoses a transport event with no reply involved. */
@@ -92,27 +97,40 @@ public final class Classifier {
         return classify(event, context, detail, null);
     }
 
-    private Rule ruleFor(Reply reply, ExchangeContext ctx) {
+    private Match matchFor(Reply reply, ExchangeContext ctx) {
         Rule[] candidates = byCode[reply.code() - FIRST_CODE];
         if (!textMatters[reply.code() - FIRST_CODE]) {
             return firstMatch(candidates, reply.text(), ctx); // no text rules for this code: nothing to remember
         }
-        CacheKey key = new CacheKey(reply.code(), reply.text(), ctx.command(), ctx.anonymous());
-        Rule rule = memo.get(key);
-        if (rule == null) {
-            rule = firstMatch(candidates, reply.text(), ctx);
+        CacheKey key = new CacheKey(reply.code(), reply.text(), ctx.command(), ctx.anonymous(), ctx.server());
+        Match match = memo.get(key);
+        if (match == null) {
+            match = firstMatch(candidates, reply.text(), ctx);
             if (memo.size() >= MEMO_LIMIT) {
                 memo.clear();
             }
-            memo.put(key, rule);
+            memo.put(key, match);
         }
-        return rule;
+        return match;
     }
 
-    private static Rule firstMatch(Rule[] candidates, String text, ExchangeContext ctx) {
-        for (Rule r : candidates) {
+    /**
+     * The most specific matching rule, and as alternatives the rule's own list followed by the outcomes of the
+     * other matching rules that have a condition (class fallbacks are not alternatives).
+     */
+    private static Match firstMatch(Rule[] candidates, String text, ExchangeContext ctx) {
+        for (int i = 0; i < candidates.length; i++) {
+            Rule r = candidates[i];
             if (r.matches(text, ctx)) {
-                return r;
+                java.util.LinkedHashSet<Outcome> alternatives = new java.util.LinkedHashSet<>(r.alternatives());
+                for (int j = i + 1; j < candidates.length; j++) {
+                    Rule other = candidates[j];
+                    if (!other.isUnconditional() && other.outcome() != r.outcome() && other.matches(text, ctx)) {
+                        alternatives.add(other.outcome());
+                    }
+                }
+                alternatives.remove(r.outcome());
+                return new Match(r, List.copyOf(alternatives));
             }
         }
         // The loader guarantees an unconditional rule for every code class and event.

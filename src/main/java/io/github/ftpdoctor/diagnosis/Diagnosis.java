@@ -14,17 +14,21 @@ public final class Diagnosis {
     private final Reply reply;
     private final TransportEvent event;
     private final String command;
+    private final String server;
     private final Rule rule;
+    private final java.util.List<Outcome> alternatives;
     private final Text meaning;
     private final String detail;
 
-    Diagnosis(OutcomeDefinition definition, Reply reply, TransportEvent event, String command, Rule rule,
-              Text meaning, String detail) {
+    Diagnosis(OutcomeDefinition definition, Reply reply, TransportEvent event, ExchangeContext context, Rule rule,
+              java.util.List<Outcome> alternatives, Text meaning, String detail) {
         this.definition = Objects.requireNonNull(definition, "definition");
         this.reply = reply;
         this.event = event;
-        this.command = command;
+        this.command = context.command();
+        this.server = context.server();
         this.rule = Objects.requireNonNull(rule, "rule");
+        this.alternatives = alternatives;
         this.meaning = meaning;
         this.detail = detail;
     }
@@ -63,6 +67,20 @@ public final class Diagnosis {
     /** The verb of the command the reply answered ({@code CONNECT} for the greeting), or null if unknown. */
     public String command() {
         return command;
+    }
+
+    /** The server family's id ({@code vsftpd}, {@code serv-u}, ...), or {@code unknown}. */
+    public String server() {
+        return server == null ? Server.UNKNOWN.id() : server;
+    }
+
+    /**
+     * Other outcomes the same evidence could mean, most likely first; empty when the reply says plainly what
+     * happened. {@code BadCredentialsOrUnknownUser} from a generic "Login incorrect." lists, for example, the
+     * refusals some servers hide behind the same words.
+     */
+    public java.util.List<Outcome> alternatives() {
+        return alternatives;
     }
 
     /** The id of the catalog rule that concluded this diagnosis. */

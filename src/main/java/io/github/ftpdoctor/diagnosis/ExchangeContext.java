@@ -9,8 +9,9 @@ import java.util.Locale;
  *
  * @param command   the verb of the command the reply answered, {@code CONNECT} for the greeting, or null if unknown
  * @param anonymous true or false when the login name is known to be anonymous or not, null when unknown
+ * @param server    the server family's id ({@code vsftpd}, ...), or null when unknown
  */
-public record ExchangeContext(String command, Boolean anonymous) {
+public record ExchangeContext(String command, Boolean anonymous, String server) {
     /** The pseudo-command of the server's greeting. */
     public static final String CONNECT = "CONNECT";
 
@@ -18,6 +19,13 @@ public record ExchangeContext(String command, Boolean anonymous) {
 
     public ExchangeContext {
         command = command == null || command.isBlank() ? null : command.trim().toUpperCase(Locale.ROOT);
+        server = server == null || server.isBlank() || Server.UNKNOWN.id().equals(server) ? null
+                : server.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** A context with no known server family. */
+    public ExchangeContext(String command, Boolean anonymous) {
+        this(command, anonymous, null);
     }
 
     /** Nothing known about what the reply answered. */
@@ -37,7 +45,12 @@ public record ExchangeContext(String command, Boolean anonymous) {
 
     /** This context with the anonymous flag known. */
     public ExchangeContext withAnonymous(Boolean isAnonymous) {
-        return new ExchangeContext(command, isAnonymous);
+        return new ExchangeContext(command, isAnonymous, server);
+    }
+
+    /** This context with the server family known. */
+    public ExchangeContext withServer(String serverId) {
+        return new ExchangeContext(command, anonymous, serverId);
     }
 
     /** Whether a login name is an anonymous one ({@code anonymous} or {@code ftp}, any case). */

@@ -15,19 +15,29 @@ import java.util.regex.Pattern;
  * @param pattern    searched in the reply text; null matches any text
  * @param after      the commands the reply may answer (upper case); empty matches any
  * @param anonymous  true/false to require an anonymous/named login; null matches both
+ * @param servers    server family ids the rule is limited to; empty matches any server
  * @param outcome    the outcome this rule concludes
  * @param confidence how sure the conclusion is
  * @param priority   added to the computed specificity
+ * @param alternatives other outcomes the same evidence could mean, most likely first
  * @param note       optional extra explanation appended to the outcome's own; may be null
  * @param source     where the rule's text comes from (server source file, documentation)
  * @param origin     the file the rule was read from
  */
 public record Rule(String id, List<String> codes, TransportEvent event, Pattern pattern, Set<String> after, Boolean anonymous,
-                   Outcome outcome, Confidence confidence, int priority, Text note, String source, String origin) {
+                   Set<String> servers, Outcome outcome, Confidence confidence, List<Outcome> alternatives, int priority,
+                   Text note, String source, String origin) {
 
     public Rule {
         after = after == null ? Set.of() : Set.copyOf(after);
         codes = codes == null ? List.of() : List.copyOf(codes);
+        servers = servers == null ? Set.of() : Set.copyOf(servers);
+        alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+    }
+
+    /** Whether the rule has no condition beyond its code or event: a class fallback. */
+    public boolean isUnconditional() {
+        return pattern == null && after.isEmpty() && anonymous == null && servers.isEmpty();
     }
 
     /** Whether this rule's code pattern covers the code. */
@@ -53,6 +63,9 @@ public record Rule(String id, List<String> codes, TransportEvent event, Pattern 
         if (anonymous != null && !anonymous.equals(context.anonymous())) {
             return false;
         }
+        if (!servers.isEmpty() && (context.server() == null || !servers.contains(context.server()))) {
+            return false;
+        }
         return pattern == null || (text != null && pattern.matcher(text).find());
     }
 
@@ -69,6 +82,9 @@ public record Rule(String id, List<String> codes, TransportEvent event, Pattern 
             s += 100;
         }
         if (anonymous != null) {
+            s += 50;
+        }
+        if (!servers.isEmpty()) {
             s += 50;
         }
         int exact = 0;

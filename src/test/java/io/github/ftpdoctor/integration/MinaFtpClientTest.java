@@ -288,7 +288,11 @@ class MinaFtpClientTest {
                 assertEquals("USER", e.diagnosis().command());
                 assertEquals(421, e.diagnosis().code());
                 assertEquals("Maximum login limit has been reached.", e.diagnosis().reply().text());
-                assertEquals("capacity.too-many-users", e.diagnosis().ruleId());
+                // the greeting identified MINA, which uses these words for all three of its limits
+                assertEquals("mina", e.diagnosis().server());
+                assertEquals("capacity.mina-login-limit", e.diagnosis().ruleId());
+                assertEquals(java.util.List.of(Outcome.PerIpSessionLimit, Outcome.PerUserSessionLimit),
+                        e.diagnosis().alternatives());
                 assertFalse(second.isConnected(), "closed after 421");
             }
             first.noop();

@@ -4,6 +4,8 @@ import io.github.ftpdoctor.diagnosis.Classifier;
 import io.github.ftpdoctor.diagnosis.Diagnosis;
 import io.github.ftpdoctor.diagnosis.ExchangeContext;
 import io.github.ftpdoctor.diagnosis.Reply;
+import io.github.ftpdoctor.diagnosis.Server;
+import io.github.ftpdoctor.diagnosis.Fingerprint;
 import io.github.ftpdoctor.diagnosis.TransportEvent;
 import io.github.ftpdoctor.error.FtpException;
 import java.io.Closeable;
@@ -25,6 +27,7 @@ public final class Session implements Closeable {
     private final ConnectOptions options;
     private Reply greeting;
     private Boolean anonymous;
+    private Server server = Server.UNKNOWN;
     private volatile Reply lastReply;
     private volatile String lastVerb;
 
@@ -83,11 +86,12 @@ public final class Session implements Closeable {
                 continue; // 120 Service ready in nnn minutes: keep waiting within the timeout
             }
             greeting = reply;
+            server = new Fingerprint(classifier.catalog()).identify(reply, null);
             channel.setReplyTimeout(options.replyTimeout());
             if (reply.isPositiveCompletion()) {
                 return;
             }
-            throw failure(reply, ctx);
+            throw failure(reply, ctx.withServer(server.id()));
         }
         throw fail(classifier, new TransportFailure(TransportEvent.GREETING_TIMEOUT,
                 "only preliminary replies, no 220 greeting", null), ctx, channel.transcript().snapshot());
@@ -237,7 +241,19 @@ public final class Session implements Closeable {
 
     /** The context of a reply to this command, with what is known of the login name. */
     public ExchangeContext context(String verb) {
-        return new ExchangeContext(verb, anonymous);
+        return new ExchangeContext(verb, anonymous, server.id());
+    }
+
+    /** The server family, from the greeting (and SYST, once asked). */
+    public Server server() {
+        return server;
+    }
+
+    /** Refines the server family with the SYST reply when the greeting did not tell. */
+    public void learnSystem(String syst) {
+        if (!server.isKnown()) {
+            server = new Fingerprint(classifier.catalog()).identify(greeting, syst);
+        }
     }
 
     /** Records whether the login name is anonymous, for the diagnosis of the replies that follow. */
