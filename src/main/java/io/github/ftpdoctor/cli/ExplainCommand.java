@@ -28,6 +28,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "ID", description = "The server family (vsftpd, proftpd, serv-u, ...), if known.")
     String server;
 
+    @Option(names = "--rules", paramLabel = "FILE", description = "Extra rule files, taking precedence over the built-in ones.")
+    java.util.List<java.nio.file.Path> rules;
+
     @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en", description = "Language of the report (default en).")
     String lang;
 
@@ -47,7 +50,9 @@ final class ExplainCommand implements Callable<Integer> {
         String t = text == null ? "" : String.join(" ", text);
         ExchangeContext ctx = new ExchangeContext(after, user == null ? null : ExchangeContext.isAnonymousName(user),
                 server);
-        Diagnosis d = Classifier.standard().classify(Reply.of(c, t), ctx);
+        Classifier classifier = rules == null ? Classifier.standard()
+                : new Classifier(io.github.ftpdoctor.diagnosis.Catalog.withRules(rules.toArray(java.nio.file.Path[]::new)));
+        Diagnosis d = classifier.classify(Reply.of(c, t), ctx);
         DiagnosisPrinter p = new DiagnosisPrinter(parent.out(), lang);
         if (json) {
             p.printJson(DiagnosisPrinter.json(d));

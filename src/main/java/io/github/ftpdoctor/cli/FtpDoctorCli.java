@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ftp-doctor", mixinStandardHelpOptions = true, version = "ftp-doctor 0.1.0",
         description = "Tells you why an FTP server said no, in English and Chinese.",
         subcommands = {ExplainCommand.class, ProbeCommand.class, DemoCommand.class,
-            TransferCommands.Get.class, TransferCommands.Put.class, LsCommand.class})
+            TransferCommands.Get.class, TransferCommands.Put.class, LsCommand.class, CatalogCommand.class})
 public final class FtpDoctorCli implements Callable<Integer> {
     /** Exit status of a usage error. */
     static final int USAGE = 2;
@@ -31,6 +31,10 @@ public final class FtpDoctorCli implements Callable<Integer> {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof io.github.ftpdoctor.diagnosis.CatalogException) {
+                commandLine.getErr().println("ftp-doctor: " + e.getMessage());
+                return USAGE;
+            }
             if (e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("ftp-doctor: " + e.getMessage());
                 commandLine.usage(commandLine.getErr());

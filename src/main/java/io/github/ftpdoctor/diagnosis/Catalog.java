@@ -1,5 +1,10 @@
 package io.github.ftpdoctor.diagnosis;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +36,46 @@ public final class Catalog {
     /** The catalog packaged with the library. */
     public static Catalog builtIn() {
         return BuiltIn.INSTANCE;
+    }
+
+    /**
+     * The built-in catalog plus the rules of extra files (paths), which take precedence over the built-in ones and,
+     * file by file, over the files before them. Every file is validated; a problem throws a
+     * {@link CatalogException} naming the file, the rule and what is wrong.
+     */
+    public static Catalog withRules(Path... ruleFiles) {
+        List<RuleSource> sources = new ArrayList<>();
+        for (Path p : ruleFiles) {
+            sources.add(new RuleSource(p.toString(), () -> Files.newInputStream(p)));
+        }
+        return CatalogLoader.load(sources);
+    }
+
+    /** Like {@link #withRules(Path...)}, for rule files on the class path (e.g. {@code "ftp-rules/site.json"}). */
+    public static Catalog withClasspathRules(ClassLoader loader, String... resources) {
+        List<RuleSource> sources = new ArrayList<>();
+        for (String r : resources) {
+            sources.add(new RuleSource("classpath:" + r, () -> {
+                InputStream in = loader.getResourceAsStream(r);
+                if (in == null) {
+                    throw new java.io.FileNotFoundException("not on the class path");
+                }
+                return in;
+            }));
+        }
+        return CatalogLoader.load(sources);
+    }
+
+    /** A rule file to read: its name for messages, and how to open it. */
+    record RuleSource(String name, Opener opener) {
+        InputStream open() throws IOException {
+            return opener.open();
+        }
+    }
+
+    @FunctionalInterface
+    interface Opener {
+        InputStream open() throws IOException;
     }
 
     /** The definition of an outcome: category, explanation, advice, retry guidance. */

@@ -28,8 +28,14 @@ final class CatalogLoader {
     private final List<Rule> rules = new ArrayList<>();
     private final Set<String> ruleIds = new HashSet<>();
     private final List<Fingerprint.Family> servers = new ArrayList<>();
+    private int layer;
 
     static Catalog loadBuiltIn() {
+        return load(List.of());
+    }
+
+    /** The built-in catalog plus extra rule files, each a layer above the one before. */
+    static Catalog load(List<Catalog.RuleSource> extra) {
         CatalogLoader loader = new CatalogLoader();
         JsonNode index = loader.readResource("catalog.json");
         loader.readCodes("codes.json", loader.readResource("codes.json"));
@@ -38,6 +44,18 @@ final class CatalogLoader {
         for (JsonNode file : index.path("rules")) {
             String name = file.asString();
             loader.readRules(name, loader.readResource(name));
+        }
+        for (Catalog.RuleSource source : extra) {
+            loader.layer++;
+            JsonNode tree;
+            try (InputStream in = source.open()) {
+                tree = JSON.readTree(in);
+            } catch (IOException | JacksonException e) {
+                String why = e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException
+                        ? "no such file" : e.getMessage();
+                throw new CatalogException(source.name() + ": cannot read: " + why, e);
+            }
+            loader.readRules(source.name(), tree);
         }
         return loader.finish();
     }
@@ -166,7 +184,7 @@ final class CatalogLoader {
                 ? enumValue(where, Confidence.class, entry.get("confidence").asString(), "confidence") : Confidence.LIKELY;
         Text note = entry.hasNonNull("note") ? text(where, entry, "note") : null;
         return new Rule(id, codes, event, pattern, after, anonymous, serverIds, outcome, confidence, alternatives,
-                entry.path("priority").asInt(0), note, entry.path("source").asString(""), file);
+                entry.path("priority").asInt(0), note, entry.path("source").asString(""), file, layer);
     }
 
     private Catalog finish() {

@@ -39,7 +39,8 @@ public final class Classifier {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         List<Rule> ordered = new ArrayList<>(catalog.rules());
         // stable sort: equal specificity keeps file order
-        ordered.sort(Comparator.comparingInt(Rule::specificity).reversed());
+        // extra rule files first, then the most specific; stable, so equal rules keep their file order
+        ordered.sort(Comparator.comparingInt(Rule::layer).thenComparingInt(Rule::specificity).reversed());
         for (int code = FIRST_CODE; code <= LAST_CODE; code++) {
             int c = code;
             byCode[code - FIRST_CODE] = ordered.stream().filter(r -> r.coversCode(c)).toArray(Rule[]::new);

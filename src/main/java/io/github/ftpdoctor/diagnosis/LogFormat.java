@@ -41,11 +41,11 @@ final class LogFormat {
     /** The seed's own numbering of its situations: {@code 1.Connected.} */
     private static final Pattern SEED_NUMBER = Pattern.compile("^\\d{1,3}\\.(?=\\p{L})");
     private static final Pattern WORD_PREFIX = Pattern.compile(
-            "^(status|command|response|error|warning|trace|listing|verbose|debug|info|c|s|client|server)\\s?:>?[ \\t]?",
+            "^(status|command|response|error|warning|trace|listing|verbose|debug|info|c|s|client|server)\\s?:>?",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ARROW_PREFIX = Pattern.compile("^(>|<|\\*)(?: |\\t|$)");
+    private static final Pattern ARROW_PREFIX = Pattern.compile("^(?:(>|<)|(\\*)(?=\\s|$))");
 
-    /** A line split into the side that wrote it and what it says; {@code text} keeps leading white space. */
+    /** A line split into the side that wrote it and what it says, without surrounding white space. */
     record Prefixed(Side side, String text) {
     }
 
@@ -59,19 +59,15 @@ final class LogFormat {
         s = strip(SEED_NUMBER, s);
         Matcher m = WORD_PREFIX.matcher(s);
         if (m.find()) {
-            String rest = strip(BRACKETED, s.substring(m.end()));
-            return new Prefixed(side(m.group(1).toLowerCase(Locale.ROOT)), rest);
+            String rest = strip(BRACKETED, s.substring(m.end()).stripLeading());
+            return new Prefixed(side(m.group(1).toLowerCase(Locale.ROOT)), rest.strip());
         }
         m = ARROW_PREFIX.matcher(s);
         if (m.find()) {
-            Side side = switch (m.group(1)) {
-                case ">" -> Side.CLIENT;
-                case "<" -> Side.SERVER;
-                default -> Side.CURL;
-            };
-            return new Prefixed(side, s.substring(m.end()));
+            Side side = m.group(1) == null ? Side.CURL : m.group(1).equals(">") ? Side.CLIENT : Side.SERVER;
+            return new Prefixed(side, s.substring(m.end()).strip());
         }
-        return new Prefixed(Side.PLAIN, s);
+        return new Prefixed(Side.PLAIN, s.strip());
     }
 
     private static Side side(String word) {

@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  * @param note       optional extra explanation appended to the outcome's own; may be null
  * @param source     where the rule's text comes from (server source file, documentation)
  * @param origin     the file the rule was read from
+ * @param layer      0 for the built-in catalog; extra rule files get higher layers and take precedence
  */
 public record Rule(String id, List<String> codes, TransportEvent event, Pattern pattern, Set<String> after, Boolean anonymous,
                    Set<String> servers, Outcome outcome, Confidence confidence, List<Outcome> alternatives, int priority,
-                   Text note, String source, String origin) {
+                   Text note, String source, String origin, int layer) {
 
     public Rule {
         after = after == null ? Set.of() : Set.copyOf(after);
