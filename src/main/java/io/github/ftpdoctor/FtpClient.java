@@ -1,5 +1,6 @@
 package io.github.ftpdoctor;
 
+import io.github.ftpdoctor.diagnosis.Category;
 import io.github.ftpdoctor.diagnosis.Diagnosis;
 import io.github.ftpdoctor.diagnosis.ExchangeContext;
 import io.github.ftpdoctor.diagnosis.Reply;
@@ -9,6 +10,7 @@ import io.github.ftpdoctor.internal.data.DataOptions;
 import io.github.ftpdoctor.internal.data.Transfers;
 import io.github.ftpdoctor.internal.listing.Listings;
 import io.github.ftpdoctor.internal.protocol.ConnectOptions;
+import io.github.ftpdoctor.internal.protocol.HostHistory;
 import io.github.ftpdoctor.internal.protocol.Replies;
 import io.github.ftpdoctor.internal.protocol.Session;
 import java.io.IOException;
@@ -96,6 +98,19 @@ public final class FtpClient implements AutoCloseable {
     public Diagnosis login(String user, String password, String account) throws FtpException {
         Objects.requireNonNull(user, "user");
         session.setAnonymous(ExchangeContext.isAnonymousName(user));
+        try {
+            Diagnosis done = loginSteps(user, password, account);
+            HostHistory.loginSucceeded(session.options().host(), session.options().port());
+            return done;
+        } catch (FtpException e) {
+            if (e.diagnosis().category() == Category.ACCESS) {
+                HostHistory.loginFailed(session.options().host(), session.options().port());
+            }
+            throw e;
+        }
+    }
+
+    private Diagnosis loginSteps(String user, String password, String account) throws FtpException {
         String verb = "USER";
         Reply reply = session.expect(verb, user, c -> c == 230 || c == 331 || c == 332);
         if (reply.code() == 331) {

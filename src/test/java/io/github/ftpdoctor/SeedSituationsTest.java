@@ -46,6 +46,11 @@ class SeedSituationsTest {
 
     private StubFtpServer server;
 
+    @org.junit.jupiter.api.BeforeEach
+    void forgetHostHistory() {
+        io.github.ftpdoctor.internal.protocol.HostHistory.clear(); // ports are reused across tests
+    }
+
     @AfterEach
     void stop() {
         if (server != null) {

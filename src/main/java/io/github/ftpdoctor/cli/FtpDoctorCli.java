@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ftp-doctor", mixinStandardHelpOptions = true, version = "ftp-doctor 0.1.0",
         description = "Tells you why an FTP server said no, in English and Chinese.",
         subcommands = {ExplainCommand.class, ProbeCommand.class, DemoCommand.class,
-            TransferCommands.Get.class, TransferCommands.Put.class, LsCommand.class, CatalogCommand.class})
+            TransferCommands.Get.class, TransferCommands.Put.class, LsCommand.class, CatalogCommand.class,
+            AnalyzeCommand.class})
 public final class FtpDoctorCli implements Callable<Integer> {
     /** Exit status of a usage error. */
     static final int USAGE = 2;

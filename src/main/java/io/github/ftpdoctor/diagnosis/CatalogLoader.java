@@ -183,7 +183,8 @@ final class CatalogLoader {
         Confidence confidence = entry.hasNonNull("confidence")
                 ? enumValue(where, Confidence.class, entry.get("confidence").asString(), "confidence") : Confidence.LIKELY;
         Text note = entry.hasNonNull("note") ? text(where, entry, "note") : null;
-        return new Rule(id, codes, event, pattern, after, anonymous, serverIds, outcome, confidence, alternatives,
+        Boolean afterFailedLogins = entry.hasNonNull("afterFailedLogins") ? entry.get("afterFailedLogins").asBoolean() : null;
+        return new Rule(id, codes, event, pattern, after, anonymous, serverIds, afterFailedLogins, outcome, confidence, alternatives,
                 entry.path("priority").asInt(0), note, entry.path("source").asString(""), file, layer);
     }
 

@@ -28,7 +28,7 @@ public final class Classifier {
     private final Map<CacheKey, Match> memo = new ConcurrentHashMap<>();
     private static final int MEMO_LIMIT = 4096;
 
-    private record CacheKey(int code, String text, String command, Boolean anonymous, String server) {
+    private record CacheKey(int code, String text, String command, Boolean anonymous, String server, boolean failed) {
     }
 
     /** The winning rule and the other outcomes the evidence could mean. */
@@ -103,7 +103,8 @@ public final class Classifier {
         if (!textMatters[reply.code() - FIRST_CODE]) {
             return firstMatch(candidates, reply.text(), ctx); // no text rules for this code: nothing to remember
         }
-        CacheKey key = new CacheKey(reply.code(), reply.text(), ctx.command(), ctx.anonymous(), ctx.server());
+        CacheKey key = new CacheKey(reply.code(), reply.text(), ctx.command(), ctx.anonymous(), ctx.server(),
+                ctx.failedLogins() > 0);
         Match match = memo.get(key);
         if (match == null) {
             match = firstMatch(candidates, reply.text(), ctx);

@@ -10,8 +10,10 @@ import java.util.Locale;
  * @param command   the verb of the command the reply answered, {@code CONNECT} for the greeting, or null if unknown
  * @param anonymous true or false when the login name is known to be anonymous or not, null when unknown
  * @param server    the server family's id ({@code vsftpd}, ...), or null when unknown
+ * @param failedLogins how many logins to this host failed recently in this process (0 if none or unknown): refused,
+ *                  reset or silent connections after failed logins point to an automatic ban
  */
-public record ExchangeContext(String command, Boolean anonymous, String server) {
+public record ExchangeContext(String command, Boolean anonymous, String server, int failedLogins) {
     /** The pseudo-command of the server's greeting. */
     public static final String CONNECT = "CONNECT";
 
@@ -25,7 +27,12 @@ public record ExchangeContext(String command, Boolean anonymous, String server) 
 
     /** A context with no known server family. */
     public ExchangeContext(String command, Boolean anonymous) {
-        this(command, anonymous, null);
+        this(command, anonymous, null, 0);
+    }
+
+    /** A context with no history of failed logins. */
+    public ExchangeContext(String command, Boolean anonymous, String server) {
+        this(command, anonymous, server, 0);
     }
 
     /** Nothing known about what the reply answered. */
@@ -45,12 +52,17 @@ public record ExchangeContext(String command, Boolean anonymous, String server) 
 
     /** This context with the anonymous flag known. */
     public ExchangeContext withAnonymous(Boolean isAnonymous) {
-        return new ExchangeContext(command, isAnonymous, server);
+        return new ExchangeContext(command, isAnonymous, server, failedLogins);
     }
 
     /** This context with the server family known. */
     public ExchangeContext withServer(String serverId) {
-        return new ExchangeContext(command, anonymous, serverId);
+        return new ExchangeContext(command, anonymous, serverId, failedLogins);
+    }
+
+    /** This context with the number of recent failed logins to the same host. */
+    public ExchangeContext withFailedLogins(int count) {
+        return new ExchangeContext(command, anonymous, server, Math.max(0, count));
     }
 
     /** Whether a login name is an anonymous one ({@code anonymous} or {@code ftp}, any case). */

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param after      the commands the reply may answer (upper case); empty matches any
  * @param anonymous  true/false to require an anonymous/named login; null matches both
  * @param servers    server family ids the rule is limited to; empty matches any server
+ * @param afterFailedLogins true to match only after recent failed logins to the host, false only without; null both
  * @param outcome    the outcome this rule concludes
  * @param confidence how sure the conclusion is
  * @param priority   added to the computed specificity
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * @param layer      0 for the built-in catalog; extra rule files get higher layers and take precedence
  */
 public record Rule(String id, List<String> codes, TransportEvent event, Pattern pattern, Set<String> after, Boolean anonymous,
-                   Set<String> servers, Outcome outcome, Confidence confidence, List<Outcome> alternatives, int priority,
+                   Set<String> servers, Boolean afterFailedLogins, Outcome outcome, Confidence confidence, List<Outcome> alternatives, int priority,
                    Text note, String source, String origin, int layer) {
 
     public Rule {
@@ -38,7 +39,7 @@ public record Rule(String id, List<String> codes, TransportEvent event, Pattern 
 
     /** Whether the rule has no condition beyond its code or event: a class fallback. */
     public boolean isUnconditional() {
-        return pattern == null && after.isEmpty() && anonymous == null && servers.isEmpty();
+        return pattern == null && after.isEmpty() && anonymous == null && servers.isEmpty() && afterFailedLogins == null;
     }
 
     /** Whether this rule's code pattern covers the code. */
@@ -67,6 +68,9 @@ public record Rule(String id, List<String> codes, TransportEvent event, Pattern 
         if (!servers.isEmpty() && (context.server() == null || !servers.contains(context.server()))) {
             return false;
         }
+        if (afterFailedLogins != null && afterFailedLogins != (context.failedLogins() > 0)) {
+            return false;
+        }
         return pattern == null || (text != null && pattern.matcher(text).find());
     }
 
@@ -87,6 +91,9 @@ public record Rule(String id, List<String> codes, TransportEvent event, Pattern 
         }
         if (!servers.isEmpty()) {
             s += 50;
+        }
+        if (afterFailedLogins != null) {
+            s += 100;
         }
         int exact = 0;
         for (String code : codes) {

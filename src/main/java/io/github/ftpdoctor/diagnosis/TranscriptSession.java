@@ -26,6 +26,7 @@ final class TranscriptSession {
     private static final Pattern PASS_ARGUMENT = Pattern.compile("(?i)\\b(PASS|ACCT)(\\s+)\\S+");
 
     private final Classifier classifier;
+    private final Fingerprint fingerprint;
     private final List<Finding> findings = new ArrayList<>();
 
     // the connection attempt under way
@@ -41,6 +42,9 @@ final class TranscriptSession {
     private boolean malformedReported;
     private String lastCommand;
     private Boolean anonymous;
+    /** The greeting of the attempt, and the server family it (or SYST) names, as the client itself does. */
+    private Reply greeting;
+    private String server;
 
     // the multi-line reply being read
     private List<String> pending;
@@ -51,6 +55,7 @@ final class TranscriptSession {
 
     TranscriptSession(Classifier classifier) {
         this.classifier = classifier;
+        this.fingerprint = new Fingerprint(classifier.catalog());
     }
 
     void accept(int lineNo, String raw) {
@@ -133,8 +138,16 @@ final class TranscriptSession {
         if (ended || failed) {
             newAttempt(); // the connection was gone: this reply is the greeting of another one
         }
-        ExchangeContext ctx = new ExchangeContext(lastCommand == null ? ExchangeContext.CONNECT : lastCommand, anonymous);
-        Diagnosis d = classifier.classify(Reply.of(code, lines), ctx);
+        Reply reply = Reply.of(code, lines);
+        if (lastCommand == null && greeting == null) {
+            greeting = reply;
+            server = serverId(fingerprint.identify(reply, null));
+        } else if ("SYST".equals(lastCommand) && code == 215 && server == null) {
+            server = serverId(fingerprint.identify(greeting, reply.text()));
+        }
+        ExchangeContext ctx = new ExchangeContext(lastCommand == null ? ExchangeContext.CONNECT : lastCommand,
+                anonymous, server);
+        Diagnosis d = classifier.classify(reply, ctx);
         tcp = true;
         greeted = true;
         dataConnecting = false;
@@ -265,10 +278,14 @@ final class TranscriptSession {
 
     private void emit(int lineNo, TransportEvent e, boolean connecting, String text) {
         String command = connecting || lastCommand == null ? ExchangeContext.CONNECT : lastCommand;
-        Diagnosis d = classifier.classify(e, new ExchangeContext(command, anonymous), detail(text));
+        Diagnosis d = classifier.classify(e, new ExchangeContext(command, anonymous, server), detail(text));
         if (d.isFailure()) {
             findings.add(new Finding(lineNo, d));
         }
+    }
+
+    private static String serverId(Server s) {
+        return s.isKnown() ? s.id() : null;
     }
 
     /** The client's message as the event's detail: bounded, and never with a password. */
@@ -288,5 +305,7 @@ final class TranscriptSession {
         malformedReported = false;
         lastCommand = null;
         anonymous = null;
+        greeting = null;
+        server = null;
     }
 }

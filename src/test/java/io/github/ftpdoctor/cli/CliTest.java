@@ -37,6 +37,11 @@ class CliTest {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void forgetHostHistory() {
+        io.github.ftpdoctor.internal.protocol.HostHistory.clear(); // ports are reused across tests
+    }
+
     @AfterEach
     void stop() {
         if (server != null) {

@@ -4,6 +4,7 @@ import io.github.ftpdoctor.FtpClient;
 import io.github.ftpdoctor.FtpConfig;
 import io.github.ftpdoctor.diagnosis.Text;
 import io.github.ftpdoctor.error.FtpException;
+import io.github.ftpdoctor.internal.protocol.HostHistory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,6 +36,7 @@ public final class SeedSituations {
     public record Situation(int number, Text title, Action action) {
         /** Runs the situation; returns the client's exception, or null if the client succeeded. */
         public FtpException run(FtpConfig config) throws IOException {
+            HostHistory.clear(); // each situation stands for a different host: no ban history carries over
             try {
                 action.run(config);
                 return null;

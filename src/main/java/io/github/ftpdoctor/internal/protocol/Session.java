@@ -40,10 +40,12 @@ public final class Session implements Closeable {
     /** Connects, reads the greeting (waiting through {@code 120} within the reply timeout) and returns the session. */
     public static Session open(ConnectOptions options) throws FtpException {
         Socket socket;
+        ExchangeContext connecting = ExchangeContext.connecting()
+                .withFailedLogins(HostHistory.recentFailedLogins(options.host(), options.port()));
         try {
             socket = Connector.connect(options);
         } catch (TransportFailure f) {
-            throw fail(options.classifier(), f, ExchangeContext.connecting(), List.of());
+            throw fail(options.classifier(), f, connecting, List.of());
         }
         ControlChannel channel;
         try {
@@ -65,7 +67,8 @@ public final class Session implements Closeable {
 
     private void readGreeting() throws FtpException {
         long deadline = System.nanoTime() + options.replyTimeout().toNanos();
-        ExchangeContext ctx = ExchangeContext.connecting();
+        ExchangeContext ctx = ExchangeContext.connecting()
+                .withFailedLogins(HostHistory.recentFailedLogins(options.host(), options.port()));
         for (int i = 0; i < MAX_PRELIMINARY_GREETINGS; i++) {
             Reply reply;
             try {
