@@ -12,8 +12,10 @@ import java.util.List;
 
 /**
  * Decodes reply lines. Pure ASCII takes a fast path. Otherwise the configured charset is tried strictly; when
- * automatic detection is on and the bytes are not valid in it, the other likely charsets of FTP servers are tried
- * (UTF-8, then GB18030 for mainland Chinese servers, then Big5), and the configured one with replacement last.
+ * automatic detection is on and the bytes are not valid in it, the other likely charsets of FTP servers are tried:
+ * UTF-8, then the two legacy Chinese encodings. Pure-FTPd's Chinese builds send GB2312 (mainland) or Big5 (Taiwan,
+ * Hong Kong), and most byte strings of either are valid in the other, so when both decode, the one whose text
+ * consists of common Chinese characters wins. The configured charset with replacement comes last.
  * Not thread-safe: one per connection.
  */
 public final class ReplyDecoder {
@@ -53,12 +55,24 @@ public final class ReplyDecoder {
         if (ascii) {
             return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         }
+        String chinese = null;
         for (CharsetDecoder d : strict) {
+            String text;
             try {
-                return run(d, bytes, length);
+                text = run(d, bytes, length);
             } catch (CharacterCodingException e) {
-                // try the next candidate
+                continue; // try the next candidate
             }
+            Charset c = d.charset();
+            if (!c.equals(GB18030) && !c.equals(BIG5) || c.equals(primary)) {
+                return text;
+            }
+            if (chinese == null || CommonHanzi.score(text) > CommonHanzi.score(chinese)) {
+                chinese = text; // GB18030 first, Big5 only when it reads as more common characters
+            }
+        }
+        if (chinese != null) {
+            return chinese;
         }
         try {
             return run(lenient, bytes, length);
