@@ -27,6 +27,7 @@ public final class Classifier {
      */
     private final Map<CacheKey, Match> memo = new ConcurrentHashMap<>();
     private static final int MEMO_LIMIT = 4096;
+    private static final int MEMO_TEXT_LIMIT = 1024;
 
     private record CacheKey(int code, String text, String command, Boolean anonymous, String server, boolean failed) {
     }
@@ -100,8 +101,9 @@ public final class Classifier {
 
     private Match matchFor(Reply reply, ExchangeContext ctx) {
         Rule[] candidates = byCode[reply.code() - FIRST_CODE];
-        if (!textMatters[reply.code() - FIRST_CODE]) {
-            return firstMatch(candidates, reply.text(), ctx); // no text rules for this code: nothing to remember
+        if (!textMatters[reply.code() - FIRST_CODE] || reply.text().length() > MEMO_TEXT_LIMIT) {
+            // no text rules for this code (nothing to remember), or a text too long to keep in memory
+            return firstMatch(candidates, reply.text(), ctx);
         }
         CacheKey key = new CacheKey(reply.code(), reply.text(), ctx.command(), ctx.anonymous(), ctx.server(),
                 ctx.failedLogins() > 0);

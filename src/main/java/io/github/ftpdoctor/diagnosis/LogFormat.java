@@ -43,7 +43,7 @@ final class LogFormat {
     private static final Pattern WORD_PREFIX = Pattern.compile(
             "^(status|command|response|error|warning|trace|listing|verbose|debug|info|c|s|client|server)\\s?:>?",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ARROW_PREFIX = Pattern.compile("^(?:(>|<)|(\\*)(?=\\s|$))");
+    private static final Pattern ARROW_PREFIX = Pattern.compile("^([><*])(?=\\s|$)");
 
     /** A line split into the side that wrote it and what it says, without surrounding white space. */
     record Prefixed(Side side, String text) {
@@ -64,7 +64,11 @@ final class LogFormat {
         }
         m = ARROW_PREFIX.matcher(s);
         if (m.find()) {
-            Side side = m.group(1) == null ? Side.CURL : m.group(1).equals(">") ? Side.CLIENT : Side.SERVER;
+            Side side = switch (m.group(1)) {
+                case ">" -> Side.CLIENT;
+                case "<" -> Side.SERVER;
+                default -> Side.CURL;
+            };
             return new Prefixed(side, s.substring(m.end()).strip());
         }
         return new Prefixed(Side.PLAIN, s.strip());
@@ -158,6 +162,17 @@ final class LogFormat {
             }
         }
         return null;
+    }
+
+    private static final int MAX_DETAIL_CHARS = 200;
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*:)[^@\\s]*@");
+    private static final Pattern PASS_ARGUMENT = Pattern.compile("(?i)\\b(PASS|ACCT)(\\s+)\\S+");
+
+    /** A client's message as a transport event's detail: bounded, and never with a password. */
+    static String detail(String text) {
+        String d = URL_PASSWORD.matcher(text).replaceAll("$1****@");
+        d = PASS_ARGUMENT.matcher(d).replaceAll("$1$2****");
+        return d.length() > MAX_DETAIL_CHARS ? d.substring(0, MAX_DETAIL_CHARS) + "…" : d;
     }
 
     /** Whether a client's line is about the data connection. */

@@ -25,7 +25,10 @@ import java.util.Objects;
  * Blank lines and lines of commentary are skipped. Multi-line replies ({@code 123-} ... {@code 123 }) are joined,
  * also when the client logs each line separately. A new {@code Connecting to}, {@code Trying},
  * {@code Connected} (after an earlier connection) or {@code Resolving address} line starts a new connection
- * attempt; the first reply of an attempt is its greeting ({@code CONNECT}).
+ * attempt; the first reply of an attempt is its greeting ({@code CONNECT}), and, as the client itself does, the
+ * server family is recognised from it (or from a SYST reply) with the catalog's {@link Fingerprint}. A reply after
+ * 221, 421 or a lost connection is the greeting of a new attempt even without a connecting line, so plain
+ * transcripts pasted one after another are read apart.
  *
  * <p>Transport events (the English phrases clients print are in {@link LogFormat}'s one table):
  * unknown host → {@link TransportEvent#UNKNOWN_HOST}; unreachable → {@link TransportEvent#NETWORK_UNREACHABLE};

@@ -5,7 +5,6 @@ import io.github.ftpdoctor.diagnosis.TranscriptLine.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The state of one {@link TranscriptAnalyzer#analyze} run: the connection attempt under way (TCP connected,
@@ -19,11 +18,8 @@ final class TranscriptSession {
     static final int MAX_REPLY_LINE_CHARS = 8192;
     /** Characters kept of one reply's lines together. */
     static final int MAX_REPLY_CHARS = 16384;
-    private static final int MAX_DETAIL_CHARS = 200;
     /** After these, the client's next connection is the data connection (curl logs it like a control one). */
     private static final Set<String> PASSIVE = Set.of("PASV", "EPSV", "LPSV");
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*:)[^@\\s]*@");
-    private static final Pattern PASS_ARGUMENT = Pattern.compile("(?i)\\b(PASS|ACCT)(\\s+)\\S+");
 
     private final Classifier classifier;
     private final Fingerprint fingerprint;
@@ -77,9 +73,7 @@ final class TranscriptSession {
             case CONNECTING -> connecting();
             case CONNECTED -> connected();
             case EVENT -> event(lineNo, l);
-            default -> {
-                // commentary, status, debug output: context at most, never a finding
-            }
+            default -> { } // commentary, status, debug output: never a finding
         }
     }
 
@@ -190,7 +184,7 @@ final class TranscriptSession {
     }
 
     private boolean dataConnectionNext() {
-        return greeted && !ended && !failed && (dataConnecting || PASSIVE.contains(lastCommand));
+        return greeted && !ended && !failed && (dataConnecting || lastCommand != null && PASSIVE.contains(lastCommand));
     }
 
     private boolean fresh() {
@@ -278,7 +272,8 @@ final class TranscriptSession {
 
     private void emit(int lineNo, TransportEvent e, boolean connecting, String text) {
         String command = connecting || lastCommand == null ? ExchangeContext.CONNECT : lastCommand;
-        Diagnosis d = classifier.classify(e, new ExchangeContext(command, anonymous, server), detail(text));
+        Diagnosis d = classifier.classify(e, new ExchangeContext(command, anonymous, server),
+                LogFormat.detail(text));
         if (d.isFailure()) {
             findings.add(new Finding(lineNo, d));
         }
@@ -286,13 +281,6 @@ final class TranscriptSession {
 
     private static String serverId(Server s) {
         return s.isKnown() ? s.id() : null;
-    }
-
-    /** The client's message as the event's detail: bounded, and never with a password. */
-    static String detail(String text) {
-        String d = URL_PASSWORD.matcher(text).replaceAll("$1****@");
-        d = PASS_ARGUMENT.matcher(d).replaceAll("$1$2****");
-        return d.length() > MAX_DETAIL_CHARS ? d.substring(0, MAX_DETAIL_CHARS) + "…" : d;
     }
 
     private void newAttempt() {

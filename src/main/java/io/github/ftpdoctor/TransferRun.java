@@ -1,0 +1,366 @@
+package io.github.ftpdoctor;
+
+import io.github.ftpdoctor.diagnosis.Category;
+import io.github.ftpdoctor.diagnosis.Diagnosis;
+import io.github.ftpdoctor.error.FtpException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of {@link ParallelTransfers}: the queue of files, the worker threads (one session each) and the rules for
+ * opening sessions. The calling thread starts workers one at a time and waits; all state is guarded by one lock.
+ */
+final class TransferRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ParallelTransfers.class);
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final long TICK_MS = 200;
+    private static final long SHUTDOWN_GRACE_MS = 10_000;
+
+    /** One file; its retry state travels with it from worker to worker. */
+    static final class Job {
+        final int index;
+        final String remote;
+        final Path local;
+        final List<FtpException> earlier = new ArrayList<>();
+        int failures;
+        Duration waited = Duration.ZERO;
+
+        Job(int index, String remote, Path local) {
+            this.index = index;
+            this.remote = remote;
+            this.local = local;
+        }
+    }
+
+    private final ParallelTransfers pool;
+    private final RetryPolicy policy;
+    private final boolean upload;
+    private final List<Job> jobs;
+    private final TransferResult[] results;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Deque<Job> queue = new ArrayDeque<>();
+    private int done;
+    private int open;          // sessions logged in
+    private int active;        // worker threads started and not finished
+    private boolean opening;   // a worker is opening a session (or waiting to retry opening the first one)
+    private int limit;
+    private IOException fatal; // set once: every file not yet transferred fails with it
+
+    TransferRun(ParallelTransfers pool, boolean upload, List<Job> jobs) {
+        this.pool = pool;
+        this.policy = pool.retryPolicy();
+        this.upload = upload;
+        this.jobs = jobs;
+        this.results = new TransferResult[jobs.size()];
+        this.limit = pool.sessionLimit();
+        queue.addAll(jobs);
+    }
+
+    List<TransferResult> run() {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        String name = "ftpdoctor-transfers-" + RUNS.incrementAndGet() + "-";
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(pool.maxSessions(), r -> {
+            Thread t = new Thread(r, name + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        lock.lock();
+        try {
+            while (done < jobs.size()) {
+                if (fatal != null) {
+                    failQueued();
+                }
+                if (fatal == null && !queue.isEmpty() && !opening && active < limit) {
+                    opening = true; // reserved for the new worker: sessions are opened one at a time
+                    active++;
+                    workers.execute(this::work);
+                } else if (done < jobs.size()) {
+                    changed.await(TICK_MS, TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            setFatal(new InterruptedIOException("transfers interrupted"));
+            failQueued();
+            workers.shutdownNow();
+        } finally {
+            lock.unlock();
+            stop(workers);
+        }
+        lock.lock();
+        try {
+            for (Job job : jobs) {
+                complete(job, 0, fatal != null ? fatal : new IOException("not transferred"));
+            }
+            return List.copyOf(Arrays.asList(results));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void stop(ExecutorService workers) {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(SHUTDOWN_GRACE_MS, TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+                workers.awaitTermination(SHUTDOWN_GRACE_MS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A worker: opens a session, transfers queued files on it, reopens when the connection is lost. */
+    private void work() {
+        Job held = null; // a file to retry on the next session
+        boolean reserved = true; // the calling thread reserved the opening of this worker's first session
+        try {
+            while (true) {
+                FtpClient client = open(reserved, held != null);
+                reserved = false;
+                if (client == null) {
+                    return;
+                }
+                boolean lost;
+                try {
+                    held = transferAll(client, held);
+                    lost = !client.isConnected();
+                } finally {
+                    client.close();
+                    update(() -> open--);
+                }
+                if (!lost || (held == null && !hasQueued())) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{}: transfer worker failed", pool, e);
+            setFatal(new IOException("transfer worker failed: " + e, e));
+        } finally {
+            Job requeue = held;
+            update(() -> {
+                if (requeue != null) {
+                    if (fatal == null) {
+                        queue.addFirst(requeue);
+                    } else {
+                        complete(requeue, 0, fatal);
+                    }
+                }
+                active--;
+            });
+        }
+    }
+
+    /**
+     * Opens a session (waiting for any other worker that is opening one). Returns null when this worker should
+     * stop: the run failed, the limit is reached, nothing is left to do, or the server refused this session.
+     */
+    private FtpClient open(boolean reserved, boolean holdingJob) {
+        List<FtpException> earlier = new ArrayList<>();
+        Duration waited = Duration.ZERO;
+        lock.lock();
+        try {
+            while (!reserved && opening && fatal == null) {
+                changed.await(TICK_MS, TimeUnit.MILLISECONDS);
+            }
+            opening = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (reserved) {
+                opening = false;
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            for (int attempt = 1; ; attempt++) {
+                lock.lock();
+                try {
+                    if (fatal != null || open >= limit || (!holdingJob && queue.isEmpty())) {
+                        return null;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                FtpException failure;
+                try {
+                    FtpClient client = pool.openSession();
+                    update(() -> open++);
+                    return client;
+                } catch (FtpException e) {
+                    failure = e;
+                }
+                Optional<Duration> wait = refused(failure, attempt, waited, earlier);
+                if (wait.isEmpty()) {
+                    return null;
+                }
+                earlier.add(failure);
+                if (!policy.pause(attempt, failure, wait.get())) {
+                    setFatal(RetryPolicy.withEarlier(failure, earlier));
+                    return null;
+                }
+                waited = waited.plus(wait.get());
+            }
+        } finally {
+            update(() -> opening = false);
+        }
+    }
+
+    /** Decides after a refused session: the wait before trying again, or empty (limit lowered or run failed). */
+    private Optional<Duration> refused(FtpException failure, int attempt, Duration waited, List<FtpException> earlier) {
+        Diagnosis d = failure.diagnosis();
+        lock.lock();
+        try {
+            if (d.retry().stopRetrying()) {
+                LOG.warn("{}: stopping all transfers: {}", pool, d.summary());
+                setFatal(RetryPolicy.withEarlier(failure, earlier));
+                return Optional.empty();
+            }
+            if (open > 0) {
+                limit = open;
+                if (d.retry().reduceParallelSessions() || d.category() == Category.CAPACITY) {
+                    pool.discovered(open);
+                    LOG.info("{}: the server refused session {} ({}): staying at {}", pool, open + 1, d.outcome(), open);
+                } else {
+                    LOG.info("{}: session {} failed ({}): not opening more this run", pool, open + 1, d.outcome());
+                }
+                return Optional.empty();
+            }
+            Optional<Duration> wait = policy.nextWait(failure, attempt, waited);
+            if (wait.isEmpty()) {
+                setFatal(RetryPolicy.withEarlier(failure, earlier));
+            }
+            return wait;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Transfers queued files (starting with {@code held}) until none is left or the connection is lost. Returns the
+     * file to retry on a new session, or null.
+     */
+    private Job transferAll(FtpClient client, Job held) {
+        Job job = held;
+        while (true) {
+            if (job == null) {
+                job = take();
+                if (job == null) {
+                    return null;
+                }
+            }
+            try {
+                if (!upload && job.local.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(job.local.toAbsolutePath().getParent());
+                }
+                long bytes = upload ? client.upload(job.local, job.remote) : client.download(job.remote, job.local);
+                complete(job, bytes, null);
+                job = null;
+            } catch (FtpException e) {
+                job.failures++;
+                Optional<Duration> wait = policy.nextWait(e, job.failures, job.waited);
+                if (e.diagnosis().retry().stopRetrying()) {
+                    setFatal(e);
+                }
+                if (wait.isEmpty() || !policy.pause(job.failures, e, wait.get()) || isFailed()) {
+                    complete(job, e.bytesTransferred().orElse(0), RetryPolicy.withEarlier(e, job.earlier));
+                    job = null;
+                } else {
+                    job.earlier.add(e);
+                    job.waited = job.waited.plus(wait.get());
+                }
+            } catch (IOException | RuntimeException e) {
+                complete(job, 0, e instanceof IOException io ? io : new IOException(e.toString(), e));
+                job = null;
+            }
+            if (!client.isConnected()) {
+                return job;
+            }
+        }
+    }
+
+    private Job take() {
+        lock.lock();
+        try {
+            return fatal != null ? null : queue.pollFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean hasQueued() {
+        lock.lock();
+        try {
+            return fatal == null && !queue.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isFailed() {
+        lock.lock();
+        try {
+            return fatal != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records a file's result (the first one wins) and wakes the calling thread. */
+    private void complete(Job job, long bytes, IOException failure) {
+        update(() -> {
+            if (results[job.index] == null) {
+                results[job.index] = new TransferResult(job.remote, job.local, bytes, failure);
+                done++;
+            }
+        });
+    }
+
+    private void setFatal(IOException failure) {
+        update(() -> {
+            if (fatal == null) {
+                fatal = failure;
+            }
+        });
+    }
+
+    /** Fails every queued file with the run's fatal failure; called with the lock held. */
+    private void failQueued() {
+        for (Job job; (job = queue.pollFirst()) != null; ) {
+            complete(job, 0, fatal);
+        }
+    }
+
+    private void update(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
