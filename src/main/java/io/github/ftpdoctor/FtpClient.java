@@ -1,8 +1,6 @@
 package io.github.ftpdoctor;
 
-import io.github.ftpdoctor.diagnosis.Category;
 import io.github.ftpdoctor.diagnosis.Diagnosis;
-import io.github.ftpdoctor.diagnosis.ExchangeContext;
 import io.github.ftpdoctor.diagnosis.Reply;
 import io.github.ftpdoctor.diagnosis.Server;
 import io.github.ftpdoctor.error.FtpException;
@@ -10,7 +8,7 @@ import io.github.ftpdoctor.internal.data.DataOptions;
 import io.github.ftpdoctor.internal.data.Transfers;
 import io.github.ftpdoctor.internal.listing.Listings;
 import io.github.ftpdoctor.internal.protocol.ConnectOptions;
-import io.github.ftpdoctor.internal.protocol.HostHistory;
+import io.github.ftpdoctor.internal.protocol.Login;
 import io.github.ftpdoctor.internal.protocol.Replies;
 import io.github.ftpdoctor.internal.protocol.Session;
 import java.io.IOException;
@@ -97,34 +95,7 @@ public final class FtpClient implements AutoCloseable {
      */
     public Diagnosis login(String user, String password, String account) throws FtpException {
         Objects.requireNonNull(user, "user");
-        session.setAnonymous(ExchangeContext.isAnonymousName(user));
-        try {
-            Diagnosis done = loginSteps(user, password, account);
-            HostHistory.loginSucceeded(session.options().host(), session.options().port());
-            return done;
-        } catch (FtpException e) {
-            if (e.diagnosis().category() == Category.ACCESS) {
-                HostHistory.loginFailed(session.options().host(), session.options().port());
-            }
-            throw e;
-        }
-    }
-
-    private Diagnosis loginSteps(String user, String password, String account) throws FtpException {
-        String verb = "USER";
-        Reply reply = session.expect(verb, user, c -> c == 230 || c == 331 || c == 332);
-        if (reply.code() == 331) {
-            verb = "PASS";
-            reply = session.expect(verb, password == null ? "" : password, c -> c == 230 || c == 202 || c == 332);
-        }
-        if (reply.code() == 332) {
-            if (account == null) {
-                throw session.exception(session.diagnose(reply, verb)); // 332: the server wants an account
-            }
-            verb = "ACCT";
-            reply = session.expect(verb, account, c -> c == 230 || c == 202);
-        }
-        Diagnosis done = session.diagnose(reply, verb);
+        Diagnosis done = Login.run(session, user, password, account);
         negotiateUtf8();
         return done;
     }
