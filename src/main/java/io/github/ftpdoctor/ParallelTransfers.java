@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Transfers many files over up to {@code maxSessions} sessions at once, one {@link FtpClient} per worker thread,
@@ -43,7 +45,8 @@ public final class ParallelTransfers {
     private final String password;
     private final int maxSessions;
     private final RetryPolicy retryPolicy;
-    private volatile int discoveredLimit; // 0: none yet
+    private final AtomicInteger discoveredLimit = new AtomicInteger(); // 0: none yet
+    private final ReentrantLock runs = new ReentrantLock(); // one run at a time; workers never take it
 
     private ParallelTransfers(Builder b) {
         this.host = b.host;
@@ -66,11 +69,11 @@ public final class ParallelTransfers {
      *
      * @return one result per entry, in the map's iteration order
      */
-    public synchronized List<TransferResult> downloadAll(Map<String, Path> remoteToLocal) {
+    public List<TransferResult> downloadAll(Map<String, Path> remoteToLocal) {
         List<TransferRun.Job> jobs = new ArrayList<>();
         remoteToLocal.forEach((remote, local) -> jobs.add(new TransferRun.Job(jobs.size(),
                 Objects.requireNonNull(remote, "remote"), Objects.requireNonNull(local, "local"))));
-        return new TransferRun(this, false, jobs).run();
+        return run(false, jobs);
     }
 
     /**
@@ -78,22 +81,31 @@ public final class ParallelTransfers {
      *
      * @return one result per entry, in the map's iteration order
      */
-    public synchronized List<TransferResult> uploadAll(Map<Path, String> localToRemote) {
+    public List<TransferResult> uploadAll(Map<Path, String> localToRemote) {
         List<TransferRun.Job> jobs = new ArrayList<>();
         localToRemote.forEach((local, remote) -> jobs.add(new TransferRun.Job(jobs.size(),
                 Objects.requireNonNull(remote, "remote"), Objects.requireNonNull(local, "local"))));
-        return new TransferRun(this, true, jobs).run();
+        return run(true, jobs);
+    }
+
+    private List<TransferResult> run(boolean upload, List<TransferRun.Job> jobs) {
+        runs.lock();
+        try {
+            return new TransferRun(this, upload, jobs).run();
+        } finally {
+            runs.unlock();
+        }
     }
 
     /** The server's session limit, once a refusal has revealed it; runs never open more sessions than this. */
     public OptionalInt discoveredSessionLimit() {
-        int limit = discoveredLimit;
+        int limit = discoveredLimit.get();
         return limit == 0 ? OptionalInt.empty() : OptionalInt.of(limit);
     }
 
     /** The most sessions a run opens (the builder's value, or the discovered limit when lower). */
     public int sessionLimit() {
-        int limit = discoveredLimit;
+        int limit = discoveredLimit.get();
         return limit == 0 ? maxSessions : Math.min(limit, maxSessions);
     }
 
@@ -110,10 +122,8 @@ public final class ParallelTransfers {
     }
 
     /** Records a limit the server revealed. */
-    synchronized void discovered(int limit) {
-        if (discoveredLimit == 0 || limit < discoveredLimit) {
-            discoveredLimit = limit;
-        }
+    void discovered(int limit) {
+        discoveredLimit.accumulateAndGet(limit, (old, now) -> old == 0 ? now : Math.min(old, now));
     }
 
     /** Connects and logs in; the client is closed if the login fails. */
@@ -135,7 +145,7 @@ public final class ParallelTransfers {
     @Override
     public String toString() {
         return "ParallelTransfers[" + (user == null ? "anonymous" : user) + "@" + host + ":" + port
-                + ", maxSessions=" + maxSessions + ", discoveredLimit=" + discoveredLimit + "]";
+                + ", maxSessions=" + maxSessions + ", discoveredLimit=" + discoveredLimit.get() + "]";
     }
 
     /** Builds a {@link ParallelTransfers}. */

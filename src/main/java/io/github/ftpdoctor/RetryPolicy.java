@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -103,7 +102,6 @@ public final class RetryPolicy {
      * interrupt during a wait ends the retries: the last failure is thrown, the thread's interrupt flag set.
      */
     public <T> T call(FtpCall<T> action) throws IOException {
-        Objects.requireNonNull(action, "action");
         List<FtpException> earlier = new ArrayList<>();
         Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
@@ -139,7 +137,7 @@ public final class RetryPolicy {
             wait = stated.get();
         }
         wait = wait.compareTo(maxDelay) > 0 ? maxDelay : wait;
-        if (jitter > 0 && !wait.isZero()) {
+        if (jitter > 0) {
             double r = (random != null ? random : ThreadLocalRandom.current()).nextDouble();
             wait = wait.plusMillis((long) (wait.toMillis() * jitter * r));
             wait = wait.compareTo(maxDelay) > 0 ? maxDelay : wait;
@@ -155,25 +153,14 @@ public final class RetryPolicy {
     public static Optional<Duration> statedDelay(FtpException failure) {
         Diagnosis d = failure.diagnosis();
         List<String> texts = new ArrayList<>();
-        if (d.reply() != null) {
-            texts.add(d.reply().text());
-        }
-        if (d.detail() != null) {
-            texts.add(d.detail());
-        }
-        for (String line : failure.transcript()) {
-            if (line.startsWith("< 120")) {
-                texts.add(line.substring(2));
-            }
-        }
+        texts.add(d.reply() == null ? "" : d.reply().text());
+        texts.add(d.detail() == null ? "" : d.detail());
+        failure.transcript().stream().filter(line -> line.startsWith("< 120")).forEach(texts::add);
         Duration longest = null;
         for (String text : texts) {
-            Matcher m = STATED_DELAY.matcher(text);
-            while (m.find()) {
+            for (Matcher m = STATED_DELAY.matcher(text); m.find(); ) {
                 Duration found = duration(m.group(1), m.group(3));
-                if (longest == null || found.compareTo(longest) > 0) {
-                    longest = found;
-                }
+                longest = longest == null || found.compareTo(longest) > 0 ? found : longest;
             }
         }
         return Optional.ofNullable(longest);
@@ -216,22 +203,16 @@ public final class RetryPolicy {
         return last;
     }
 
-    public int maxAttempts() {
-        return maxAttempts;
-    }
+    public int maxAttempts() { return maxAttempts; }
 
-    public Duration maxDelay() {
-        return maxDelay;
-    }
+    public Duration maxDelay() { return maxDelay; }
 
-    public Duration maxTotalWait() {
-        return maxTotalWait;
-    }
+    public Duration maxTotalWait() { return maxTotalWait; }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "RetryPolicy[maxAttempts=%d, maxDelay=%s, maxTotalWait=%s, jitter=%s]",
-                maxAttempts, maxDelay, maxTotalWait, jitter);
+        return "RetryPolicy[maxAttempts=" + maxAttempts + ", maxDelay=" + maxDelay + ", maxTotalWait=" + maxTotalWait
+                + ", jitter=" + jitter + "]";
     }
 
     /** Builds a {@link RetryPolicy}; every setting has a default. */
@@ -258,13 +239,15 @@ public final class RetryPolicy {
 
         /** The longest single wait, even when the server asks for more (default 10 minutes). */
         public Builder maxDelay(Duration delay) {
-            this.maxDelay = positive(delay, "maxDelay");
+            if (delay.isNegative() || delay.isZero()) {
+                throw new IllegalArgumentException("maxDelay must be positive: " + delay);
+            }
+            this.maxDelay = delay;
             return this;
         }
 
         /** The longest total of all waits for one action; a wait that would exceed it is not made (default 15 min). */
         public Builder maxTotalWait(Duration total) {
-            Objects.requireNonNull(total, "maxTotalWait");
             if (total.isNegative()) {
                 throw new IllegalArgumentException("maxTotalWait must not be negative: " + total);
             }
@@ -300,14 +283,6 @@ public final class RetryPolicy {
 
         public RetryPolicy build() {
             return new RetryPolicy(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive: " + d);
-            }
-            return d;
         }
     }
 }

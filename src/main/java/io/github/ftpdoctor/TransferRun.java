@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +57,10 @@ final class TransferRun {
     private final TransferResult[] results;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Deque<Job> queue = new ArrayDeque<>();
+    private final Deque<Job> queue;
     private int done;
     private int open;          // sessions logged in
-    private int active;        // worker threads started and not finished
+    private int active;        // workers started and not finished
     private boolean opening;   // a worker is opening a session (or waiting to retry opening the first one)
     private int limit;
     private IOException fatal; // set once: every file not yet transferred fails with it
@@ -71,7 +72,7 @@ final class TransferRun {
         this.jobs = jobs;
         this.results = new TransferResult[jobs.size()];
         this.limit = pool.sessionLimit();
-        queue.addAll(jobs);
+        this.queue = new ArrayDeque<>(jobs);
     }
 
     List<TransferResult> run() {
@@ -89,34 +90,31 @@ final class TransferRun {
         try {
             while (done < jobs.size()) {
                 if (fatal != null) {
-                    failQueued();
-                }
-                if (fatal == null && !queue.isEmpty() && !opening && active < limit) {
+                    for (Job job; (job = queue.pollFirst()) != null; ) {
+                        complete(job, 0, fatal);
+                    }
+                } else if (!queue.isEmpty() && !opening && active < limit) {
                     opening = true; // reserved for the new worker: sessions are opened one at a time
                     active++;
                     workers.execute(this::work);
-                } else if (done < jobs.size()) {
+                    continue;
+                }
+                if (done < jobs.size()) {
                     changed.await(TICK_MS, TimeUnit.MILLISECONDS);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             setFatal(new InterruptedIOException("transfers interrupted"));
-            failQueued();
             workers.shutdownNow();
         } finally {
             lock.unlock();
             stop(workers);
         }
-        lock.lock();
-        try {
-            for (Job job : jobs) {
-                complete(job, 0, fatal != null ? fatal : new IOException("not transferred"));
-            }
+        return locked(() -> {
+            jobs.forEach(job -> complete(job, 0, fatal != null ? fatal : new IOException("not transferred")));
             return List.copyOf(Arrays.asList(results));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private static void stop(ExecutorService workers) {
@@ -132,7 +130,7 @@ final class TransferRun {
         }
     }
 
-    /** A worker: opens a session, transfers queued files on it, reopens when the connection is lost. */
+    /** A worker: opens a session, transfers queued files on it, opens another when the connection is lost. */
     private void work() {
         Job held = null; // a file to retry on the next session
         boolean reserved = true; // the calling thread reserved the opening of this worker's first session
@@ -151,7 +149,7 @@ final class TransferRun {
                     client.close();
                     update(() -> open--);
                 }
-                if (!lost || (held == null && !hasQueued())) {
+                if (!lost || (held == null && locked(() -> fatal != null || queue.isEmpty()))) {
                     return;
                 }
             }
@@ -161,12 +159,10 @@ final class TransferRun {
         } finally {
             Job requeue = held;
             update(() -> {
-                if (requeue != null) {
-                    if (fatal == null) {
-                        queue.addFirst(requeue);
-                    } else {
-                        complete(requeue, 0, fatal);
-                    }
+                if (requeue != null && fatal == null) {
+                    queue.addFirst(requeue);
+                } else if (requeue != null) {
+                    complete(requeue, 0, fatal);
                 }
                 active--;
             });
@@ -174,36 +170,28 @@ final class TransferRun {
     }
 
     /**
-     * Opens a session (waiting for any other worker that is opening one). Returns null when this worker should
-     * stop: the run failed, the limit is reached, nothing is left to do, or the server refused this session.
+     * Opens a session, after any other worker has finished opening one. Returns null when this worker should stop:
+     * the run failed, the limit is reached, nothing is left to do, or the server refused this session.
      */
     private FtpClient open(boolean reserved, boolean holdingJob) {
-        List<FtpException> earlier = new ArrayList<>();
-        Duration waited = Duration.ZERO;
         lock.lock();
         try {
             while (!reserved && opening && fatal == null) {
                 changed.await(TICK_MS, TimeUnit.MILLISECONDS);
             }
             opening = true;
-        } catch (InterruptedException e) {
+        } catch (InterruptedException e) { // only while waiting, so this worker holds no reservation
             Thread.currentThread().interrupt();
-            if (reserved) {
-                opening = false;
-            }
             return null;
         } finally {
             lock.unlock();
         }
+        List<FtpException> earlier = new ArrayList<>();
+        Duration waited = Duration.ZERO;
         try {
             for (int attempt = 1; ; attempt++) {
-                lock.lock();
-                try {
-                    if (fatal != null || open >= limit || (!holdingJob && queue.isEmpty())) {
-                        return null;
-                    }
-                } finally {
-                    lock.unlock();
+                if (locked(() -> fatal != null || open >= limit || (!holdingJob && queue.isEmpty()))) {
+                    return null;
                 }
                 FtpException failure;
                 try {
@@ -229,23 +217,22 @@ final class TransferRun {
         }
     }
 
-    /** Decides after a refused session: the wait before trying again, or empty (limit lowered or run failed). */
+    /** After a refused session: the wait before trying again, or empty (limit lowered, or the run failed). */
     private Optional<Duration> refused(FtpException failure, int attempt, Duration waited, List<FtpException> earlier) {
         Diagnosis d = failure.diagnosis();
-        lock.lock();
-        try {
+        return locked(() -> {
             if (d.retry().stopRetrying()) {
                 LOG.warn("{}: stopping all transfers: {}", pool, d.summary());
                 setFatal(RetryPolicy.withEarlier(failure, earlier));
                 return Optional.empty();
             }
-            if (open > 0) {
+            if (open > 0) { // we have sessions: the server does not want another one
                 limit = open;
                 if (d.retry().reduceParallelSessions() || d.category() == Category.CAPACITY) {
                     pool.discovered(open);
-                    LOG.info("{}: the server refused session {} ({}): staying at {}", pool, open + 1, d.outcome(), open);
+                    LOG.info("{}: session {} refused ({}): staying at {}", pool, open + 1, d.outcome(), open);
                 } else {
-                    LOG.info("{}: session {} failed ({}): not opening more this run", pool, open + 1, d.outcome());
+                    LOG.info("{}: session {} failed ({}): no more this run", pool, open + 1, d.outcome());
                 }
                 return Optional.empty();
             }
@@ -254,9 +241,7 @@ final class TransferRun {
                 setFatal(RetryPolicy.withEarlier(failure, earlier));
             }
             return wait;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -267,14 +252,18 @@ final class TransferRun {
         Job job = held;
         while (true) {
             if (job == null) {
-                job = take();
+                if (!client.isConnected()) {
+                    return null; // closed between files (idle timeout): the worker opens a new session
+                }
+                job = locked(() -> fatal != null ? null : queue.pollFirst());
                 if (job == null) {
                     return null;
                 }
             }
             try {
-                if (!upload && job.local.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(job.local.toAbsolutePath().getParent());
+                Path parent = job.local.toAbsolutePath().getParent();
+                if (!upload && parent != null) {
+                    Files.createDirectories(parent);
                 }
                 long bytes = upload ? client.upload(job.local, job.remote) : client.download(job.remote, job.local);
                 complete(job, bytes, null);
@@ -285,47 +274,20 @@ final class TransferRun {
                 if (e.diagnosis().retry().stopRetrying()) {
                     setFatal(e);
                 }
-                if (wait.isEmpty() || !policy.pause(job.failures, e, wait.get()) || isFailed()) {
+                if (wait.isEmpty() || !policy.pause(job.failures, e, wait.get()) || locked(() -> fatal != null)) {
                     complete(job, e.bytesTransferred().orElse(0), RetryPolicy.withEarlier(e, job.earlier));
                     job = null;
                 } else {
                     job.earlier.add(e);
                     job.waited = job.waited.plus(wait.get());
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) { // a local file; not retried
                 complete(job, 0, e instanceof IOException io ? io : new IOException(e.toString(), e));
                 job = null;
             }
             if (!client.isConnected()) {
                 return job;
             }
-        }
-    }
-
-    private Job take() {
-        lock.lock();
-        try {
-            return fatal != null ? null : queue.pollFirst();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean hasQueued() {
-        lock.lock();
-        try {
-            return fatal == null && !queue.isEmpty();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean isFailed() {
-        lock.lock();
-        try {
-            return fatal != null;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -347,10 +309,12 @@ final class TransferRun {
         });
     }
 
-    /** Fails every queued file with the run's fatal failure; called with the lock held. */
-    private void failQueued() {
-        for (Job job; (job = queue.pollFirst()) != null; ) {
-            complete(job, 0, fatal);
+    private <T> T locked(Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,7 +81,7 @@ final class LimitedMinaServer implements AutoCloseable {
         config.setLoginFailureDelay(0);
         connection.accept(config);
         factory.setConnectionConfig(config.createConnectionConfig());
-        factory.setFtplets(Map.of("counter", s.new Counter()));
+        factory.setFtplets(new HashMap<>(Map.of("counter", s.new Counter()))); // mutable: stop() clears it
 
         s.server = (DefaultFtpServer) factory.createServer();
         s.server.start();
