@@ -19,7 +19,8 @@ final class CommonHanzi {
             + "视济喜离虽坏兴切登录户密码败功欢迎超断输载限统存误拒绝访试稍欢您已满达该拒请输入账号匿名";
     private static final String TRADITIONAL = "這個們來說國時會過對麼後於還發現經頭種實兩長樣當學機給間與點進開關動應從問題電號讓認變邊戰"
             + "產線總無為裡歡迎用戶登錄入密碼檔案目錄伺服器連線錯誤拒絕存取失敗成功逾時斷開傳輸上傳下載權限系統不存在法請稍再試已滿達"
-            + "該帳號匿名您歡迎來到這是私人系統禁止位址連接數太多個人使用者";
+            + "該帳號匿名您歡迎來到這是私人系統禁止位址連接數太多個人使用者僅支援與參數遺失刪除建立移除重新命名開始送接收完中斷"
+            + "允許過稍後檔名稱已經並且選項設定資料夾路徑空間磁碟配額超過錯誤訊息";
     private static final BitSet SET = new BitSet(0x10000);
 
     static {
@@ -31,14 +32,34 @@ final class CommonHanzi {
     private CommonHanzi() {
     }
 
-    /** How many characters of the text are frequent Chinese characters. */
-    static int score(String text) {
+    private static final java.nio.charset.CharsetEncoder GB2312 = java.nio.charset.Charset.forName("GB2312").newEncoder();
+
+    /**
+     * How much the text reads like Chinese: frequent Chinese characters count for it; kana, Greek, Cyrillic and box
+     * drawing (what Big5 bytes turn into when read as GB18030) count against it; so do, for a GB18030 reading,
+     * characters outside GB2312 (the rare extension area where Big5's common characters land).
+     */
+    static int score(String text, boolean gbReading) {
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (SET.get(text.charAt(i))) {
-                n++;
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (SET.get(c)) {
+                n += 2;
+            } else if (c >= 0x3040 && c <= 0x30FF || c >= 0x0370 && c <= 0x04FF || c >= 0x2500 && c <= 0x257F) {
+                n -= 3;
+            } else if (gbReading && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && !inGb2312(c)) {
+                n -= 1;
             }
         }
         return n;
+    }
+
+    private static boolean inGb2312(char c) {
+        synchronized (GB2312) {
+            return GB2312.canEncode(c);
+        }
     }
 }

@@ -67,8 +67,8 @@ public final class ReplyDecoder {
             if (!c.equals(GB18030) && !c.equals(BIG5) || c.equals(primary)) {
                 return text;
             }
-            if (chinese == null || CommonHanzi.score(text) > CommonHanzi.score(chinese)) {
-                chinese = text; // GB18030 first, Big5 only when it reads as more common characters
+            if (chinese == null || CommonHanzi.score(text, false) > CommonHanzi.score(chinese, true)) {
+                chinese = text; // GB18030 first, Big5 only when it reads as more natural Chinese
             }
         }
         if (chinese != null) {
