@@ -101,15 +101,18 @@ public final class Classifier {
 
     private Match matchFor(Reply reply, ExchangeContext ctx) {
         Rule[] candidates = byCode[reply.code() - FIRST_CODE];
-        if (!textMatters[reply.code() - FIRST_CODE] || reply.text().length() > MEMO_TEXT_LIMIT) {
-            // no text rules for this code (nothing to remember), or a text too long to keep in memory
-            return firstMatch(candidates, reply.text(), ctx);
+        if (!textMatters[reply.code() - FIRST_CODE]) {
+            return firstMatch(candidates, reply.text(), ctx); // no text rules for this code: nothing to remember
         }
-        CacheKey key = new CacheKey(reply.code(), reply.text(), ctx.command(), ctx.anonymous(), ctx.server(),
+        String text = ctx.maskArgument(reply.text());
+        if (text.length() > MEMO_TEXT_LIMIT) {
+            return firstMatch(candidates, text, ctx); // too long to keep in memory
+        }
+        CacheKey key = new CacheKey(reply.code(), text, ctx.command(), ctx.anonymous(), ctx.server(),
                 ctx.failedLogins() > 0);
         Match match = memo.get(key);
         if (match == null) {
-            match = firstMatch(candidates, reply.text(), ctx);
+            match = firstMatch(candidates, text, ctx);
             if (memo.size() >= MEMO_LIMIT) {
                 memo.clear();
             }

@@ -12,8 +12,10 @@ import java.util.Locale;
  * @param server    the server family's id ({@code vsftpd}, ...), or null when unknown
  * @param failedLogins how many logins to this host failed recently in this process (0 if none or unknown): refused,
  *                  reset or silent connections after failed logins point to an automatic ban
+ * @param argument  the command's argument (a path), or null; servers echo it in their replies, and a file named
+ *                  {@code banned.txt} must not make a reply look like a ban, so the classifier masks it before matching
  */
-public record ExchangeContext(String command, Boolean anonymous, String server, int failedLogins) {
+public record ExchangeContext(String command, Boolean anonymous, String server, int failedLogins, String argument) {
     /** The pseudo-command of the server's greeting. */
     public static final String CONNECT = "CONNECT";
 
@@ -27,12 +29,12 @@ public record ExchangeContext(String command, Boolean anonymous, String server, 
 
     /** A context with no known server family. */
     public ExchangeContext(String command, Boolean anonymous) {
-        this(command, anonymous, null, 0);
+        this(command, anonymous, null, 0, null);
     }
 
     /** A context with no history of failed logins. */
     public ExchangeContext(String command, Boolean anonymous, String server) {
-        this(command, anonymous, server, 0);
+        this(command, anonymous, server, 0, null);
     }
 
     /** Nothing known about what the reply answered. */
@@ -52,17 +54,61 @@ public record ExchangeContext(String command, Boolean anonymous, String server, 
 
     /** This context with the anonymous flag known. */
     public ExchangeContext withAnonymous(Boolean isAnonymous) {
-        return new ExchangeContext(command, isAnonymous, server, failedLogins);
+        return new ExchangeContext(command, isAnonymous, server, failedLogins, argument);
     }
 
     /** This context with the server family known. */
     public ExchangeContext withServer(String serverId) {
-        return new ExchangeContext(command, anonymous, serverId, failedLogins);
+        return new ExchangeContext(command, anonymous, serverId, failedLogins, argument);
     }
 
     /** This context with the number of recent failed logins to the same host. */
     public ExchangeContext withFailedLogins(int count) {
-        return new ExchangeContext(command, anonymous, server, Math.max(0, count));
+        return new ExchangeContext(command, anonymous, server, Math.max(0, count), argument);
+    }
+
+    /** This context with the command's argument known (never a password). */
+    public ExchangeContext withArgument(String commandArgument) {
+        return new ExchangeContext(command, anonymous, server, failedLogins, commandArgument);
+    }
+
+    /**
+     * The reply text with the command's argument (and its last path segment) masked where it stands as a whole,
+     * so that words in file names are not read as the server's words.
+     */
+    public String maskArgument(String text) {
+        if (argument == null || argument.isBlank() || text == null) {
+            return text;
+        }
+        String masked = mask(text, argument.trim());
+        int slash = argument.lastIndexOf('/');
+        if (slash >= 0 && slash < argument.length() - 1) {
+            masked = mask(masked, argument.substring(slash + 1));
+        }
+        return masked;
+    }
+
+    private static String mask(String text, String token) {
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        int at;
+        while ((at = text.indexOf(token, from)) >= 0) {
+            int end = at + token.length();
+            boolean bounded = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+            if (bounded) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, copied, at).append('\u2026');
+                copied = end;
+                from = end;
+            } else {
+                from = at + 1;
+            }
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
     /** Whether a login name is an anonymous one ({@code anonymous} or {@code ftp}, any case). */

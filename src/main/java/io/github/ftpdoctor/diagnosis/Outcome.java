@@ -19,7 +19,8 @@ public enum Outcome {
     AnonymousDenied, BadCredentialsOrUnknownUser, IpNotAllowed, LikelyBanned, AnonymousOnly, UserNotAllowed,
     AccountDisabled, NotLoggedIn, AccountRequiredForStorage,
     // security
-    TlsRequired,
+    TlsRequired, TlsUnavailable, TlsSessionReuseRequired, DataChannelProtectionRequired, CertificateUntrusted,
+    HostnameMismatch, TlsHandshakeFailed,
     // capacity
     TooManyUsers, PerIpSessionLimit, PerUserSessionLimit, ServiceUnavailable, ServerShuttingDown, IdleTimeout,
     // files

@@ -14,5 +14,7 @@ public enum TransportEvent {
     /** The data connection stalled or broke during a transfer. */
     DATA_READ_TIMEOUT, DATA_CONNECTION_RESET,
     /** The transfer ended without a positive completion reply, or with fewer bytes than announced. */
-    TRANSFER_INCOMPLETE
+    TRANSFER_INCOMPLETE,
+    /** The TLS handshake failed: certificate not trusted, name mismatch, or no common protocol. */
+    TLS_CERTIFICATE_UNTRUSTED, TLS_HOSTNAME_MISMATCH, TLS_HANDSHAKE_FAILED
 }

@@ -108,4 +108,25 @@ class ClassifierTest {
         assertEquals(Catalog.builtIn().definition(Outcome.TooManyUsers).explanation().en()
                 + " Server replied to USER: \"421 Too many users - please try again later.\"", d.summary());
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/quota-report.txt|/quota-report.txt: No such file or directory.|FileNotFound",
+        "/pub/banned-books/x.iso|/pub/banned-books/x.iso: No such file or directory.|FileNotFound",
+        "pub/banned-books/x.iso|/home/ftp/pub/banned-books/x.iso: No such file or directory.|FileNotFound",
+        "shutdown-notes.txt|shutdown-notes.txt: Permission denied.|PermissionDenied",
+        "too many users from same ip.txt|/home/too many users from same ip.txt: No such file or directory.|FileNotFound"})
+    void wordsInTheFileNameAreNotTheServersWords(String argument, String text, Outcome expected) {
+        Diagnosis d = classifier.classify(Reply.of(550, text), ExchangeContext.after("RETR").withArgument(argument));
+        assertEquals(expected, d.outcome(), d::toString);
+        assertEquals("550 " + text, d.reply().lines().get(0), "the reply itself is kept as sent");
+    }
+
+    @Test
+    void argumentsAreMaskedOnlyAsWholeTokens() {
+        ExchangeContext ctx = ExchangeContext.after("RETR").withArgument("x");
+        assertEquals("\u2026: quota exceeded", ctx.maskArgument("x: quota exceeded"));
+        assertEquals("max: \u2026", ctx.maskArgument("max: x"));
+        assertEquals("no argument", ExchangeContext.after("NOOP").maskArgument("no argument"));
+    }
 }

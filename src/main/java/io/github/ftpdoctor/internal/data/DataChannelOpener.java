@@ -82,7 +82,6 @@ public final class DataChannelOpener {
         Socket s = new Socket();
         String where = address.getHostAddress() + " port " + port + (hint == null ? "" : "; " + hint);
         try {
-            s.setReceiveBufferSize(Math.max(65536, options.bufferSize()));
             s.connect(new InetSocketAddress(address, port), options.connectMillis());
             s.setSoTimeout(options.readMillis());
             return PendingData.connected(s, hint);

@@ -30,6 +30,8 @@ public final class Session implements Closeable {
     private Server server = Server.UNKNOWN;
     private volatile Reply lastReply;
     private volatile String lastVerb;
+    private volatile String sentVerb;
+    private volatile String sentArgument;
 
     private Session(ControlChannel channel, ConnectOptions options) {
         this.channel = channel;
@@ -114,7 +116,7 @@ public final class Session implements Closeable {
     public Reply send(String verb, String argument) throws FtpException {
         checkOpen(verb);
         try {
-            channel.send(verb, argument);
+            sent(verb, argument);
             Reply reply = channel.readReply();
             while (reply.isPositivePreliminary()) {
                 reply = channel.readReply();
@@ -134,7 +136,7 @@ public final class Session implements Closeable {
     public Reply sendForFirstReply(String verb, String argument) throws FtpException {
         checkOpen(verb);
         try {
-            channel.send(verb, argument);
+            sent(verb, argument);
             return afterRead(channel.readReply(), verb);
         } catch (TransportFailure f) {
             throw transportFailure(f, verb);
@@ -167,6 +169,12 @@ public final class Session implements Closeable {
             throw transportFailure(e instanceof TransportFailure f ? f
                     : new TransportFailure(TransportEvent.RESET_MID_SESSION, e.getMessage(), e), verb);
         }
+    }
+
+    private void sent(String verb, String argument) throws IOException {
+        channel.send(verb, argument);
+        sentVerb = verb;
+        sentArgument = Transcript.isSecret(verb) ? null : argument;
     }
 
     private Reply afterRead(Reply reply, String verb) {
@@ -244,7 +252,8 @@ public final class Session implements Closeable {
 
     /** The context of a reply to this command, with what is known of the login name. */
     public ExchangeContext context(String verb) {
-        return new ExchangeContext(verb, anonymous, server.id());
+        String argument = verb != null && verb.equalsIgnoreCase(sentVerb) ? sentArgument : null;
+        return new ExchangeContext(verb, anonymous, server.id(), 0, argument);
     }
 
     /** The server family, from the greeting (and SYST, once asked). */
