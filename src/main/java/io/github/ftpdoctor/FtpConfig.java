@@ -215,7 +215,7 @@ public final class FtpConfig {
         private Duration dataTimeout = Duration.ofSeconds(60);
         private Duration keepAliveInterval = null;
         private TransferListener transferListener = TransferListener.NONE;
-        private int bufferSize = 256 * 1024;
+        private int bufferSize = 1024 * 1024;
         private boolean verifySize = true;
         private boolean keepPartialDownloads = false;
 
@@ -334,7 +334,7 @@ public final class FtpConfig {
             return this;
         }
 
-        /** Copy buffer size for transfers (default 256 KiB). */
+        /** Copy buffer size for transfers (default 1 MiB). */
         public Builder bufferSize(int bytes) {
             if (bytes < 1024 || bytes > 64 * 1024 * 1024) {
                 throw new IllegalArgumentException("bufferSize must be 1 KiB to 64 MiB");

@@ -25,7 +25,7 @@ public final class DataTransfer {
     private final Socket socket;
     private final String verb;
     private final String path;
-    private final long expectedTotal;
+    private long expectedTotal;
     private final TransferListener listener;
     private final long keepAliveNanos;
     private Reply firstReply;
@@ -211,6 +211,11 @@ public final class DataTransfer {
 
     public long expectedTotal() {
         return expectedTotal;
+    }
+
+    /** Sets the size the file will have when complete, when the 1xx reply announced it. */
+    void expectTotal(long total) {
+        this.expectedTotal = total;
     }
 
     InputStream socketInput() throws IOException {

@@ -39,6 +39,8 @@ public final class Transfers {
     private final byte[] buffer;
     private boolean ascii;
     private Boolean typeSent;
+    /** Whether this server announces file sizes in its 150 replies: then SIZE is not asked before each RETR. */
+    private boolean announcesSize;
     private volatile DataTransfer current;
 
     public Transfers(Session session, DataOptions options, TransferListener listener, Duration keepAlive,
@@ -84,9 +86,16 @@ public final class Transfers {
     /** Opens a download stream; closing it finishes the command and throws the diagnosis if it failed. */
     public InputStream openRead(String remote, long restartAt) throws IOException {
         sendType();
-        long expected = sizeIfKnown(remote);
+        long expected = announcesSize && restartAt == 0 ? -1 : sizeIfKnown(remote);
         DataTransfer t = DataTransfer.start(session, opener, "RETR", remote, restartAt, expected, listener, keepAlive);
         current = t;
+        if (verifySize && !ascii && restartAt == 0) {
+            long announced = Replies.announcedSize(t.firstReply());
+            announcesSize = announced >= 0;
+            if (announced >= 0 && expected < 0) {
+                t.expectTotal(announced);
+            }
+        }
         InputStream in = t.download(!ascii);
         return ascii ? AsciiStreams.fromWire(in) : in;
     }

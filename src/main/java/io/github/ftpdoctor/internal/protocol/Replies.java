@@ -57,6 +57,17 @@ public final class Replies {
         }
     }
 
+    private static final java.util.regex.Pattern ANNOUNCED = java.util.regex.Pattern.compile("\\((\\d{1,18}) bytes?\\)");
+
+    /**
+     * The size a 150 reply announces, as many servers do ({@code 150 Opening BINARY mode data connection for x
+     * (1024 bytes).}), or -1.
+     */
+    public static long announcedSize(Reply reply) {
+        java.util.regex.Matcher m = ANNOUNCED.matcher(reply.text());
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
     /** The time in a 213 MDTM reply (RFC 3659 §2.3: YYYYMMDDHHMMSS[.sss], UTC), or null if malformed. */
     public static Instant time(Reply reply) {
         String t = reply.text().trim().split("\\s+")[0];
