@@ -87,6 +87,7 @@ final class LocalVsftpd implements AutoCloseable {
                 "secure_chroot_dir=" + EMPTY_DIR, "max_clients=0", "max_per_ip=0");
         Path confFile = work.resolve("vsftpd.conf");
         Files.write(confFile, conf, US_ASCII);
+        ForeignCpu.registerOwn(confFile.toString()); // its session processes are ours, though init adopts them
         // vsftpd writes startup errors ("500 OOPS: ...") to fd 0, so the log is opened read-write as its stdin too
         Process p = new ProcessBuilder("sh", "-c", "exec \"$0\" \"$1\" 0<>\"$2\" 1>&0 2>&0",
                 BINARY.toString(), confFile.toString(), work.resolve("vsftpd.log").toString()).start();

@@ -22,7 +22,7 @@ import org.apache.commons.net.ftp.FTPClient;
  * order; the median round is reported as milliseconds per file.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar io.github.ftpdoctor.bench.SmallFilesBench [--rounds 5] [--files 1000]
+ * java -cp bench/target/benchmarks.jar io.github.ftpdoctor.bench.SmallFilesBench [--rounds 9] [--files 1000]
  * </pre>
  */
 public final class SmallFilesBench {
@@ -44,7 +44,7 @@ public final class SmallFilesBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = 5;
+        int rounds = 9;
         int files = 1000;
         Path dir = Paths.get(System.getProperty("java.io.tmpdir"));
         for (int i = 0; i < args.length; i++) {
@@ -88,31 +88,37 @@ public final class SmallFilesBench {
             round(c, names);
         }
         Map<String, List<Double>> msPerFile = new LinkedHashMap<>();
+        Map<String, List<Double>> foreign = new LinkedHashMap<>();
         contenders.forEach(c -> msPerFile.put(c.name(), new ArrayList<>()));
+        contenders.forEach(c -> foreign.put(c.name(), new ArrayList<>()));
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < contenders.size(); k++) {
                 Contender c = contenders.get((r + k) % contenders.size());
+                ForeignCpu others = ForeignCpu.start();
                 msPerFile.get(c.name()).add(round(c, names) / 1e6 / names.size());
+                foreign.get(c.name()).add(others.percentOfOneCpu());
             }
         }
         double commons = BenchSupport.median(msPerFile.get(contenders.get(2).name()));
         System.out.println();
         System.out.printf("%d RETRs of %d bytes in one session, median of %d rounds:%n", names.size(), FILE_SIZE, rounds);
-        System.out.printf("| %-42s | %7s | %7s | %-34s | %16s |%n", "client", "ms/file", "files/s", "rounds (ms/file)",
-                "time vs Commons Net");
-        System.out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(44), "-".repeat(9), "-".repeat(9), "-".repeat(36),
-                "-".repeat(21));
+        System.out.printf("| %-42s | %7s | %7s | %19s | %-" + 6 * rounds + "s |%n", "client", "ms/file", "files/s",
+                "time vs Commons Net", "rounds (ms/file)");
+        System.out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(44), "-".repeat(9), "-".repeat(9), "-".repeat(21),
+                "-".repeat(7 * rounds + 2));
         for (Contender c : contenders) {
             List<Double> runs = msPerFile.get(c.name());
             double m = BenchSupport.median(runs);
             StringBuilder each = new StringBuilder();
-            for (double v : runs) {
-                each.append(each.length() == 0 ? "" : " / ").append(String.format("%.3f", v));
+            for (int i = 0; i < runs.size(); i++) {
+                each.append(i == 0 ? "" : " ").append(String.format("%.3f", runs.get(i)))
+                        .append(foreign.get(c.name()).get(i) > TransferBench.BUSY_PERCENT ? "*" : "");
             }
-            System.out.printf("| %-42s | %7.3f | %7.0f | %-34s | %18.2fx |%n", c.name(), m, 1000 / m, each,
-                    m / commons);
+            System.out.printf("| %-42s | %7.3f | %7.0f | %18.2fx | %-" + 6 * rounds + "s |%n", c.name(), m, 1000 / m,
+                    m / commons, each);
         }
-        System.out.println("(time vs Commons Net below 1.00x means faster per file)");
+        System.out.println("(time vs Commons Net below 1.00x means faster per file; a round marked * competed with other"
+                + " programs using more than " + TransferBench.BUSY_PERCENT + "% of a CPU)");
     }
 
     /** One session: logs in (untimed), retrieves every file (timed), quits; returns the nanoseconds of the RETRs. */

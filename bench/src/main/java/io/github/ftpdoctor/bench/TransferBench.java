@@ -21,27 +21,47 @@ import org.apache.commons.net.ftp.FTPClient;
 
 /**
  * RETR and STOR of a 1 GiB file on loopback against vsftpd: ftpdoctor, Commons Net 3.12 (defaults, and with a
- * 1 MiB buffer) and curl, side by side in one run. Each timed run is a whole session (connect, login, transfer,
- * quit; curl is timed from process start to exit); the clients take turns, in a rotated order each repetition,
- * and the table shows the median with MB/s as 10^6 bytes per second. Every run checks the byte count.
+ * 1 MiB buffer) and curl, side by side in one run. The clients take turns, in a rotated order each repetition,
+ * after one untimed warm-up run of each Java client; the tables show medians, in MB/s (10^6 bytes per second):
+ * <ul>
+ *   <li>transfer: the call that moves the file, after login (ftpdoctor {@code retrieve/download/upload}, Commons
+ *       Net {@code retrieveFile/storeFile}: TYPE, SIZE, EPSV or PASV, RETR or STOR, the data, the final reply);
+ *       for curl {@code time_total - time_pretransfer} as curl reports it;</li>
+ *   <li>session: connect, login (about 130 ms of PAM in vsftpd here), transfer and quit; curl timed from process
+ *       start to exit.</li>
+ * </ul>
+ * Every run checks that exactly the file's size arrived (counted by the sink, or the size on disk), then deletes
+ * its copy and runs {@code sync}, so that one run's write-back does not slow the next. Loopback throughput on a
+ * small VM varies by tens of percent from run to run: compare the ratios within one run, not figures across runs.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar io.github.ftpdoctor.bench.TransferBench [--reps 3] [--mib 1024] [--dir /tmp]
+ * java -cp bench/target/benchmarks.jar io.github.ftpdoctor.bench.TransferBench [--reps 5] [--mib 1024] [--dir /tmp]
+ *     [--only retr,file,stor]
  * </pre>
  */
 public final class TransferBench {
     private static final String BIG = "big.bin";
     private static final long PROCESS_TIMEOUT_S = 300;
+    /** Other programs using more CPU than this during a run mark it with *. */
+    static final int BUSY_PERCENT = 10;
 
-    /** One timed run; returns the elapsed nanoseconds after checking the byte count. */
+    /** One timed run; returns its timing after checking the byte count. */
     interface Run {
-        long run() throws Exception;
+        Timing run() throws Exception;
+    }
+
+    /**
+     * @param sessionNanos  connect, login, transfer and quit (curl: process start to exit)
+     * @param transferNanos the transfer call alone, after login (curl: {@code time_total - time_pretransfer})
+     */
+    record Timing(long sessionNanos, long transferNanos) {
     }
 
     record Contender(String name, boolean java, Run run) {
     }
 
-    record Scenario(String title, List<Contender> contenders) {
+    /** @param key the name {@code --only} selects it by: retr, file or stor */
+    record Scenario(String key, String title, List<Contender> contenders) {
     }
 
     private final LocalVsftpd ftpd;
@@ -57,16 +77,19 @@ public final class TransferBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int reps = 3;
+        int reps = 5;
         int mib = 1024;
+        String only = "retr,file,stor";
         Path dir = Paths.get(System.getProperty("java.io.tmpdir"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--mib" -> mib = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Paths.get(args[++i]);
+                case "--only" -> only = args[++i];
                 default -> {
-                    System.err.println("usage: TransferBench [--reps N] [--mib SIZE_MIB] [--dir DIR]");
+                    System.err.println("usage: TransferBench [--reps N] [--mib SIZE_MIB] [--dir DIR]"
+                            + " [--only retr,file,stor]");
                     System.exit(2);
                 }
             }
@@ -81,32 +104,37 @@ public final class TransferBench {
             long t0 = System.nanoTime();
             BenchSupport.writeRandomFile(big, mib);
             System.out.printf("TransferBench %s; %s; vsftpd on 127.0.0.1:%d serving %s (%d MiB, written in %.1f s)%n",
-                    LocalDateTime.now().withNano(0),
-                    BenchSupport.machine(), ftpd.port(), big, mib, (System.nanoTime() - t0) / 1e9);
-            new TransferBench(ftpd, size, big, ftpd.localDir()).runAll(reps);
+                    LocalDateTime.now().withNano(0), BenchSupport.machine(), ftpd.port(), big, mib,
+                    (System.nanoTime() - t0) / 1e9);
+            System.out.println("load average before: " + BenchSupport.loadAverage());
+            new TransferBench(ftpd, size, big, ftpd.localDir()).runAll(reps, List.of(only.split(",")));
+            System.out.println("load average after: " + BenchSupport.loadAverage());
         }
     }
 
-    private void runAll(int reps) throws Exception {
+    private void runAll(int reps, List<String> only) throws Exception {
         String curl = BenchSupport.curlVersion();
-        List<Scenario> scenarios = List.of(
-                new Scenario("RETR " + human() + " to a discarding stream (curl: -o /dev/null)", List.of(
+        List<Scenario> all = List.of(
+                new Scenario("retr", "RETR " + human() + " to a discarding stream (curl: -o /dev/null)", List.of(
                         new Contender("ftpdoctor (defaults)", true, this::ftpdoctorRetrDiscard),
                         new Contender("Commons Net 3.12 (defaults)", true, () -> commonsRetrDiscard(0)),
                         new Contender("Commons Net 3.12 (1 MiB buffer)", true, () -> commonsRetrDiscard(MIB)),
                         new Contender(curl, false, () -> curl("-o", "/dev/null", ftpd.url(BIG))))),
-                new Scenario("RETR " + human() + " to a local file", List.of(
+                new Scenario("file", "RETR " + human() + " to a local file", List.of(
                         new Contender("ftpdoctor (defaults)", true, this::ftpdoctorRetrFile),
                         new Contender("Commons Net 3.12 (defaults)", true, () -> commonsRetrFile(0)),
                         new Contender("Commons Net 3.12 (1 MiB buffer)", true, () -> commonsRetrFile(MIB)),
                         new Contender(curl, false, this::curlRetrFile))),
-                new Scenario("STOR " + human() + " from a local file", List.of(
+                new Scenario("stor", "STOR " + human() + " from a local file", List.of(
                         new Contender("ftpdoctor (defaults)", true, this::ftpdoctorStor),
                         new Contender("Commons Net 3.12 (defaults)", true, () -> commonsStor(0)),
                         new Contender("Commons Net 3.12 (1 MiB buffer)", true, () -> commonsStor(MIB)),
                         new Contender(curl, false, this::curlStor))));
 
-        // JIT warm-up: one untimed run of each Java client per scenario
+        List<Scenario> scenarios = all.stream().filter(s -> only.contains(s.key())).toList();
+        if (scenarios.isEmpty()) {
+            throw new IllegalArgumentException("--only takes retr, file and/or stor, comma-separated");
+        }
         System.out.println("warming up (one untimed run of each Java client per scenario)...");
         for (Scenario s : scenarios) {
             for (Contender c : s.contenders()) {
@@ -118,42 +146,61 @@ public final class TransferBench {
         }
 
         for (Scenario s : scenarios) {
-            Map<String, List<Double>> mbps = new LinkedHashMap<>();
-            s.contenders().forEach(c -> mbps.put(c.name(), new ArrayList<>()));
+            Map<String, List<Double>> transfer = new LinkedHashMap<>();
+            Map<String, List<Double>> session = new LinkedHashMap<>();
+            Map<String, List<Double>> foreign = new LinkedHashMap<>();
+            for (Contender c : s.contenders()) {
+                transfer.put(c.name(), new ArrayList<>());
+                session.put(c.name(), new ArrayList<>());
+                foreign.put(c.name(), new ArrayList<>());
+            }
             int n = s.contenders().size();
             for (int rep = 0; rep < reps; rep++) {
                 for (int k = 0; k < n; k++) {
                     Contender c = s.contenders().get((rep + k) % n); // rotated order: nobody always goes first
-                    long nanos = c.run().run();
-                    mbps.get(c.name()).add(size / 1e6 / (nanos / 1e9));
+                    ForeignCpu others = ForeignCpu.start();
+                    Timing t = c.run().run();
+                    foreign.get(c.name()).add(others.percentOfOneCpu());
+                    transfer.get(c.name()).add(size / 1e6 / (t.transferNanos() / 1e9));
+                    session.get(c.name()).add(size / 1e6 / (t.sessionNanos() / 1e9));
                     pause();
                 }
             }
-            print(s, mbps, reps);
+            print(s, transfer, session, foreign, reps);
         }
-        System.out.println("MB/s = 10^6 bytes per second; each run is a whole session (connect, login, transfer, quit);"
-                + " curl is timed from process start to exit.");
+        System.out.println();
+        System.out.println("MB/s = 10^6 bytes/s. transfer: the call that moves the file, after login (curl: time_total"
+                + " - time_pretransfer); session: connect + login + transfer + quit (curl: process start to exit).");
+        System.out.println("A run marked * competed with other programs (more than " + BUSY_PERCENT + "% of a CPU used"
+                + " by processes outside this benchmark): treat its figure, and a median it decides, with suspicion.");
     }
 
-    private void print(Scenario s, Map<String, List<Double>> mbps, int reps) {
+    private void print(Scenario s, Map<String, List<Double>> transfer, Map<String, List<Double>> session,
+                       Map<String, List<Double>> foreign, int reps) {
         List<Contender> cs = s.contenders();
-        double curl = BenchSupport.median(mbps.get(cs.get(3).name()));
-        double cnDefaults = BenchSupport.median(mbps.get(cs.get(1).name()));
+        String curlName = cs.get(3).name();
+        String cnName = cs.get(1).name();
+        double curlT = BenchSupport.median(transfer.get(curlName));
+        double cnT = BenchSupport.median(transfer.get(cnName));
+        double curlS = BenchSupport.median(session.get(curlName));
+        double cnS = BenchSupport.median(session.get(cnName));
         System.out.println();
         System.out.println(s.title() + ", median of " + reps + ":");
-        System.out.printf("| %-34s | %9s | %-26s | %8s | %14s |%n", "client", "MB/s", "runs (MB/s)", "vs curl",
-                "vs CN defaults");
-        System.out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(36), "-".repeat(11), "-".repeat(28), "-".repeat(10),
-                "-".repeat(16));
+        System.out.printf("| %-32s | %13s | %-40s | %7s | %7s | %12s | %7s | %7s |%n", "client", "transfer MB/s",
+                "runs", "vs curl", "vs CN", "session MB/s", "vs curl", "vs CN");
+        System.out.printf("|%s|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(34), "-".repeat(15), "-".repeat(42),
+                "-".repeat(9), "-".repeat(9), "-".repeat(14), "-".repeat(9), "-".repeat(9));
         for (Contender c : cs) {
-            List<Double> runs = mbps.get(c.name());
-            double m = BenchSupport.median(runs);
+            double t = BenchSupport.median(transfer.get(c.name()));
+            double ss = BenchSupport.median(session.get(c.name()));
             StringBuilder each = new StringBuilder();
-            for (double r : runs) {
-                each.append(each.length() == 0 ? "" : " / ").append(String.format("%.0f", r));
+            List<Double> runs = transfer.get(c.name());
+            for (int i = 0; i < runs.size(); i++) {
+                each.append(i == 0 ? "" : " / ").append(String.format("%.0f", runs.get(i)))
+                        .append(foreign.get(c.name()).get(i) > BUSY_PERCENT ? "*" : "");
             }
-            System.out.printf("| %-34s | %9.0f | %-26s | %7.2fx | %13.2fx |%n", c.name(), m, each, m / curl,
-                    m / cnDefaults);
+            System.out.printf("| %-32s | %13.0f | %-40s | %6.2fx | %6.2fx | %12.0f | %6.2fx | %6.2fx |%n", c.name(), t,
+                    each, t / curlT, t / cnT, ss, ss / curlS, ss / cnS);
         }
     }
 
@@ -165,117 +212,135 @@ public final class TransferBench {
         return ftp;
     }
 
-    private long ftpdoctorRetrDiscard() throws IOException {
+    private Timing ftpdoctorRetrDiscard() throws IOException {
         long t0 = System.nanoTime();
         CountingSink sink = new CountingSink();
         long got;
+        long transfer;
         try (FtpClient ftp = ftpdoctor()) {
+            long t1 = System.nanoTime();
             got = ftp.retrieve(BIG, sink);
+            transfer = System.nanoTime() - t1;
             ftp.quit();
         }
-        long nanos = System.nanoTime() - t0;
+        long session = System.nanoTime() - t0;
         check("ftpdoctor RETR", got, sink.count);
-        return nanos;
+        return new Timing(session, transfer);
     }
 
-    private long ftpdoctorRetrFile() throws IOException {
+    private Timing ftpdoctorRetrFile() throws IOException {
         Path local = localDir.resolve("ftpdoctor.bin");
         long t0 = System.nanoTime();
         long got;
+        long transfer;
         try (FtpClient ftp = ftpdoctor()) {
+            long t1 = System.nanoTime();
             got = ftp.download(BIG, local);
+            transfer = System.nanoTime() - t1;
             ftp.quit();
         }
-        long nanos = System.nanoTime() - t0;
+        long session = System.nanoTime() - t0;
         checkAndDelete("ftpdoctor RETR to file", got, local);
-        return nanos;
+        return new Timing(session, transfer);
     }
 
-    private long ftpdoctorStor() throws IOException {
+    private Timing ftpdoctorStor() throws IOException {
         String name = "up-ftpdoctor.bin";
         long t0 = System.nanoTime();
         long sent;
+        long transfer;
         try (FtpClient ftp = ftpdoctor()) {
+            long t1 = System.nanoTime();
             sent = ftp.upload(bigFile, name);
+            transfer = System.nanoTime() - t1;
             ftp.quit();
         }
-        long nanos = System.nanoTime() - t0;
+        long session = System.nanoTime() - t0;
         checkAndDelete("ftpdoctor STOR", sent, ftpd.rootDir().resolve(name));
-        return nanos;
+        return new Timing(session, transfer);
     }
 
     // ---- Commons Net ----
 
-    private long commonsRetrDiscard(int buffer) throws IOException {
+    private Timing commonsRetrDiscard(int buffer) throws IOException {
         long t0 = System.nanoTime();
         CountingSink sink = new CountingSink();
+        long transfer;
         FTPClient c = BenchSupport.commonsNet(ftpd, buffer);
         try {
+            long t1 = System.nanoTime();
             if (!c.retrieveFile(BIG, sink)) {
                 throw new IOException("Commons Net RETR failed: " + c.getReplyString());
             }
+            transfer = System.nanoTime() - t1;
         } finally {
             BenchSupport.closeQuietly(c);
         }
-        long nanos = System.nanoTime() - t0;
+        long session = System.nanoTime() - t0;
         check("Commons Net RETR", sink.count, sink.count);
-        return nanos;
+        return new Timing(session, transfer);
     }
 
-    private long commonsRetrFile(int buffer) throws IOException {
+    private Timing commonsRetrFile(int buffer) throws IOException {
         Path local = localDir.resolve("commons-net.bin");
         long t0 = System.nanoTime();
+        long transfer;
         FTPClient c = BenchSupport.commonsNet(ftpd, buffer);
         try (OutputStream out = Files.newOutputStream(local)) {
+            long t1 = System.nanoTime();
             if (!c.retrieveFile(BIG, out)) {
                 throw new IOException("Commons Net RETR failed: " + c.getReplyString());
             }
+            transfer = System.nanoTime() - t1;
         } finally {
             BenchSupport.closeQuietly(c);
         }
-        long nanos = System.nanoTime() - t0;
+        long session = System.nanoTime() - t0;
         checkAndDelete("Commons Net RETR to file", Files.size(local), local);
-        return nanos;
+        return new Timing(session, transfer);
     }
 
-    private long commonsStor(int buffer) throws IOException {
+    private Timing commonsStor(int buffer) throws IOException {
         String name = "up-commons-net.bin";
         long t0 = System.nanoTime();
+        long transfer;
         FTPClient c = BenchSupport.commonsNet(ftpd, buffer);
         try (InputStream in = Files.newInputStream(bigFile)) {
+            long t1 = System.nanoTime();
             if (!c.storeFile(name, in)) {
                 throw new IOException("Commons Net STOR failed: " + c.getReplyString());
             }
+            transfer = System.nanoTime() - t1;
         } finally {
             BenchSupport.closeQuietly(c);
         }
-        long nanos = System.nanoTime() - t0;
+        long session = System.nanoTime() - t0;
         Path stored = ftpd.rootDir().resolve(name);
         checkAndDelete("Commons Net STOR", Files.size(stored), stored);
-        return nanos;
+        return new Timing(session, transfer);
     }
 
     // ---- curl ----
 
-    private long curlRetrFile() throws IOException, InterruptedException {
+    private Timing curlRetrFile() throws IOException, InterruptedException {
         Path local = localDir.resolve("curl.bin");
-        long nanos = curl("-o", local.toString(), ftpd.url(BIG));
+        Timing t = curl("-o", local.toString(), ftpd.url(BIG));
         checkAndDelete("curl RETR to file", Files.size(local), local);
-        return nanos;
+        return t;
     }
 
-    private long curlStor() throws IOException, InterruptedException {
+    private Timing curlStor() throws IOException, InterruptedException {
         String name = "up-curl.bin";
-        long nanos = curl("-T", bigFile.toString(), ftpd.url(name));
+        Timing t = curl("-T", bigFile.toString(), ftpd.url(name));
         Path stored = ftpd.rootDir().resolve(name);
         checkAndDelete("curl STOR", Files.size(stored), stored);
-        return nanos;
+        return t;
     }
 
-    /** Runs curl (passive mode, binary), timed from process start to exit; checks the byte count it reports. */
-    private long curl(String... args) throws IOException, InterruptedException {
+    /** Runs curl (passive, binary), timed from process start to exit; checks the byte count it reports. */
+    private Timing curl(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("curl", "-s", "-S", "--ftp-pasv", "-w",
-                "%{size_download} %{size_upload}"));
+                "%{size_download} %{size_upload} %{time_pretransfer} %{time_total}"));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(localDir, "curl-", ".out");
         Path err = Files.createTempFile(localDir, "curl-", ".err");
@@ -283,7 +348,7 @@ public final class TransferBench {
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             boolean done = p.waitFor(PROCESS_TIMEOUT_S, TimeUnit.SECONDS);
-            long nanos = System.nanoTime() - t0;
+            long session = System.nanoTime() - t0;
             if (!done) {
                 p.destroyForcibly();
                 throw new IOException("curl did not finish within " + PROCESS_TIMEOUT_S + " s");
@@ -291,10 +356,11 @@ public final class TransferBench {
             if (p.exitValue() != 0) {
                 throw new IOException("curl exited with " + p.exitValue() + ": " + Files.readString(err));
             }
-            String[] counts = Files.readString(out, StandardCharsets.US_ASCII).trim().split(" ");
-            long moved = Math.max(Long.parseLong(counts[0]), Long.parseLong(counts[1]));
+            String[] w = Files.readString(out, StandardCharsets.US_ASCII).trim().split(" ");
+            long moved = Math.max(Long.parseLong(w[0]), Long.parseLong(w[1]));
             check("curl", moved, moved);
-            return nanos;
+            long transfer = Math.round((Double.parseDouble(w[3]) - Double.parseDouble(w[2])) * 1e9);
+            return new Timing(session, transfer);
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
@@ -319,8 +385,12 @@ public final class TransferBench {
         return size % (1024L * MIB) == 0 ? size / (1024L * MIB) + " GiB" : size / MIB + " MiB";
     }
 
-    /** Lets the server's session processes exit between runs. */
-    private static void pause() {
+    /**
+     * Between runs: flushes the page cache's dirty pages (sync), so that writing back one run's file does not slow
+     * the next, and lets the server's session processes exit.
+     */
+    private static void pause() throws IOException {
+        LocalVsftpd.run("sync");
         LocalVsftpd.sleep(300);
     }
 }
