@@ -76,7 +76,7 @@ public final class FtpClient implements AutoCloseable {
         }
         ConnectOptions options = new ConnectOptions(host, port, config.connectTimeout(), config.replyTimeout(),
                 config.controlEncoding(), config.autoDetectEncoding(), config.classifier(), config.socketFactory(),
-                config.transcriptLines());
+                config.transcriptLines(), config.tlsOptions());
         return new FtpClient(Session.open(options), config);
     }
 
@@ -96,6 +96,10 @@ public final class FtpClient implements AutoCloseable {
     public Diagnosis login(String user, String password, String account) throws FtpException {
         Objects.requireNonNull(user, "user");
         Diagnosis done = Login.run(session, user, password, account);
+        if (session.tls() != null) {
+            session.expect("PBSZ", "0", c -> c / 100 == 2);
+            session.expect("PROT", session.tls().protectData() ? "P" : "C", c -> c / 100 == 2);
+        }
         negotiateUtf8();
         return done;
     }

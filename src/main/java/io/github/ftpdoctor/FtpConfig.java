@@ -28,6 +28,11 @@ public final class FtpConfig {
     private final SocketFactory socketFactory;
     private final int transcriptLines;
     private final String anonymousPassword;
+    private final TlsMode tlsMode;
+    private final javax.net.ssl.SSLContext sslContext;
+    private final boolean verifyHostname;
+    private final boolean protectData;
+    private final String[] tlsProtocols;
     private final DataConnectionMode dataConnectionMode;
     private final boolean trustPassiveAddress;
     private final int activePortLow;
@@ -51,6 +56,11 @@ public final class FtpConfig {
         this.socketFactory = b.socketFactory;
         this.transcriptLines = b.transcriptLines;
         this.anonymousPassword = b.anonymousPassword;
+        this.tlsMode = b.tlsMode;
+        this.sslContext = b.sslContext;
+        this.verifyHostname = b.verifyHostname;
+        this.protectData = b.protectData;
+        this.tlsProtocols = b.tlsProtocols;
         this.dataConnectionMode = b.dataConnectionMode;
         this.trustPassiveAddress = b.trustPassiveAddress;
         this.activePortLow = b.activePortLow;
@@ -86,6 +96,11 @@ public final class FtpConfig {
         b.socketFactory = socketFactory;
         b.transcriptLines = transcriptLines;
         b.anonymousPassword = anonymousPassword;
+        b.tlsMode = tlsMode;
+        b.sslContext = sslContext;
+        b.verifyHostname = verifyHostname;
+        b.protectData = protectData;
+        b.tlsProtocols = tlsProtocols;
         b.dataConnectionMode = dataConnectionMode;
         b.trustPassiveAddress = trustPassiveAddress;
         b.activePortLow = activePortLow;
@@ -181,6 +196,20 @@ public final class FtpConfig {
         return keepPartialDownloads;
     }
 
+    public TlsMode tlsMode() {
+        return tlsMode;
+    }
+
+    /** The FTPS settings for the internal layer, or null for plain FTP. */
+    io.github.ftpdoctor.internal.protocol.TlsOptions tlsOptions() {
+        if (tlsMode == TlsMode.NONE) {
+            return null;
+        }
+        return new io.github.ftpdoctor.internal.protocol.TlsOptions(tlsMode == TlsMode.EXPLICIT,
+                sslContext != null ? sslContext : io.github.ftpdoctor.internal.protocol.TlsContexts.system(),
+                verifyHostname, protectData, tlsProtocols == null ? null : tlsProtocols.clone());
+    }
+
     String anonymousPassword() {
         return anonymousPassword;
     }
@@ -206,6 +235,11 @@ public final class FtpConfig {
         private SocketFactory socketFactory = SocketFactory.getDefault();
         private int transcriptLines = 100;
         private String anonymousPassword = "anonymous@";
+        private TlsMode tlsMode = TlsMode.NONE;
+        private javax.net.ssl.SSLContext sslContext = null;
+        private boolean verifyHostname = true;
+        private boolean protectData = true;
+        private String[] tlsProtocols = null;
         private DataConnectionMode dataConnectionMode = DataConnectionMode.PASSIVE;
         private boolean trustPassiveAddress = false;
         private int activePortLow = 0;
@@ -352,6 +386,49 @@ public final class FtpConfig {
         /** Keep the {@code .part} file of a failed download so that it can be resumed (default off). */
         public Builder keepPartialDownloads(boolean keep) {
             this.keepPartialDownloads = keep;
+            return this;
+        }
+
+        /** FTPS: {@link TlsMode#EXPLICIT} (AUTH TLS) or {@link TlsMode#IMPLICIT} (TLS from the start); default none. */
+        public Builder tls(TlsMode mode) {
+            this.tlsMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** The SSL context for FTPS (default: the JDK's, trusting its cacerts). */
+        public Builder sslContext(javax.net.ssl.SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /** Trust exactly the certificates in a PEM or DER file (the CLI's {@code --cacert}). */
+        public Builder trustCertificates(java.nio.file.Path certificates) {
+            this.sslContext = io.github.ftpdoctor.internal.protocol.TlsContexts.trusting(certificates);
+            return this;
+        }
+
+        /** Trust any certificate and skip the host name check: only for servers you control (CLI {@code --insecure}). */
+        public Builder insecure() {
+            this.sslContext = io.github.ftpdoctor.internal.protocol.TlsContexts.trustingEverything();
+            this.verifyHostname = false;
+            return this;
+        }
+
+        /** Check that the server's certificate names the host (default on). */
+        public Builder verifyHostname(boolean on) {
+            this.verifyHostname = on;
+            return this;
+        }
+
+        /** PROT P, encrypted data connections (default), or PROT C when false. */
+        public Builder protectData(boolean on) {
+            this.protectData = on;
+            return this;
+        }
+
+        /** The TLS versions to allow, e.g. {@code "TLSv1.3"} (default: the JDK's). */
+        public Builder tlsProtocols(String... protocols) {
+            this.tlsProtocols = protocols == null || protocols.length == 0 ? null : protocols.clone();
             return this;
         }
 

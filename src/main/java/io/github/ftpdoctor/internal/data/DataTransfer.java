@@ -23,6 +23,7 @@ public final class DataTransfer {
 
     private final Session session;
     private final Socket socket;
+    private EngineSocket tls;
     private final String verb;
     private final String path;
     private long expectedTotal;
@@ -69,14 +70,17 @@ public final class DataTransfer {
                 throw session.failure(first, session.context(verb));
             }
             Socket s;
+            EngineSocket tls = null;
             try {
                 s = pending.open();
-            } catch (FtpException acceptFailed) {
-                throw afterFailedDataConnection(session, verb, acceptFailed);
+                tls = protect(session, s, verb);
+            } catch (FtpException dataFailed) {
+                throw afterFailedDataConnection(session, verb, dataFailed);
             }
             DataTransfer t = new DataTransfer(session, s, verb, path, Math.max(0, restartAt), expectedTotal, listener,
                     keepAlive);
             t.firstReply = first;
+            t.tls = tls;
             return t;
         } catch (FtpException | RuntimeException e) {
             pending.close();
@@ -91,11 +95,39 @@ public final class DataTransfer {
     private static FtpException afterFailedDataConnection(Session session, String verb, FtpException failure) {
         try {
             Reply fin = session.readReply(verb);
+            if (fin.isNegative()) {
+                // the server's words are the more specific evidence (e.g. 522 session reuse required)
+                FtpException byReply = session.failure(fin, session.context(verb));
+                byReply.addSuppressed(failure);
+                return byReply;
+            }
             var d = failure.diagnosis();
             return session.failure(d.event(), verb, d.detail(), fin, failure.getCause());
         } catch (FtpException lost) {
             failure.addSuppressed(lost);
             return failure;
+        }
+    }
+
+    /**
+     * PROT P: TLS on the data connection, resuming the control connection's session (an SSLEngine created for the
+     * control connection's host and port, which is how JSSE finds the session to resume). Null for PROT C.
+     */
+    private static EngineSocket protect(Session session, Socket s, String verb) throws FtpException {
+        var tls = session.tls();
+        if (tls == null || !tls.protectData()) {
+            return null;
+        }
+        String host = session.options().host();
+        int controlPort = session.channel().socket().getPort();
+        try {
+            return EngineSocket.handshake(s, tls.context(), host, controlPort,
+                    io.github.ftpdoctor.internal.protocol.TlsUpgrade.parameters(
+                            tls.context().getDefaultSSLParameters(), tls), s.getSoTimeout());
+        } catch (java.io.IOException e) {
+            DataChannelOpener.close(s);
+            var f = io.github.ftpdoctor.internal.protocol.TlsUpgrade.failure(e, "data connection to " + host);
+            throw session.failure(f.event(), verb, f.detail(), null, e);
         }
     }
 
@@ -154,6 +186,9 @@ public final class DataTransfer {
             finishing = true;
             aborted = abortSent;
             noops = noopsSent;
+        }
+        if (tls != null && !aborted) {
+            DataChannelOpener.close(tls); // close_notify, and on TLS 1.3 keep the server's new ticket for the next one
         }
         DataChannelOpener.close(socket);
         Reply fin = null;
@@ -219,11 +254,11 @@ public final class DataTransfer {
     }
 
     InputStream socketInput() throws IOException {
-        return socket.getInputStream();
+        return tls != null ? tls.getInputStream() : socket.getInputStream();
     }
 
     OutputStream socketOutput() throws IOException {
-        return socket.getOutputStream();
+        return tls != null ? tls.getOutputStream() : socket.getOutputStream();
     }
 
     /** A stream of the file's bytes; closing it finishes the command (ABOR first if not read to the end). */

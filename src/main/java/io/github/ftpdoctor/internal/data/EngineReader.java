@@ -3,10 +3,13 @@ package io.github.ftpdoctor.internal.data;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -78,6 +81,7 @@ final class EngineReader {
     int readByte() throws IOException {
         lock.lock();
         try {
+            checkOpen();
             while (!appIn.hasRemaining()) {
                 if (!fill(false)) {
                     return -1;
@@ -96,6 +100,7 @@ final class EngineReader {
         }
         lock.lock();
         try {
+            checkOpen();
             while (!appIn.hasRemaining()) {
                 if (!fill(false)) {
                     return -1;
@@ -137,13 +142,37 @@ final class EngineReader {
         }
     }
 
+    /**
+     * Processes inbound records (JSSE stores NewSessionTickets as it reads them) until {@code enough} says so, the
+     * peer closes, or the deadline passes; plaintext is dropped, at most {@code MAX_BUFFER} bytes of it. For close():
+     * does nothing when another thread is reading. Sets the socket's SO_TIMEOUT; the caller restores it.
+     */
+    void drainUntil(BooleanSupplier enough, long deadlineNanos, Socket socket) throws IOException {
+        if (!lock.tryLock()) {
+            return;
+        }
+        try {
+            long dropped = 0;
+            while (!inboundDone && !closed && !enough.getAsBoolean() && dropped <= MAX_BUFFER) {
+                dropped += appIn.remaining();
+                appIn.position(appIn.limit());
+                long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+                if (left <= 0) {
+                    return;
+                }
+                socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+                fill(false);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** One step towards plaintext in {@code appIn}; false at the end of the data. Holds the lock. */
     private boolean fill(boolean forWriter) throws IOException {
+        checkOpen();
         if (inboundDone) {
             return false;
-        }
-        if (closed) {
-            throw new SocketException("Socket closed");
         }
         if (netIn.hasRemaining()) {
             SSLEngineResult r = unwrap();
@@ -176,6 +205,12 @@ final class EngineReader {
             return false;
         }
         return true;
+    }
+
+    private void checkOpen() throws SocketException {
+        if (closed) {
+            throw new SocketException("Socket closed");
+        }
     }
 
     private SSLEngineResult unwrap() throws SSLException {

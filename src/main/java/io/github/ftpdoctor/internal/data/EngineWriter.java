@@ -248,6 +248,11 @@ final class EngineWriter {
         }
     }
 
+    /** Whether close_notify was sent (or the engine closed its output). */
+    boolean outboundDone() {
+        return outboundDone;
+    }
+
     void markClosed() {
         closed = true;
     }

@@ -17,8 +17,16 @@ import javax.net.SocketFactory;
  * @param classifier      diagnoses replies and events
  * @param socketFactory   creates the control socket
  * @param transcriptLines how many transcript lines to keep
+ * @param tls             FTPS settings, or null for plain FTP
  */
 public record ConnectOptions(String host, int port, Duration connectTimeout, Duration replyTimeout, Charset charset,
                              boolean autoDetect, Classifier classifier, SocketFactory socketFactory,
-                             int transcriptLines) {
+                             int transcriptLines, TlsOptions tls) {
+
+    /** Plain FTP options. */
+    public ConnectOptions(String host, int port, Duration connectTimeout, Duration replyTimeout, Charset charset,
+                          boolean autoDetect, Classifier classifier, SocketFactory socketFactory, int transcriptLines) {
+        this(host, port, connectTimeout, replyTimeout, charset, autoDetect, classifier, socketFactory, transcriptLines,
+                null);
+    }
 }

@@ -25,17 +25,24 @@ public final class ControlChannel implements Closeable {
     private final ReplyReader reader;
     private final CommandWriter writer;
     private final Transcript transcript;
+    private final boolean autoDetect;
     private final String peer;
     private volatile boolean closed;
     private long replyTimeoutNanos;
     private long deadline;
 
     public ControlChannel(Socket socket, Charset charset, boolean autoDetect, int transcriptLines) throws IOException {
+        this(socket, charset, autoDetect, new Transcript(transcriptLines));
+    }
+
+    /** A channel over another socket (the TLS one after AUTH TLS) that keeps the session's transcript. */
+    public ControlChannel(Socket socket, Charset charset, boolean autoDetect, Transcript transcript) throws IOException {
         this.socket = socket;
         this.reader = new ReplyReader(socket.getInputStream(), new ReplyDecoder(charset, autoDetect), this::beforeRead);
         this.replyTimeoutNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.max(1, socket.getSoTimeout()));
         this.writer = new CommandWriter(new BufferedOutputStream(socket.getOutputStream(), 1024), charset);
-        this.transcript = new Transcript(transcriptLines);
+        this.transcript = transcript;
+        this.autoDetect = autoDetect;
         this.peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
     }
 
@@ -119,6 +126,13 @@ public final class ControlChannel implements Closeable {
 
     public Socket socket() {
         return socket;
+    }
+
+    /** The same session over a new socket (TLS after AUTH TLS): bytes buffered from the plain socket are dropped. */
+    public ControlChannel over(Socket upgraded) throws IOException {
+        ControlChannel c = new ControlChannel(upgraded, writer.charset(), autoDetect, transcript);
+        c.replyTimeoutNanos = replyTimeoutNanos;
+        return c;
     }
 
     public boolean isOpen() {

@@ -22,7 +22,7 @@ import java.util.function.IntPredicate;
 public final class Session implements Closeable {
     private static final int MAX_PRELIMINARY_GREETINGS = 20;
 
-    private final ControlChannel channel;
+    private ControlChannel channel;
     private final Classifier classifier;
     private final ConnectOptions options;
     private Reply greeting;
@@ -49,6 +49,13 @@ public final class Session implements Closeable {
         } catch (TransportFailure f) {
             throw fail(options.classifier(), f, connecting, List.of());
         }
+        if (options.tls() != null && !options.tls().explicit()) {
+            try {
+                socket = TlsUpgrade.wrap(socket, options.host(), options.tls()); // implicit FTPS: TLS first
+            } catch (TransportFailure f) {
+                throw fail(options.classifier(), f, connecting, List.of());
+            }
+        }
         ControlChannel channel;
         try {
             channel = new ControlChannel(socket, options.charset(), options.autoDetect(), options.transcriptLines());
@@ -60,6 +67,9 @@ public final class Session implements Closeable {
         Session session = new Session(channel, options);
         try {
             session.readGreeting();
+            if (options.tls() != null && options.tls().explicit()) {
+                session.authTls();
+            }
             return session;
         } catch (FtpException e) {
             channel.close();
@@ -100,6 +110,27 @@ public final class Session implements Closeable {
         }
         throw fail(classifier, new TransportFailure(TransportEvent.GREETING_TIMEOUT,
                 "only preliminary replies, no 220 greeting", null), ctx, channel.transcript().snapshot());
+    }
+
+    /**
+     * AUTH TLS (RFC 4217 §4): anything but 234 fails, never continuing in plain text; replies that arrived before
+     * the handshake completed are dropped with the plain socket's buffer.
+     */
+    private void authTls() throws FtpException {
+        expect("AUTH", "TLS", c -> c == 234);
+        try {
+            java.net.Socket ssl = TlsUpgrade.wrap(channel.socket(), options.host(), options.tls());
+            channel = channel.over(ssl);
+        } catch (TransportFailure f) {
+            throw transportFailure(f, "AUTH");
+        } catch (IOException e) {
+            throw transportFailure(TlsUpgrade.failure(e, options.host()), "AUTH");
+        }
+    }
+
+    /** Whether data connections are to be encrypted (PROT P). */
+    public TlsOptions tls() {
+        return options.tls();
     }
 
     private static TransportFailure greetingEvent(TransportFailure f) {

@@ -1,0 +1,189 @@
+package io.github.ftpdoctor.integration;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ftpdoctor.FtpClient;
+import io.github.ftpdoctor.FtpConfig;
+import io.github.ftpdoctor.FtpEntry;
+import io.github.ftpdoctor.TlsMode;
+import io.github.ftpdoctor.diagnosis.Outcome;
+import io.github.ftpdoctor.error.FtpException;
+import io.github.ftpdoctor.error.FtpSecurityException;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.impl.DefaultFtpServer;
+import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfigurationFactory;
+import org.apache.ftpserver.usermanager.impl.BaseUser;
+import org.apache.ftpserver.usermanager.impl.WritePermission;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockftpserver.core.command.StaticReplyCommandHandler;
+import org.mockftpserver.stub.StubFtpServer;
+
+/** FTPS against Apache MINA FtpServer in-process, with certificates made at test time by keytool. */
+@Timeout(120)
+class MinaTlsTest {
+    private static final String PW = "changeit";
+    private static final String USER_PW = "tls-user-pw";
+    @TempDir
+    static Path keys;
+    private static Path keystore;
+    private static Path otherNameKeystore;
+    private static Path cert;
+    @TempDir
+    Path home;
+    @TempDir
+    Path local;
+    private DefaultFtpServer server;
+    private int port;
+
+    @BeforeAll
+    static void certificates() throws Exception {
+        keystore = keytool("server.jks", "ip:127.0.0.1,dns:localhost");
+        otherNameKeystore = keytool("other.jks", "dns:other-name.invalid");
+        cert = keys.resolve("server.pem");
+        run("keytool", "-exportcert", "-rfc", "-alias", "ftp", "-keystore", keystore.toString(), "-storepass", PW,
+                "-file", cert.toString());
+    }
+
+    private static Path keytool(String name, String san) throws Exception {
+        Path ks = keys.resolve(name);
+        run("keytool", "-genkeypair", "-alias", "ftp", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=ftpdoctor-test", "-ext", "SAN=" + san, "-keystore", ks.toString(), "-storetype", "JKS",
+                "-storepass", PW, "-keypass", PW);
+        return ks;
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "keytool hung");
+        assertEquals(0, p.exitValue(), out);
+    }
+
+    private void start(boolean implicit, Path ks) throws Exception {
+        FtpServerFactory factory = new FtpServerFactory();
+        ListenerFactory listener = new ListenerFactory();
+        listener.setServerAddress("127.0.0.1");
+        listener.setPort(0);
+        SslConfigurationFactory ssl = new SslConfigurationFactory();
+        ssl.setKeystoreFile(ks.toFile());
+        ssl.setKeystorePassword(PW);
+        listener.setSslConfiguration(ssl.createSslConfiguration());
+        listener.setImplicitSsl(implicit);
+        factory.addListener("default", listener.createListener());
+        BaseUser user = new BaseUser();
+        user.setName("alice");
+        user.setPassword(USER_PW);
+        user.setHomeDirectory(home.toString());
+        user.setAuthorities(List.of(new WritePermission()));
+        factory.getUserManager().save(user);
+        server = (DefaultFtpServer) factory.createServer();
+        server.start();
+        port = server.getListener("default").getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private FtpConfig.Builder config(TlsMode mode) {
+        return FtpConfig.builder().connectTimeout(Duration.ofSeconds(2)).replyTimeout(Duration.ofSeconds(10))
+                .tls(mode).trustCertificates(cert);
+    }
+
+    private void transfersWork(FtpConfig config) throws Exception {
+        byte[] data = new byte[300_000];
+        new Random(5).nextBytes(data);
+        Files.write(home.resolve("data.bin"), data);
+        try (FtpClient ftp = FtpClient.connect("127.0.0.1", port, config)) {
+            ftp.login("alice", USER_PW);
+            Path target = local.resolve("data.bin");
+            assertEquals(data.length, ftp.download("data.bin", target));
+            assertArrayEquals(data, Files.readAllBytes(target));
+            assertEquals(data.length, ftp.upload(target, "up.bin"));
+            List<FtpEntry> entries = ftp.list(null);
+            assertTrue(entries.stream().anyMatch(e -> e.name().equals("up.bin")), entries.toString());
+            assertTrue(ftp.transcript().contains("> PROT P"), ftp.transcript().toString());
+        }
+        assertArrayEquals(data, Files.readAllBytes(home.resolve("up.bin")));
+    }
+
+    @Test
+    void explicitTlsWithProtectedData() throws Exception {
+        start(false, keystore);
+        transfersWork(config(TlsMode.EXPLICIT).build());
+    }
+
+    @Test
+    void implicitTlsWithProtectedData() throws Exception {
+        start(true, keystore);
+        transfersWork(config(TlsMode.IMPLICIT).build());
+    }
+
+    @Test
+    void untrustedCertificateIsDiagnosed() throws Exception {
+        start(false, keystore);
+        FtpException e = assertThrows(FtpException.class, () -> FtpClient.connect("127.0.0.1", port,
+                FtpConfig.builder().replyTimeout(Duration.ofSeconds(10)).tls(TlsMode.EXPLICIT).build()));
+        assertEquals(Outcome.CertificateUntrusted, e.diagnosis().outcome(), e::toString);
+        assertTrue(e instanceof FtpSecurityException);
+    }
+
+    @Test
+    void certificateForAnotherNameIsAHostnameMismatch() throws Exception {
+        start(false, otherNameKeystore);
+        Path otherCert = keys.resolve("other.pem");
+        if (!Files.exists(otherCert)) {
+            run("keytool", "-exportcert", "-rfc", "-alias", "ftp", "-keystore", otherNameKeystore.toString(),
+                    "-storepass", PW, "-file", otherCert.toString());
+        }
+        FtpException e = assertThrows(FtpException.class, () -> FtpClient.connect("127.0.0.1", port,
+                FtpConfig.builder().replyTimeout(Duration.ofSeconds(10)).tls(TlsMode.EXPLICIT)
+                        .trustCertificates(otherCert).build()));
+        assertEquals(Outcome.HostnameMismatch, e.diagnosis().outcome(), e::toString);
+        // the same server is fine when the caller chooses not to check names
+        try (FtpClient ftp = FtpClient.connect("127.0.0.1", port, FtpConfig.builder().replyTimeout(Duration.ofSeconds(10))
+                .tls(TlsMode.EXPLICIT).trustCertificates(otherCert).verifyHostname(false).build())) {
+            ftp.login("alice", USER_PW);
+        }
+    }
+
+    @Test
+    void refusedAuthTlsFailsWithoutSendingTheLogin() {
+        StubFtpServer stub = new StubFtpServer();
+        stub.setServerControlPort(0);
+        stub.setCommandHandler("AUTH", new StaticReplyCommandHandler(504, "Unknown AUTH type."));
+        stub.start();
+        try {
+            FtpException e = assertThrows(FtpException.class, () -> FtpClient.connect("127.0.0.1",
+                    stub.getServerControlPort(), config(TlsMode.EXPLICIT).build()));
+            assertEquals(Outcome.TlsUnavailable, e.diagnosis().outcome(), e::toString);
+            assertFalse(e.transcript().stream().anyMatch(l -> l.startsWith("> USER")), e.transcript().toString());
+        } finally {
+            stub.stop();
+        }
+    }
+
+    static {
+        // keytool output goes to the test log, not to files of the project
+        new File(System.getProperty("java.io.tmpdir")).mkdirs();
+    }
+}
