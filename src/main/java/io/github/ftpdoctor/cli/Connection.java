@@ -12,7 +12,18 @@ final class Connection {
     private Connection() {
     }
 
-    static FtpConfig config(Double timeoutSeconds, TransferListener listener) {
+    /** The configuration for a URL and the shared options: timeouts, FTPS mode from the scheme, trust. */
+    static FtpConfig config(FtpUrl url, NetworkOptions options, TransferListener listener) {
+        FtpConfig.Builder config = builder(options.timeout, listener).tls(url.tlsMode());
+        if (options.insecure) {
+            config.insecure();
+        } else if (options.cacert != null) {
+            config.trustCertificates(options.cacert);
+        }
+        return config.build();
+    }
+
+    private static FtpConfig.Builder builder(Double timeoutSeconds, TransferListener listener) {
         FtpConfig.Builder config = FtpConfig.builder();
         if (timeoutSeconds != null) {
             if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
@@ -24,7 +35,7 @@ final class Connection {
         if (listener != null) {
             config.transferListener(listener);
         }
-        return config.build();
+        return config;
     }
 
     static FtpClient open(FtpUrl target, FtpConfig config) throws FtpException {

@@ -14,8 +14,9 @@ import java.util.Locale;
  * @param host     host name or address (IPv6 without brackets)
  * @param port     port, 21 by default
  * @param path     the decoded path after the first slash, or "" for none
+ * @param scheme   {@code ftp}, {@code ftpes} (explicit FTPS) or {@code ftps} (implicit FTPS, port 990 by default)
  */
-record FtpUrl(String user, String password, String host, int port, String path) {
+record FtpUrl(String user, String password, String host, int port, String path, String scheme) {
 
     static FtpUrl parse(String text) {
         URI uri;
@@ -25,8 +26,9 @@ record FtpUrl(String user, String password, String host, int port, String path) 
             throw new IllegalArgumentException("not a valid URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("ftp")) {
-            throw new IllegalArgumentException("the URL must start with ftp:// (got '" + scheme + "')");
+        if (!scheme.equals("ftp") && !scheme.equals("ftps") && !scheme.equals("ftpes")) {
+            throw new IllegalArgumentException("the URL must start with ftp://, ftpes:// (explicit FTPS) or ftps:// "
+                    + "(implicit FTPS), not '" + scheme + "'");
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
@@ -45,7 +47,17 @@ record FtpUrl(String user, String password, String host, int port, String path) 
         }
         String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
         String path = rawPath.startsWith("/") ? decode(rawPath.substring(1)) : decode(rawPath);
-        return new FtpUrl(user, password, host, uri.getPort() < 0 ? 21 : uri.getPort(), path);
+        int defaultPort = scheme.equals("ftps") ? 990 : 21;
+        return new FtpUrl(user, password, host, uri.getPort() < 0 ? defaultPort : uri.getPort(), path, scheme);
+    }
+
+    /** The TLS mode the scheme asks for. */
+    io.github.ftpdoctor.TlsMode tlsMode() {
+        return switch (scheme) {
+            case "ftps" -> io.github.ftpdoctor.TlsMode.IMPLICIT;
+            case "ftpes" -> io.github.ftpdoctor.TlsMode.EXPLICIT;
+            default -> io.github.ftpdoctor.TlsMode.NONE;
+        };
     }
 
     private static String decode(String s) {
@@ -56,6 +68,6 @@ record FtpUrl(String user, String password, String host, int port, String path) 
     public String toString() {
         String h = host.contains(":") ? "[" + host + "]" : host;
         String u = user == null ? "" : user + (password == null ? "" : ":****") + "@";
-        return "ftp://" + u + h + ":" + port + "/" + path;
+        return scheme + "://" + u + h + ":" + port + "/" + path;
     }
 }

@@ -35,7 +35,7 @@ final class LsCommand implements Callable<Integer> {
         Diagnosis result;
         List<String> transcript;
         List<FtpEntry> entries = null;
-        try (FtpClient ftp = Connection.open(target, Connection.config(options.timeout, null))) {
+        try (FtpClient ftp = Connection.open(target, Connection.config(target, options, null))) {
             Connection.login(ftp, target);
             entries = ftp.list(target.path().isEmpty() ? null : target.path());
             result = ftp.lastReply();

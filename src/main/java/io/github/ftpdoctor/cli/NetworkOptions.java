@@ -13,4 +13,10 @@ final class NetworkOptions {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Connect, reply and data timeout "
             + "(default: 15 s to connect, 60 s for replies and data).")
     Double timeout;
+
+    @Option(names = "--cacert", paramLabel = "FILE", description = "Trust the certificates in FILE (PEM or DER) for FTPS.")
+    java.nio.file.Path cacert;
+
+    @Option(names = "--insecure", description = "FTPS without checking the certificate or host name (test servers only).")
+    boolean insecure;
 }

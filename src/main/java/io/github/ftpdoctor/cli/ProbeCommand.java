@@ -32,7 +32,7 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() {
         Cli.checkLang(options.lang);
         FtpUrl target = FtpUrl.parse(url);
-        FtpConfig config = Connection.config(options.timeout, null);
+        FtpConfig config = Connection.config(target, options, null);
         DiagnosisPrinter p = new DiagnosisPrinter(parent.out(), options.lang);
         Probe result = new Probe();
         try (FtpClient ftp = Connection.open(target, config)) {

@@ -50,7 +50,7 @@ final class TransferCommands {
             List<String> transcript;
             long bytes = -1;
             Long failedAt = null;
-            try (FtpClient ftp = Connection.open(target, Connection.config(options.timeout,
+            try (FtpClient ftp = Connection.open(target, Connection.config(target, options,
                     ProgressBar.forTerminal(options.json, System.err)))) {
                 Connection.login(ftp, target);
                 bytes = transfer(ftp, target.path());
