@@ -95,13 +95,13 @@ public final class DataTransfer {
     private static FtpException afterFailedDataConnection(Session session, String verb, FtpException failure) {
         try {
             Reply fin = session.readReply(verb);
-            if (fin.isNegative()) {
-                // the server's words are the more specific evidence (e.g. 522 session reuse required)
+            var d = failure.diagnosis();
+            if (fin.isNegative() && session.diagnose(fin, verb).outcome() != d.outcome()) {
+                // the server's words say something more specific (e.g. 522 session reuse required)
                 FtpException byReply = session.failure(fin, session.context(verb));
                 byReply.addSuppressed(failure);
                 return byReply;
             }
-            var d = failure.diagnosis();
             return session.failure(d.event(), verb, d.detail(), fin, failure.getCause());
         } catch (FtpException lost) {
             failure.addSuppressed(lost);
