@@ -116,89 +116,28 @@ public final class FtpConfig {
         return b;
     }
 
-    public Duration connectTimeout() {
-        return connectTimeout;
-    }
-
-    public Duration replyTimeout() {
-        return replyTimeout;
-    }
-
-    public Charset controlEncoding() {
-        return controlEncoding;
-    }
-
-    public boolean autoDetectEncoding() {
-        return autoDetectEncoding;
-    }
-
-    public boolean negotiateUtf8() {
-        return negotiateUtf8;
-    }
-
-    public Classifier classifier() {
-        return classifier;
-    }
-
-    public SocketFactory socketFactory() {
-        return socketFactory;
-    }
-
-    public int transcriptLines() {
-        return transcriptLines;
-    }
-
-    public DataConnectionMode dataConnectionMode() {
-        return dataConnectionMode;
-    }
-
-    public boolean trustPassiveAddress() {
-        return trustPassiveAddress;
-    }
-
-    public int activePortLow() {
-        return activePortLow;
-    }
-
-    public int activePortHigh() {
-        return activePortHigh;
-    }
-
-    public java.net.InetAddress activeAddress() {
-        return activeAddress;
-    }
-
-    public Duration dataConnectTimeout() {
-        return dataConnectTimeout;
-    }
-
-    public Duration dataTimeout() {
-        return dataTimeout;
-    }
-
-    public Duration keepAliveInterval() {
-        return keepAliveInterval;
-    }
-
-    public TransferListener transferListener() {
-        return transferListener;
-    }
-
-    public int bufferSize() {
-        return bufferSize;
-    }
-
-    public boolean verifySize() {
-        return verifySize;
-    }
-
-    public boolean keepPartialDownloads() {
-        return keepPartialDownloads;
-    }
-
-    public TlsMode tlsMode() {
-        return tlsMode;
-    }
+    // The settings, as the builder methods of the same names describe them.
+    public Duration connectTimeout() { return connectTimeout; }
+    public Duration replyTimeout() { return replyTimeout; }
+    public Charset controlEncoding() { return controlEncoding; }
+    public boolean autoDetectEncoding() { return autoDetectEncoding; }
+    public boolean negotiateUtf8() { return negotiateUtf8; }
+    public Classifier classifier() { return classifier; }
+    public SocketFactory socketFactory() { return socketFactory; }
+    public int transcriptLines() { return transcriptLines; }
+    public DataConnectionMode dataConnectionMode() { return dataConnectionMode; }
+    public boolean trustPassiveAddress() { return trustPassiveAddress; }
+    public int activePortLow() { return activePortLow; }
+    public int activePortHigh() { return activePortHigh; }
+    public java.net.InetAddress activeAddress() { return activeAddress; }
+    public Duration dataConnectTimeout() { return dataConnectTimeout; }
+    public Duration dataTimeout() { return dataTimeout; }
+    public Duration keepAliveInterval() { return keepAliveInterval; }
+    public TransferListener transferListener() { return transferListener; }
+    public int bufferSize() { return bufferSize; }
+    public boolean verifySize() { return verifySize; }
+    public boolean keepPartialDownloads() { return keepPartialDownloads; }
+    public TlsMode tlsMode() { return tlsMode; }
 
     /** The FTPS settings for the internal layer, or null for plain FTP. */
     io.github.ftpdoctor.internal.protocol.TlsOptions tlsOptions() {
