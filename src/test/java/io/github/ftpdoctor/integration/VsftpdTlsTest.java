@@ -134,6 +134,40 @@ class VsftpdTlsTest {
         }
     }
 
+    /**
+     * TLS 1.2 in a separate JVM (JSSE reads these properties once): with tickets disabled the data connections resume
+     * the control session and the download succeeds; with JSSE's default the server's long-lived ticket is dropped,
+     * nothing is resumed, and vsftpd's refusal is diagnosed as TlsSessionReuseRequired.
+     */
+    @Test
+    void tls12ResumesOnlyWithTicketsDisabled() throws Exception {
+        try (Vsftpd ftpd = start()) {
+            Files.writeString(ftpd.rootDir().resolve("hello.txt"), "hello over tls 1.2");
+            String url = "ftpes://" + ftpd.user() + ":" + ftpd.password() + "@127.0.0.1:" + ftpd.port() + "/hello.txt";
+            JsonNode resumed = forkedCli(true, "get", "--json", "--cacert", cert.toString(), url,
+                    local.resolve("a.txt").toString());
+            assertEquals("Success", resumed.get("outcome").asString(), resumed.toString());
+            assertEquals("hello over tls 1.2", Files.readString(local.resolve("a.txt")));
+            JsonNode refused = forkedCli(false, "get", "--json", "--cacert", cert.toString(), url,
+                    local.resolve("b.txt").toString());
+            assertEquals("TlsSessionReuseRequired", refused.get("outcome").asString(), refused.toString());
+            assertFalse(Files.exists(local.resolve("b.txt")));
+        }
+    }
+
+    private static JsonNode forkedCli(boolean ticketsOff, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djdk.tls.client.protocols=TLSv1.2",
+                "-Djdk.tls.client.enableSessionTicketExtension=" + !ticketsOff,
+                "-cp", System.getProperty("java.class.path"), FtpDoctorCli.class.getName()));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "forked CLI hung");
+        return JsonMapper.builder().build().readTree(out.strip());
+    }
+
     private static JsonNode cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FtpDoctorCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
