@@ -182,6 +182,30 @@ class MinaTlsTest {
         }
     }
 
+    @Test
+    void cliGetPutAndLsOverFtpsAndFtpes() throws Exception {
+        for (boolean implicit : new boolean[] {true, false}) {
+            start(implicit, keystore);
+            Files.writeString(home.resolve("hello.txt"), "hello");
+            String base = (implicit ? "ftps" : "ftpes") + "://alice:" + USER_PW + "@127.0.0.1:" + port + "/";
+            Path got = local.resolve("got-" + implicit + ".txt");
+            assertEquals(0, cli("get", "--json", "--cacert", cert.toString(), base + "hello.txt", got.toString()));
+            assertEquals("hello", Files.readString(got));
+            assertEquals(0, cli("put", "--json", "--insecure", got.toString(), base + "put-" + implicit + ".txt"));
+            assertEquals("hello", Files.readString(home.resolve("put-" + implicit + ".txt")));
+            assertEquals(0, cli("ls", "--json", "--cacert", cert.toString(), base));
+            server.stop();
+            server = null;
+        }
+    }
+
+    private static int cli(String... args) {
+        return io.github.ftpdoctor.cli.FtpDoctorCli.run(
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8),
+                args);
+    }
+
     static {
         // keytool output goes to the test log, not to files of the project
         new File(System.getProperty("java.io.tmpdir")).mkdirs();
