@@ -80,6 +80,11 @@ public final class FtpClient implements AutoCloseable {
         return new FtpClient(Session.open(options), config);
     }
 
+    /** Connects to an {@code ftp://}, {@code ftpes://} or {@code ftps://} URL and logs in: {@link FtpUrl#open}. */
+    public static FtpClient open(String url, FtpConfig config) throws FtpException {
+        return FtpUrl.parse(url).open(config);
+    }
+
     /** The server's greeting (normally 220; a multi-line banner keeps all its lines). */
     public Reply greeting() {
         return session.greeting();
@@ -239,8 +244,7 @@ public final class FtpClient implements AutoCloseable {
         return session.diagnose(session.send(verb, argument), verb);
     }
 
-    // ---- transfers: every method raises a diagnosed FtpException carrying the byte count when it fails ----
-
+    // transfers: a failure raises a diagnosed FtpException carrying the byte count
     /** The representation type of the following transfers (default {@link TransferType#BINARY}). */
     public void setTransferType(TransferType type) {
         transfers.setAscii(type == TransferType.ASCII);

@@ -1,5 +1,6 @@
 package io.github.ftpdoctor.cli;
 
+import io.github.ftpdoctor.FtpUrl;
 import io.github.ftpdoctor.FtpClient;
 import io.github.ftpdoctor.FtpConfig;
 import io.github.ftpdoctor.Features;

@@ -199,6 +199,19 @@ class MinaTlsTest {
         }
     }
 
+    @Test
+    void openAUrlWithTheApi() throws Exception {
+        start(true, keystore);
+        FtpConfig base = FtpConfig.builder().replyTimeout(Duration.ofSeconds(10)).trustCertificates(cert).build();
+        try (FtpClient ftp = FtpClient.open("ftps://alice:" + USER_PW + "@127.0.0.1:" + port + "/", base)) {
+            assertEquals("/", ftp.pwd());
+            assertTrue(ftp.transcript().contains("> PROT P"));
+        }
+        assertEquals(TlsMode.EXPLICIT, io.github.ftpdoctor.FtpUrl.parse("ftpes://h/").tlsMode());
+        assertEquals(990, io.github.ftpdoctor.FtpUrl.parse("ftps://h/").port());
+        assertEquals("ftp://bob:****@h:21/x", io.github.ftpdoctor.FtpUrl.parse("ftp://bob:secret@h/x").toString());
+    }
+
     private static int cli(String... args) {
         return io.github.ftpdoctor.cli.FtpDoctorCli.run(
                 new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8),

@@ -1,4 +1,4 @@
-package io.github.ftpdoctor.cli;
+package io.github.ftpdoctor;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * {@code ftp://[user[:password]@]host[:port]/[path]}, percent-decoded. {@link #toString()} never shows the password.
+ * An FTP URL, {@code ftp://[user[:password]@]host[:port]/[path]}, also {@code ftpes://} (explicit FTPS) and
+ * {@code ftps://} (implicit FTPS), percent-decoded. {@link #toString()} never shows the password.
  *
  * @param user     the user, or null for anonymous
  * @param password the password, or null
@@ -16,9 +17,14 @@ import java.util.Locale;
  * @param path     the decoded path after the first slash, or "" for none
  * @param scheme   {@code ftp}, {@code ftpes} (explicit FTPS) or {@code ftps} (implicit FTPS, port 990 by default)
  */
-record FtpUrl(String user, String password, String host, int port, String path, String scheme) {
+public record FtpUrl(String user, String password, String host, int port, String path, String scheme) {
 
-    static FtpUrl parse(String text) {
+    /**
+     * Parses a URL.
+     *
+     * @throws IllegalArgumentException if it is not an ftp, ftpes or ftps URL with a host
+     */
+    public static FtpUrl parse(String text) {
         URI uri;
         try {
             uri = new URI(text);
@@ -51,12 +57,32 @@ record FtpUrl(String user, String password, String host, int port, String path, 
         return new FtpUrl(user, password, host, uri.getPort() < 0 ? defaultPort : uri.getPort(), path, scheme);
     }
 
+    /**
+     * Connects to the URL's host and logs in with its user and password (anonymous when it has none). The scheme's
+     * TLS mode applies unless the configuration already sets one.
+     */
+    public FtpClient open(FtpConfig config) throws io.github.ftpdoctor.error.FtpException {
+        FtpConfig c = config.tlsMode() == TlsMode.NONE ? config.toBuilder().tls(tlsMode()).build() : config;
+        FtpClient client = FtpClient.connect(host, port, c);
+        try {
+            if (user == null) {
+                client.loginAnonymous();
+            } else {
+                client.login(user, password);
+            }
+            return client;
+        } catch (io.github.ftpdoctor.error.FtpException e) {
+            client.close();
+            throw e;
+        }
+    }
+
     /** The TLS mode the scheme asks for. */
-    io.github.ftpdoctor.TlsMode tlsMode() {
+    public TlsMode tlsMode() {
         return switch (scheme) {
-            case "ftps" -> io.github.ftpdoctor.TlsMode.IMPLICIT;
-            case "ftpes" -> io.github.ftpdoctor.TlsMode.EXPLICIT;
-            default -> io.github.ftpdoctor.TlsMode.NONE;
+            case "ftps" -> TlsMode.IMPLICIT;
+            case "ftpes" -> TlsMode.EXPLICIT;
+            default -> TlsMode.NONE;
         };
     }
 
