@@ -168,6 +168,16 @@ class VsftpdTlsTest {
         return JsonMapper.builder().build().readTree(out.strip());
     }
 
+    @Test
+    void implicitTlsAgainstAPlainServerIsAHandshakeFailure() throws Exception {
+        try (Vsftpd ftpd = start()) {
+            FtpException e = assertThrows(FtpException.class, () -> FtpClient.connect(ftpd.host(), ftpd.port(),
+                    FtpConfig.builder().replyTimeout(Duration.ofSeconds(5)).tls(TlsMode.IMPLICIT)
+                            .trustCertificates(cert).build()));
+            assertEquals(Outcome.TlsHandshakeFailed, e.diagnosis().outcome(), e::toString);
+        }
+    }
+
     private static JsonNode cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FtpDoctorCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
