@@ -53,6 +53,11 @@ final class LocalVsftpd implements AutoCloseable {
      * Refuses to start unless {@code baseDir}'s file system has {@code neededBytes} free (checked with df).
      */
     static LocalVsftpd start(Path baseDir, long neededBytes) throws IOException {
+        return start(baseDir, neededBytes, List.of());
+    }
+
+    /** As {@link #start(Path, long)}, with extra {@code key=value} lines appended to vsftpd.conf (e.g. for FTPS). */
+    static LocalVsftpd start(Path baseDir, long neededBytes, List<String> extraConf) throws IOException {
         if (!Files.isExecutable(BINARY)) {
             throw new IOException("vsftpd is not installed at " + BINARY);
         }
@@ -79,12 +84,13 @@ final class LocalVsftpd implements AutoCloseable {
             port = s.getLocalPort();
         }
         int pasvMin = freePortRange(port);
-        List<String> conf = List.of("listen=YES", "listen_ipv6=NO", "listen_address=" + HOST, "listen_port=" + port,
+        List<String> conf = new ArrayList<>(List.of("listen=YES", "listen_ipv6=NO", "listen_address=" + HOST, "listen_port=" + port,
                 "background=NO", "seccomp_sandbox=NO", "anonymous_enable=NO", "local_enable=YES", "write_enable=YES",
                 "local_umask=022", "pam_service_name=vsftpd", "pasv_enable=YES", "pasv_address=" + HOST,
                 "pasv_min_port=" + pasvMin, "pasv_max_port=" + (pasvMin + PASV_PORTS - 1), "xferlog_enable=NO",
                 "local_root=" + root, "chroot_local_user=YES", "allow_writeable_chroot=YES",
-                "secure_chroot_dir=" + EMPTY_DIR, "max_clients=0", "max_per_ip=0");
+                "secure_chroot_dir=" + EMPTY_DIR, "max_clients=0", "max_per_ip=0"));
+        conf.addAll(extraConf);
         Path confFile = work.resolve("vsftpd.conf");
         Files.write(confFile, conf, US_ASCII);
         ForeignCpu.registerOwn(confFile.toString()); // its session processes are ours, though init adopts them
