@@ -36,7 +36,8 @@ public final class Transfers {
     private final Duration keepAlive;
     private final boolean verifySize;
     private final boolean keepPartial;
-    private final byte[] buffer;
+    private final int bufferSize;
+    private byte[] buffer; // allocated on the first transfer: most sessions of a busy client never transfer
     private boolean ascii;
     private Boolean typeSent;
     /** Whether this server announces file sizes in its 150 replies: then SIZE is not asked before each RETR. */
@@ -51,7 +52,14 @@ public final class Transfers {
         this.keepAlive = keepAlive;
         this.verifySize = verifySize;
         this.keepPartial = keepPartial;
-        this.buffer = new byte[options.bufferSize()];
+        this.bufferSize = options.bufferSize();
+    }
+
+    private byte[] buffer() {
+        if (buffer == null) {
+            buffer = new byte[bufferSize];
+        }
+        return buffer;
     }
 
     /** Chooses TYPE A or TYPE I for the following transfers. */
@@ -186,7 +194,7 @@ public final class Transfers {
         current = t;
         InputStream in = t.download(false);
         int n;
-        while ((n = in.read(buffer)) >= 0) {
+        while ((n = in.read(buffer())) >= 0) {
             if (raw.size() + n > MAX_LISTING_BYTES) {
                 in.close();
                 throw new IOException("listing larger than " + MAX_LISTING_BYTES + " bytes refused");
@@ -211,7 +219,7 @@ public final class Transfers {
 
     private void copy(InputStream in, OutputStream sink) throws IOException {
         int n;
-        while ((n = in.read(buffer)) >= 0) {
+        while ((n = in.read(buffer())) >= 0) {
             try {
                 sink.write(buffer, 0, n);
             } catch (IOException local) {
@@ -227,7 +235,7 @@ public final class Transfers {
         int n;
         while (true) {
             try {
-                n = source.read(buffer);
+                n = source.read(buffer());
             } catch (IOException local) {
                 closeAfterLocalFailure(out, local);
                 throw local;
