@@ -96,9 +96,10 @@ public final class DataTransfer {
         try {
             Reply fin = session.readReply(verb);
             var d = failure.diagnosis();
-            if (fin.isNegative() && session.diagnose(fin, verb).outcome() != d.outcome()) {
+            var byServer = fin.isNegative() ? session.diagnose(fin, verb) : null;
+            if (byServer != null && byServer.outcome() != d.outcome()) {
                 // the server's words say something more specific (e.g. 522 session reuse required)
-                FtpException byReply = session.failure(fin, session.context(verb));
+                FtpException byReply = session.exception(byServer);
                 byReply.addSuppressed(failure);
                 return byReply;
             }
