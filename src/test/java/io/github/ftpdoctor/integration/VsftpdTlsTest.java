@@ -9,24 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.ftpdoctor.FtpClient;
 import io.github.ftpdoctor.FtpConfig;
 import io.github.ftpdoctor.TlsMode;
-import io.github.ftpdoctor.cli.FtpDoctorCli;
 import io.github.ftpdoctor.diagnosis.Outcome;
 import io.github.ftpdoctor.error.FtpException;
+import io.github.ftpdoctor.testsupport.CliRun;
+import io.github.ftpdoctor.testsupport.SelfSignedCert;
 import io.github.ftpdoctor.testsupport.Vsftpd;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * FTPS against a real vsftpd with ssl_enable, forced TLS for logins and data, and require_ssl_reuse=YES: data
@@ -44,14 +40,9 @@ class VsftpdTlsTest {
     @BeforeAll
     static void certificate() throws Exception {
         Vsftpd.assumeAvailable();
-        cert = keys.resolve("cert.pem");
-        key = keys.resolve("key.pem");
-        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue());
+        SelfSignedCert made = SelfSignedCert.create(keys);
+        cert = made.cert();
+        key = made.key();
     }
 
     private Vsftpd start() throws Exception {
@@ -107,13 +98,14 @@ class VsftpdTlsTest {
             Files.writeString(ftpd.rootDir().resolve("hello.txt"), "hello over tls");
             String base = "ftpes://" + ftpd.user() + ":" + ftpd.password() + "@127.0.0.1:" + ftpd.port() + "/";
             Path target = local.resolve("hello.txt");
-            JsonNode get = cli("get", "--json", "--cacert", cert.toString(), base + "hello.txt", target.toString());
+            JsonNode get = CliRun.inProcess("get", "--json", "--cacert", cert.toString(), base + "hello.txt",
+                    target.toString());
             assertEquals("Success", get.get("outcome").asString(), get.toString());
             assertEquals("hello over tls", Files.readString(target));
-            JsonNode ls = cli("ls", "--json", "--insecure", base);
+            JsonNode ls = CliRun.inProcess("ls", "--json", "--insecure", base);
             assertEquals("Success", ls.get("outcome").asString(), ls.toString());
             assertTrue(ls.get("entries").toString().contains("hello.txt"));
-            JsonNode untrusted = cli("ls", "--json", base);
+            JsonNode untrusted = CliRun.inProcess("ls", "--json", base);
             assertEquals("CertificateUntrusted", untrusted.get("outcome").asString(), untrusted.toString());
             assertFalse(untrusted.toString().contains(ftpd.password()));
         }
@@ -144,28 +136,15 @@ class VsftpdTlsTest {
         try (Vsftpd ftpd = start()) {
             Files.writeString(ftpd.rootDir().resolve("hello.txt"), "hello over tls 1.2");
             String url = "ftpes://" + ftpd.user() + ":" + ftpd.password() + "@127.0.0.1:" + ftpd.port() + "/hello.txt";
-            JsonNode resumed = forkedCli(true, "get", "--json", "--cacert", cert.toString(), url,
+            JsonNode resumed = CliRun.forked(CliRun.tls12(true), "get", "--json", "--cacert", cert.toString(), url,
                     local.resolve("a.txt").toString());
             assertEquals("Success", resumed.get("outcome").asString(), resumed.toString());
             assertEquals("hello over tls 1.2", Files.readString(local.resolve("a.txt")));
-            JsonNode refused = forkedCli(false, "get", "--json", "--cacert", cert.toString(), url,
+            JsonNode refused = CliRun.forked(CliRun.tls12(false), "get", "--json", "--cacert", cert.toString(), url,
                     local.resolve("b.txt").toString());
             assertEquals("TlsSessionReuseRequired", refused.get("outcome").asString(), refused.toString());
             assertFalse(Files.exists(local.resolve("b.txt")));
         }
-    }
-
-    private static JsonNode forkedCli(boolean ticketsOff, String... args) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djdk.tls.client.protocols=TLSv1.2",
-                "-Djdk.tls.client.enableSessionTicketExtension=" + !ticketsOff,
-                "-cp", System.getProperty("java.class.path"), FtpDoctorCli.class.getName()));
-        command.addAll(java.util.List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "forked CLI hung");
-        return JsonMapper.builder().build().readTree(out.strip());
     }
 
     @Test
@@ -176,12 +155,5 @@ class VsftpdTlsTest {
                             .trustCertificates(cert).build()));
             assertEquals(Outcome.TlsHandshakeFailed, e.diagnosis().outcome(), e::toString);
         }
-    }
-
-    private static JsonNode cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FtpDoctorCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), args);
-        return JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8).strip());
     }
 }

@@ -60,12 +60,14 @@ public final class Vsftpd implements AutoCloseable {
     private final Path workDir;
     private final int port;
     private final int pasvMin;
+    private final boolean implicitTls;
 
-    private Vsftpd(Process process, Path workDir, int port, int pasvMin) {
+    private Vsftpd(Process process, Path workDir, int port, int pasvMin, boolean implicitTls) {
         this.process = process;
         this.workDir = workDir;
         this.port = port;
         this.pasvMin = pasvMin;
+        this.implicitTls = implicitTls;
     }
 
     /** Skips the calling test (a JUnit assumption) unless vsftpd is installed and we run as root. */
@@ -82,7 +84,8 @@ public final class Vsftpd implements AutoCloseable {
     /**
      * Starts a daemon. {@code configTweaks} may change, add or remove (or set to {@code null}) any vsftpd.conf
      * key before the file is written, e.g. {@code conf -> conf.put("max_clients", "1")}. Returns once the daemon
-     * has sent a 220 greeting and the probing session has ended (so connection limits start from zero).
+     * has sent a 220 greeting and the probing session has ended (so connection limits start from zero). With
+     * {@code implicit_ssl=YES} the greeting is read over TLS (the probe trusts any certificate).
      */
     public static Vsftpd start(Consumer<Map<String, String>> configTweaks) throws IOException {
         ensureUser();
@@ -116,7 +119,7 @@ public final class Vsftpd implements AutoCloseable {
         // vsftpd writes startup errors ("500 OOPS: ...") to fd 0, so open the log read-write as its stdin too
         Process p = new ProcessBuilder("sh", "-c", "exec \"$0\" \"$1\" 0<>\"$2\" 1>&0 2>&0",
                 BINARY.toString(), confFile.toString(), work.resolve("vsftpd.log").toString()).start();
-        Vsftpd ftpd = new Vsftpd(p, work, port, pasvMin);
+        Vsftpd ftpd = new Vsftpd(p, work, port, pasvMin, "YES".equals(conf.get("implicit_ssl")));
         try {
             ftpd.awaitGreeting();
             ftpd.awaitNoSessions(5_000);
@@ -189,7 +192,11 @@ public final class Vsftpd implements AutoCloseable {
         }
     }
 
-    /** Connects every 50 ms (250 ms connect timeout) until a 220 greeting arrives, then QUITs the probe. */
+    /**
+     * Connects every 50 ms (250 ms connect timeout) until a 220 greeting arrives, then QUITs the probe. On an
+     * implicit-TLS daemon the probe completes a TLS handshake first, trusting any certificate (it sends nothing
+     * secret).
+     */
     private void awaitGreeting() throws IOException {
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         IOException last = null;
@@ -197,9 +204,10 @@ public final class Vsftpd implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("vsftpd exited with status " + process.exitValue());
             }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(HOST, port), 250);
-                s.setSoTimeout(2_000);
+            try (Socket plain = new Socket()) {
+                plain.connect(new InetSocketAddress(HOST, port), 250);
+                plain.setSoTimeout(2_000);
+                Socket s = implicitTls ? TrustAll.wrap(plain) : plain;
                 BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), US_ASCII));
                 String line = in.readLine();
                 while (line != null && line.startsWith("220-")) {
