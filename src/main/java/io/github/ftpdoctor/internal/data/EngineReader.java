@@ -32,6 +32,7 @@ final class EngineReader {
     private final ReentrantLock lock = new ReentrantLock();
     private ByteBuffer netIn;
     private ByteBuffer appIn;
+    private int recordPlaintext = Integer.MAX_VALUE; // the session's application buffer size, after the handshake
     private volatile boolean inboundDone;
     private volatile boolean truncated;
     private volatile boolean closed;
@@ -73,6 +74,7 @@ final class EngineReader {
             netIn = ByteBuffer.allocate(packet * RECORDS_PER_IO).put(netIn).flip();
         }
         int app = engine.getSession().getApplicationBufferSize();
+        recordPlaintext = app;
         if (appIn.capacity() < app) {
             appIn = ByteBuffer.allocate(app).put(appIn).flip();
         }
@@ -101,6 +103,9 @@ final class EngineReader {
         lock.lock();
         try {
             checkOpen();
+            if (!appIn.hasRemaining() && len >= recordPlaintext) {
+                return readDirect(ByteBuffer.wrap(b, off, len));
+            }
             while (!appIn.hasRemaining()) {
                 if (!fill(false)) {
                     return -1;
@@ -112,6 +117,52 @@ final class EngineReader {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Unwraps straight into the caller's array (which has room for a whole record), saving a copy per record: every
+     * whole record already read, blocking on the socket only while nothing has been produced. Holds the lock.
+     */
+    private int readDirect(ByteBuffer dst) throws IOException {
+        int start = dst.position();
+        while (!inboundDone && dst.remaining() >= recordPlaintext) {
+            if (netIn.hasRemaining()) {
+                SSLEngineResult r = engine.unwrap(netIn, dst);
+                if (r.getStatus() == SSLEngineResult.Status.OK) {
+                    afterUnwrap(r.getHandshakeStatus());
+                    if (r.bytesConsumed() > 0 || r.bytesProduced() > 0) {
+                        continue;
+                    }
+                    break; // no progress: let fill() take the next step
+                }
+                if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+                    closedByPeer(r.getHandshakeStatus());
+                    break;
+                }
+                if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                    break; // the session's record size changed: fill() grows appIn
+                }
+            }
+            if (dst.position() > start) {
+                break;
+            }
+            if (readNetwork() < 0) {
+                inboundDone = true; // no close_notify: see fill()
+                truncated = true;
+            }
+        }
+        int n = dst.position() - start;
+        if (n > 0) {
+            return n;
+        }
+        while (!appIn.hasRemaining()) {
+            if (!fill(false)) {
+                return -1;
+            }
+        }
+        n = Math.min(dst.remaining(), appIn.remaining());
+        appIn.get(dst.array(), dst.arrayOffset() + dst.position(), n);
+        return n;
     }
 
     int available() {
@@ -180,13 +231,8 @@ final class EngineReader {
                 case OK:
                     afterUnwrap(r.getHandshakeStatus());
                     return true;
-                case CLOSED: // the peer's close_notify
-                    inboundDone = true;
-                    try {
-                        afterUnwrap(r.getHandshakeStatus()); // TLS 1.2 answers it; TLS 1.3 allows a half-close
-                    } catch (IOException ignored) {
-                        // the server may be gone already; the data is complete
-                    }
+                case CLOSED:
+                    closedByPeer(r.getHandshakeStatus());
                     return appIn.hasRemaining();
                 case BUFFER_OVERFLOW: // plaintext not read yet comes first, unless the writer needs the unwrap
                     if (forWriter || !appIn.hasRemaining()) {
@@ -205,6 +251,16 @@ final class EngineReader {
             return false;
         }
         return true;
+    }
+
+    /** The peer's close_notify: the data is complete. TLS 1.2 answers it; TLS 1.3 allows a half-close. */
+    private void closedByPeer(HandshakeStatus hs) {
+        inboundDone = true;
+        try {
+            afterUnwrap(hs);
+        } catch (IOException ignored) {
+            // the server may be gone already
+        }
     }
 
     private void checkOpen() throws SocketException {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,11 +16,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -30,18 +26,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +50,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EngineSocketTest {
     private static final String LOOPBACK = "127.0.0.1";
     private static final int TIMEOUT = 10_000;
-    private static final char[] PASSWORD = "changeit".toCharArray();
 
     @TempDir
     static Path dir;
@@ -72,10 +62,10 @@ class EngineSocketTest {
 
     @BeforeAll
     static void certificates() throws Exception {
-        serverKeys = keytool(dir.resolve("server.p12"));
-        KeyStore other = keytool(dir.resolve("other.p12"));
-        clientContext = clientTrusting(serverKeys, new AtomicInteger());
-        strangerContext = clientTrusting(other, new AtomicInteger());
+        serverKeys = TestTls.keytool(dir.resolve("server.p12"));
+        KeyStore other = TestTls.keytool(dir.resolve("other.p12"));
+        clientContext = TestTls.clientTrusting(serverKeys, new AtomicInteger());
+        strangerContext = TestTls.clientTrusting(other, new AtomicInteger());
     }
 
     @AfterEach
@@ -91,7 +81,7 @@ class EngineSocketTest {
     @ParameterizedTest
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
     void transfers10MiBBothWays(String protocol) throws Exception {
-        TlsServer server = server(newServerContext(), s -> {
+        TlsServer server = server(TestTls.serverContext(serverKeys), s -> {
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();
             byte[] buf = new byte[65536];
@@ -128,8 +118,8 @@ class EngineSocketTest {
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
     void resumesTheControlSessionOnTheDataConnection(String protocol) throws Exception {
         AtomicInteger fullHandshakes = new AtomicInteger();
-        SSLContext client = clientTrusting(serverKeys, fullHandshakes); // shared by control and data, as in FTPS
-        SSLContext serverContext = newServerContext(); // one context: one session cache and one ticket key
+        SSLContext client = TestTls.clientTrusting(serverKeys, fullHandshakes); // shared by control and data, as in FTPS
+        SSLContext serverContext = TestTls.serverContext(serverKeys); // one context: one session cache and one ticket key
         TlsServer control = server(serverContext, EngineSocketTest::echo);
         TlsServer data = server(serverContext, EngineSocketTest::echo);
         SSLSession controlSession = control(client, control.port(), protocol);
@@ -157,7 +147,7 @@ class EngineSocketTest {
         }
 
         // a server that cannot resume (its own session cache and ticket key): a full handshake, reported as such
-        TlsServer stranger = server(newServerContext(), EngineSocketTest::echo);
+        TlsServer stranger = server(TestTls.serverContext(serverKeys), EngineSocketTest::echo);
         try (EngineSocket tls = EngineSocket.handshake(connect(stranger.port()), client, LOOPBACK, control.port(),
                 params(protocol), TIMEOUT)) {
             roundTrip(tls.getInputStream(), tls.getOutputStream());
@@ -177,8 +167,8 @@ class EngineSocketTest {
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
     void uploadsOneAfterAnotherAllResume(String protocol) throws Exception {
         AtomicInteger fullHandshakes = new AtomicInteger();
-        SSLContext client = clientTrusting(serverKeys, fullHandshakes);
-        SSLContext serverContext = newServerContext();
+        SSLContext client = TestTls.clientTrusting(serverKeys, fullHandshakes);
+        SSLContext serverContext = TestTls.serverContext(serverKeys);
         TlsServer control = server(serverContext, EngineSocketTest::echo);
         List<Integer> received = new CopyOnWriteArrayList<>();
         TlsServer data = server(serverContext, s -> received.add(readAll(s.getInputStream()).length));
@@ -211,7 +201,7 @@ class EngineSocketTest {
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
     void shutdownOutputSendsCloseNotifyAndKeepsTheSocketOpen(String protocol) throws Exception {
         boolean halfClose = protocol.equals("TLSv1.3"); // JSSE answers a TLS 1.2 close_notify by closing both ways
-        TlsServer server = server(newServerContext(), s -> {
+        TlsServer server = server(TestTls.serverContext(serverKeys), s -> {
             byte[] got = readAll(s.getInputStream()); // ends only with the client's close_notify
             if (halfClose) {
                 s.getOutputStream().write(("got " + got.length + " bytes").getBytes(US_ASCII));
@@ -242,7 +232,7 @@ class EngineSocketTest {
     @Test
     void readsHonourTheSocketTimeoutAndCarryOn() throws Exception {
         AtomicReference<OutputStream> serverOut = new AtomicReference<>();
-        TlsServer server = server(newServerContext(), s -> {
+        TlsServer server = server(TestTls.serverContext(serverKeys), s -> {
             serverOut.set(s.getOutputStream());
             readAll(s.getInputStream());
         });
@@ -260,7 +250,7 @@ class EngineSocketTest {
     @Test
     void closeDoesNotWaitForAStuckWriter() throws Exception {
         CountDownLatch done = new CountDownLatch(1);
-        TlsServer server = server(newServerContext(), s -> {
+        TlsServer server = server(TestTls.serverContext(serverKeys), s -> {
             done.await(TIMEOUT, TimeUnit.MILLISECONDS); // reads nothing while the client writes
         });
         EngineSocket tls = EngineSocket.handshake(connect(server.port()), clientContext, LOOPBACK, server.port(), null,
@@ -317,7 +307,7 @@ class EngineSocketTest {
 
     @Test
     void anUntrustedCertificateFailsTheHandshake() throws Exception {
-        TlsServer server = server(newServerContext(), EngineSocketTest::echo);
+        TlsServer server = server(TestTls.serverContext(serverKeys), EngineSocketTest::echo);
         SSLHandshakeException e = assertThrows(SSLHandshakeException.class, () -> EngineSocket.handshake(
                 connect(server.port()), strangerContext, LOOPBACK, server.port(), null, TIMEOUT));
         assertTrue(causes(e).stream().anyMatch(c -> c.getClass().getName().contains("CertPath")), causes(e).toString());
@@ -325,7 +315,7 @@ class EngineSocketTest {
 
     @Test
     void aHostNameMismatchFailsWhenVerificationIsAskedFor() throws Exception {
-        TlsServer server = server(newServerContext(), EngineSocketTest::echo);
+        TlsServer server = server(TestTls.serverContext(serverKeys), EngineSocketTest::echo);
         SSLParameters verify = params("TLSv1.3");
         verify.setEndpointIdentificationAlgorithm("HTTPS");
         // the engine is told a name the certificate does not have; the socket still goes to 127.0.0.1
@@ -491,92 +481,5 @@ class EngineSocketTest {
             assertTrue(System.nanoTime() < end, "condition not met in time");
             Thread.sleep(10);
         }
-    }
-
-    // ---- certificates and contexts
-
-    private static KeyStore keytool(Path file) throws Exception {
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "test", "-keyalg", "RSA", "-keysize", "2048",
-                "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-keystore", file.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).redirectOutput(dir.resolve(file.getFileName() + ".log").toFile()).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("keytool did not finish");
-        }
-        assertEquals(0, p.exitValue(), () -> {
-            try {
-                return Files.readString(dir.resolve(file.getFileName() + ".log"));
-            } catch (IOException e) {
-                return e.toString();
-            }
-        });
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            ks.load(in, PASSWORD);
-        }
-        return ks;
-    }
-
-    private static SSLContext newServerContext() throws Exception {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
-        kmf.init(serverKeys, PASSWORD);
-        SSLContext c = SSLContext.getInstance("TLS");
-        c.init(kmf.getKeyManagers(), null, null);
-        return c;
-    }
-
-    /** Trusts {@code trusted}, counting the certificate chains checked: one per full handshake, none on resumption. */
-    private static SSLContext clientTrusting(KeyStore trusted, AtomicInteger checks) throws Exception {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-        tmf.init(trusted);
-        X509ExtendedTrustManager trust = (X509ExtendedTrustManager) tmf.getTrustManagers()[0];
-        X509ExtendedTrustManager counting = new X509ExtendedTrustManager() {
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                    throws CertificateException {
-                checks.incrementAndGet();
-                trust.checkServerTrusted(chain, authType, engine);
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                    throws CertificateException {
-                checks.incrementAndGet();
-                trust.checkServerTrusted(chain, authType, socket);
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-                checks.incrementAndGet();
-                trust.checkServerTrusted(chain, authType);
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                    throws CertificateException {
-                trust.checkClientTrusted(chain, authType, engine);
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                    throws CertificateException {
-                trust.checkClientTrusted(chain, authType, socket);
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-                trust.checkClientTrusted(chain, authType);
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return trust.getAcceptedIssuers();
-            }
-        };
-        SSLContext c = SSLContext.getInstance("TLS");
-        c.init(null, new TrustManager[] {counting}, null);
-        return c;
     }
 }
