@@ -29,7 +29,7 @@ public final class FtpConfig {
     private final int transcriptLines;
     private final String anonymousPassword;
     private final TlsMode tlsMode;
-    private final javax.net.ssl.SSLContext sslContext;
+    private final io.github.ftpdoctor.internal.protocol.TlsTrust tlsTrust;
     private final boolean verifyHostname;
     private final boolean protectData;
     private final String[] tlsProtocols;
@@ -57,7 +57,7 @@ public final class FtpConfig {
         this.transcriptLines = b.transcriptLines;
         this.anonymousPassword = b.anonymousPassword;
         this.tlsMode = b.tlsMode;
-        this.sslContext = b.sslContext;
+        this.tlsTrust = b.tlsTrust;
         this.verifyHostname = b.verifyHostname;
         this.protectData = b.protectData;
         this.tlsProtocols = b.tlsProtocols;
@@ -97,7 +97,7 @@ public final class FtpConfig {
         b.transcriptLines = transcriptLines;
         b.anonymousPassword = anonymousPassword;
         b.tlsMode = tlsMode;
-        b.sslContext = sslContext;
+        b.tlsTrust = tlsTrust;
         b.verifyHostname = verifyHostname;
         b.protectData = protectData;
         b.tlsProtocols = tlsProtocols;
@@ -144,8 +144,9 @@ public final class FtpConfig {
         if (tlsMode == TlsMode.NONE) {
             return null;
         }
+        var probe = tlsTrust.probeForSession();
         return new io.github.ftpdoctor.internal.protocol.TlsOptions(tlsMode == TlsMode.EXPLICIT,
-                sslContext != null ? sslContext : io.github.ftpdoctor.internal.protocol.TlsContexts.system(),
+                tlsTrust.contextForSession(probe), probe,
                 verifyHostname, protectData, tlsProtocols == null ? null : tlsProtocols.clone());
     }
 
@@ -175,7 +176,8 @@ public final class FtpConfig {
         private int transcriptLines = 100;
         private String anonymousPassword = "anonymous@";
         private TlsMode tlsMode = TlsMode.NONE;
-        private javax.net.ssl.SSLContext sslContext = null;
+        private io.github.ftpdoctor.internal.protocol.TlsTrust tlsTrust =
+                io.github.ftpdoctor.internal.protocol.TlsTrust.SYSTEM;
         private boolean verifyHostname = true;
         private boolean protectData = true;
         private String[] tlsProtocols = null;
@@ -334,23 +336,40 @@ public final class FtpConfig {
             return this;
         }
 
-        /** The SSL context for FTPS (default: the JDK's, trusting its cacerts). */
+        /**
+         * One SSL context for every FTPS session made with this configuration. By default, and with
+         * {@link #trustManager}, {@link #keyManager}, {@link #trustCertificates} or {@link #insecure}, each session
+         * gets a new context instead: JSSE caches one session per server host and port in a context, so sessions
+         * running at the same time against one server would resume each other's TLS session on their data
+         * connections, which servers requiring session reuse (vsftpd {@code require_ssl_reuse}, TLS 1.2) refuse.
+         * Use a shared context only for one session at a time per server.
+         */
         public Builder sslContext(javax.net.ssl.SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
+            this.tlsTrust = io.github.ftpdoctor.internal.protocol.TlsTrust.shared(Objects.requireNonNull(context));
+            return this;
+        }
+
+        /** The trust manager that checks servers' certificates (default: the JDK's, its cacerts). */
+        public Builder trustManager(javax.net.ssl.X509TrustManager manager) {
+            this.tlsTrust = tlsTrust.trust(Objects.requireNonNull(manager, "manager"));
+            return this;
+        }
+
+        /** The key manager offering a client certificate, for servers that ask for one (default: none). */
+        public Builder keyManager(javax.net.ssl.X509KeyManager manager) {
+            this.tlsTrust = tlsTrust.keys(Objects.requireNonNull(manager, "manager"));
             return this;
         }
 
         /** Trust exactly the certificates in a PEM or DER file (the CLI's {@code --cacert}). */
         public Builder trustCertificates(java.nio.file.Path certificates) {
-            this.sslContext = io.github.ftpdoctor.internal.protocol.TlsContexts.trusting(certificates);
-            return this;
+            return trustManager(io.github.ftpdoctor.internal.protocol.TlsContexts.trusting(certificates));
         }
 
         /** Trust any certificate and skip the host name check: only for servers you control (CLI {@code --insecure}). */
         public Builder insecure() {
-            this.sslContext = io.github.ftpdoctor.internal.protocol.TlsContexts.trustingEverything();
             this.verifyHostname = false;
-            return this;
+            return trustManager(io.github.ftpdoctor.internal.protocol.TlsContexts.trustingEverything());
         }
 
         /** Check that the server's certificate names the host (default on). */

@@ -20,7 +20,7 @@ public enum Outcome {
     AccountDisabled, NotLoggedIn, AccountRequiredForStorage,
     // security
     TlsRequired, TlsUnavailable, TlsSessionReuseRequired, DataChannelProtectionRequired, CertificateUntrusted,
-    HostnameMismatch, TlsHandshakeFailed,
+    HostnameMismatch, TlsHandshakeFailed, ClientCertificateRequired,
     // capacity
     TooManyUsers, PerIpSessionLimit, PerUserSessionLimit, ServiceUnavailable, ServerShuttingDown, IdleTimeout,
     // files

@@ -16,5 +16,7 @@ public enum TransportEvent {
     /** The transfer ended without a positive completion reply, or with fewer bytes than announced. */
     TRANSFER_INCOMPLETE,
     /** The TLS handshake failed: certificate not trusted, name mismatch, or no common protocol. */
-    TLS_CERTIFICATE_UNTRUSTED, TLS_HOSTNAME_MISMATCH, TLS_HANDSHAKE_FAILED
+    TLS_CERTIFICATE_UNTRUSTED, TLS_HOSTNAME_MISMATCH, TLS_HANDSHAKE_FAILED,
+    /** The server asked for a client certificate and the handshake, or the connection right after it, failed. */
+    TLS_CLIENT_CERTIFICATE_REQUIRED
 }

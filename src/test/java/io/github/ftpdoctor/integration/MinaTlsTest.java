@@ -27,6 +27,10 @@ import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
 import org.junit.jupiter.api.AfterEach;
+import java.io.InputStream;
+import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.X509KeyManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,6 +80,11 @@ class MinaTlsTest {
     }
 
     private void start(boolean implicit, Path ks) throws Exception {
+        start(implicit, ks, null);
+    }
+
+    /** With {@code clientTrust} set, the server demands a client certificate that store trusts. */
+    private void start(boolean implicit, Path ks, Path clientTrust) throws Exception {
         FtpServerFactory factory = new FtpServerFactory();
         ListenerFactory listener = new ListenerFactory();
         listener.setServerAddress("127.0.0.1");
@@ -83,6 +92,12 @@ class MinaTlsTest {
         SslConfigurationFactory ssl = new SslConfigurationFactory();
         ssl.setKeystoreFile(ks.toFile());
         ssl.setKeystorePassword(PW);
+        if (clientTrust != null) {
+            ssl.setTruststoreFile(clientTrust.toFile());
+            ssl.setTruststorePassword(PW);
+            ssl.setClientAuthentication("NEED");
+            ssl.setSslProtocol("TLSv1.3", "TLSv1.2");
+        }
         listener.setSslConfiguration(ssl.createSslConfiguration());
         listener.setImplicitSsl(implicit);
         factory.addListener("default", listener.createListener());
@@ -164,6 +179,38 @@ class MinaTlsTest {
                 .tls(TlsMode.EXPLICIT).trustCertificates(otherCert).verifyHostname(false).build())) {
             ftp.login("alice", USER_PW);
         }
+    }
+
+    @Test
+    void clientCertificateFromAKeyManager() throws Exception {
+        Path client = keytool("client.jks", "dns:ftpdoctor-client");
+        Path clientCert = keys.resolve("client.pem");
+        run("keytool", "-exportcert", "-rfc", "-alias", "ftp", "-keystore", client.toString(), "-storepass", PW,
+                "-file", clientCert.toString());
+        Path trust = keys.resolve("client-trust.jks");
+        run("keytool", "-importcert", "-noprompt", "-alias", "client", "-file", clientCert.toString(),
+                "-keystore", trust.toString(), "-storetype", "JKS", "-storepass", PW);
+        start(false, keystore, trust);
+
+        for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) { // 1.2 fails in the handshake, 1.3 after it
+            FtpException e = assertThrows(FtpException.class, () -> {
+                try (FtpClient ftp = FtpClient.connect("127.0.0.1", port,
+                        config(TlsMode.EXPLICIT).tlsProtocols(protocol).build())) {
+                    ftp.login("alice", USER_PW);
+                }
+            });
+            assertEquals(Outcome.ClientCertificateRequired, e.diagnosis().outcome(), e::toString);
+            assertTrue(e instanceof FtpSecurityException, e::toString);
+            assertTrue(e.diagnosis().detail().contains("none is configured"), e.diagnosis().detail());
+        }
+
+        KeyStore ks = KeyStore.getInstance("JKS");
+        try (InputStream in = Files.newInputStream(client)) {
+            ks.load(in, PW.toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, PW.toCharArray());
+        transfersWork(config(TlsMode.EXPLICIT).keyManager((X509KeyManager) kmf.getKeyManagers()[0]).build());
     }
 
     @Test

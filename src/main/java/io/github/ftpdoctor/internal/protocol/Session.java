@@ -32,6 +32,7 @@ public final class Session implements Closeable {
     private volatile String lastVerb;
     private volatile String sentVerb;
     private volatile String sentArgument;
+    private volatile boolean tlsUnconfirmed; // TLS is up and the server has not answered over it yet
 
     private Session(ControlChannel channel, ConnectOptions options) {
         this.channel = channel;
@@ -53,7 +54,7 @@ public final class Session implements Closeable {
             try {
                 socket = TlsUpgrade.wrap(socket, options.host(), options.tls()); // implicit FTPS: TLS first
             } catch (TransportFailure f) {
-                throw fail(options.classifier(), f, connecting, List.of());
+                throw fail(options.classifier(), certificateHint(options, f), connecting, List.of());
             }
         }
         ControlChannel channel;
@@ -65,6 +66,7 @@ public final class Session implements Closeable {
                     e.getMessage(), e), ExchangeContext.connecting(), List.of());
         }
         Session session = new Session(channel, options);
+        session.tlsUnconfirmed = options.tls() != null && !options.tls().explicit();
         try {
             session.readGreeting();
             if (options.tls() != null && options.tls().explicit()) {
@@ -92,11 +94,12 @@ public final class Session implements Closeable {
                 channel.setReplyTimeout(Duration.ofNanos(left));
                 reply = channel.readReply();
             } catch (TransportFailure f) {
-                throw fail(classifier, greetingEvent(f), ctx, channel.transcript().snapshot());
+                throw fail(classifier, unconfirmedTls(greetingEvent(f)), ctx, channel.transcript().snapshot());
             } catch (IOException e) {
-                throw fail(classifier, new TransportFailure(TransportEvent.RESET_BEFORE_GREETING,
-                        e.getMessage(), e), ctx, channel.transcript().snapshot());
+                throw fail(classifier, unconfirmedTls(new TransportFailure(TransportEvent.RESET_BEFORE_GREETING,
+                        e.getMessage(), e)), ctx, channel.transcript().snapshot());
             }
+            tlsUnconfirmed = false;
             if (reply.isPositivePreliminary()) {
                 continue; // 120 Service ready in nnn minutes: keep waiting within the timeout
             }
@@ -121,10 +124,11 @@ public final class Session implements Closeable {
         try {
             java.net.Socket ssl = TlsUpgrade.wrap(channel.socket(), options.host(), options.tls());
             channel = channel.over(ssl);
+            tlsUnconfirmed = true;
         } catch (TransportFailure f) {
-            throw transportFailure(f, "AUTH");
+            throw transportFailure(certificateHint(options, f), "AUTH");
         } catch (IOException e) {
-            throw transportFailure(TlsUpgrade.failure(e, options.host()), "AUTH");
+            throw transportFailure(certificateHint(options, TlsUpgrade.failure(e, options.host())), "AUTH");
         }
     }
 
@@ -209,6 +213,7 @@ public final class Session implements Closeable {
     }
 
     private Reply afterRead(Reply reply, String verb) {
+        tlsUnconfirmed = false;
         lastReply = reply;
         lastVerb = verb;
         if (reply.code() == 421) {
@@ -264,7 +269,17 @@ public final class Session implements Closeable {
 
     private FtpException transportFailure(TransportFailure f, String verb) {
         channel.close();
-        return fail(classifier, f, context(verb), channel.transcript().snapshot());
+        return fail(classifier, unconfirmedTls(f), context(verb), channel.transcript().snapshot());
+    }
+
+    /** Until the server has answered over TLS, a failure may be the server refusing our client certificate. */
+    private TransportFailure unconfirmedTls(TransportFailure f) {
+        return tlsUnconfirmed ? certificateHint(options, f) : f;
+    }
+
+    private static TransportFailure certificateHint(ConnectOptions options, TransportFailure f) {
+        ClientCertificateProbe probe = options.tls() == null ? null : options.tls().probe();
+        return probe == null ? f : probe.explain(f);
     }
 
     private static FtpException fail(Classifier classifier, TransportFailure f, ExchangeContext ctx, List<String> transcript) {
