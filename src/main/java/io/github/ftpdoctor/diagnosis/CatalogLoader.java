@@ -12,14 +12,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Reads and validates catalog JSON; every error names the file, the entry and the problem. */
+/**
+ * Reads and validates catalog JSON (with {@link JsonValue}, Jackson's streaming parser); every error names the file,
+ * the entry and the problem.
+ */
 final class CatalogLoader {
     static final String BUILT_IN_ROOT = "/io/github/ftpdoctor/reply-catalog/";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern CODE_PATTERN = Pattern.compile("[1-6][0-9x][0-9x]");
     private static final Pattern CJK = Pattern.compile("[\\u3400-\\u9fff]");
 
@@ -37,20 +36,20 @@ final class CatalogLoader {
     /** The built-in catalog plus extra rule files, each a layer above the one before. */
     static Catalog load(List<Catalog.RuleSource> extra) {
         CatalogLoader loader = new CatalogLoader();
-        JsonNode index = loader.readResource("catalog.json");
+        JsonValue index = loader.readResource("catalog.json");
         loader.readCodes("codes.json", loader.readResource("codes.json"));
         loader.readOutcomes("outcomes.json", loader.readResource("outcomes.json"));
         loader.readServers("servers.json", loader.readResource("servers.json"));
-        for (JsonNode file : index.path("rules")) {
+        for (JsonValue file : index.path("rules")) {
             String name = file.asString();
             loader.readRules(name, loader.readResource(name));
         }
         for (Catalog.RuleSource source : extra) {
             loader.layer++;
-            JsonNode tree;
+            JsonValue tree;
             try (InputStream in = source.open()) {
-                tree = JSON.readTree(in);
-            } catch (IOException | JacksonException e) {
+                tree = JsonValue.parse(in);
+            } catch (IOException e) {
                 String why = e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException
                         ? "no such file" : e.getMessage();
                 throw new CatalogException(source.name() + ": cannot read: " + why, e);
@@ -60,19 +59,19 @@ final class CatalogLoader {
         return loader.finish();
     }
 
-    private JsonNode readResource(String name) {
+    private JsonValue readResource(String name) {
         try (InputStream in = CatalogLoader.class.getResourceAsStream(BUILT_IN_ROOT + name)) {
             if (in == null) {
                 throw new CatalogException("reply-catalog/" + name + ": not found on the class path");
             }
-            return JSON.readTree(in);
-        } catch (IOException | JacksonException e) {
+            return JsonValue.parse(in);
+        } catch (IOException e) {
             throw new CatalogException("reply-catalog/" + name + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    private void readCodes(String file, JsonNode root) {
-        for (JsonNode entry : array(file, root, "codes")) {
+    private void readCodes(String file, JsonValue root) {
+        for (JsonValue entry : array(file, root, "codes")) {
             int code = entry.path("code").asInt(-1);
             String where = file + ": code " + entry.path("code");
             if (code < 100 || code > 699) {
@@ -84,13 +83,13 @@ final class CatalogLoader {
         }
     }
 
-    private void readOutcomes(String file, JsonNode root) {
-        for (JsonNode entry : array(file, root, "outcomes")) {
+    private void readOutcomes(String file, JsonValue root) {
+        for (JsonValue entry : array(file, root, "outcomes")) {
             String name = entry.path("name").asString("");
             String where = file + ": outcome '" + name + "'";
             Outcome outcome = outcome(where, name);
             Category category = enumValue(where, Category.class, entry.path("category").asString(""), "category");
-            JsonNode retry = entry.path("retry");
+            JsonValue retry = entry.path("retry");
             RetryAdvice advice = new RetryAdvice(retry.path("retryable").asBoolean(false),
                     java.time.Duration.ofSeconds(retry.path("waitSeconds").asLong(0)),
                     retry.path("reduceParallelSessions").asBoolean(false), retry.path("stopRetrying").asBoolean(false));
@@ -102,9 +101,9 @@ final class CatalogLoader {
         }
     }
 
-    private void readServers(String file, JsonNode root) {
+    private void readServers(String file, JsonValue root) {
         Set<String> ids = new HashSet<>();
-        for (JsonNode entry : array(file, root, "servers")) {
+        for (JsonValue entry : array(file, root, "servers")) {
             String id = entry.path("id").asString("").trim().toLowerCase(Locale.ROOT);
             String where = file + ": server '" + id + "'";
             if (id.isEmpty() || !ids.add(id)) {
@@ -120,20 +119,20 @@ final class CatalogLoader {
         }
     }
 
-    private static Pattern optionalPattern(String where, JsonNode entry, String field) {
+    private static Pattern optionalPattern(String where, JsonValue entry, String field) {
         if (!entry.hasNonNull(field)) {
             return null;
         }
         try {
-            return Pattern.compile(entry.get(field).asString(), Pattern.CASE_INSENSITIVE);
+            return Pattern.compile(entry.path(field).asString(), Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
             throw new CatalogException(where + ": bad " + field + " pattern: " + e.getDescription() + " near index "
                     + e.getIndex(), e);
         }
     }
 
-    void readRules(String file, JsonNode root) {
-        for (JsonNode entry : array(file, root, "rules")) {
+    void readRules(String file, JsonValue root) {
+        for (JsonValue entry : array(file, root, "rules")) {
             String id = entry.path("id").asString("");
             String where = file + ": rule '" + id + "'";
             if (id.isBlank()) {
@@ -146,16 +145,16 @@ final class CatalogLoader {
         }
     }
 
-    private Rule rule(String file, String where, String id, JsonNode entry) {
+    private Rule rule(String file, String where, String id, JsonValue entry) {
         List<String> codes = new ArrayList<>();
-        JsonNode codeNode = entry.path("code");
-        for (JsonNode c : codeNode.isArray() ? codeNode : List.of(codeNode)) {
-            if (!c.isMissingNode() && !c.isNull()) {
+        JsonValue codeNode = entry.path("code");
+        for (JsonValue c : codeNode.isArray() ? codeNode : List.of(codeNode)) {
+            if (!c.isMissingOrNull()) {
                 codes.add(c.asString().toLowerCase(Locale.ROOT));
             }
         }
         TransportEvent event = entry.hasNonNull("event")
-                ? enumValue(where, TransportEvent.class, entry.get("event").asString(), "event") : null;
+                ? enumValue(where, TransportEvent.class, entry.path("event").asString(), "event") : null;
         if (codes.isEmpty() == (event == null)) {
             throw new CatalogException(where + ": give exactly one of 'code' and 'event'");
         }
@@ -167,23 +166,23 @@ final class CatalogLoader {
         }
         Pattern pattern = optionalPattern(where, entry, "pattern");
         Set<String> after = new HashSet<>();
-        for (JsonNode cmd : entry.path("after")) {
+        for (JsonValue cmd : entry.path("after")) {
             after.add(cmd.asString().trim().toUpperCase(Locale.ROOT));
         }
-        Boolean anonymous = entry.hasNonNull("anonymous") ? entry.get("anonymous").asBoolean() : null;
+        Boolean anonymous = entry.hasNonNull("anonymous") ? entry.path("anonymous").asBoolean(false) : null;
         Set<String> serverIds = new HashSet<>();
-        for (JsonNode serverId : entry.path("server")) {
+        for (JsonValue serverId : entry.path("server")) {
             serverIds.add(serverId.asString().trim().toLowerCase(Locale.ROOT));
         }
         Outcome outcome = outcome(where, entry.path("outcome").asString(""));
         List<Outcome> alternatives = new ArrayList<>();
-        for (JsonNode alt : entry.path("alternatives")) {
+        for (JsonValue alt : entry.path("alternatives")) {
             alternatives.add(outcome(where + " alternatives", alt.asString("")));
         }
         Confidence confidence = entry.hasNonNull("confidence")
-                ? enumValue(where, Confidence.class, entry.get("confidence").asString(), "confidence") : Confidence.LIKELY;
+                ? enumValue(where, Confidence.class, entry.path("confidence").asString(), "confidence") : Confidence.LIKELY;
         Text note = entry.hasNonNull("note") ? text(where, entry, "note") : null;
-        Boolean afterFailedLogins = entry.hasNonNull("afterFailedLogins") ? entry.get("afterFailedLogins").asBoolean() : null;
+        Boolean afterFailedLogins = entry.hasNonNull("afterFailedLogins") ? entry.path("afterFailedLogins").asBoolean(false) : null;
         return new Rule(id, codes, event, pattern, after, anonymous, serverIds, afterFailedLogins, outcome, confidence, alternatives,
                 entry.path("priority").asInt(0), note, entry.path("source").asString(""), file, layer);
     }
@@ -218,16 +217,16 @@ final class CatalogLoader {
         return new Catalog(codes, outcomes, rules, servers);
     }
 
-    private static Iterable<JsonNode> array(String file, JsonNode root, String field) {
-        JsonNode node = root.path(field);
+    private static Iterable<JsonValue> array(String file, JsonValue root, String field) {
+        JsonValue node = root.path(field);
         if (!node.isArray()) {
             throw new CatalogException(file + ": expected an array '" + field + "' at the top level");
         }
         return node;
     }
 
-    private static Text text(String where, JsonNode entry, String field) {
-        JsonNode node = entry.path(field);
+    private static Text text(String where, JsonValue entry, String field) {
+        JsonValue node = entry.path(field);
         String en = node.path("en").asString("").trim();
         String zh = node.path("zh").asString("").trim();
         if (en.isEmpty()) {
