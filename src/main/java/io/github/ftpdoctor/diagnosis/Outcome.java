@@ -17,7 +17,7 @@ public enum Outcome {
     ConnectionClosed, ReplyTimedOut,
     // login and access
     AnonymousDenied, BadCredentialsOrUnknownUser, IpNotAllowed, LikelyBanned, AnonymousOnly, UserNotAllowed,
-    AccountDisabled, NotLoggedIn, AccountRequiredForStorage,
+    AccountDisabled, HomeDirectoryUnavailable, NotLoggedIn, AccountRequiredForStorage,
     // security
     TlsRequired, TlsUnavailable, TlsSessionReuseRequired, DataChannelProtectionRequired, CertificateUntrusted,
     HostnameMismatch, TlsHandshakeFailed, ClientCertificateRequired,
