@@ -106,6 +106,16 @@ class VsftpdClientTest {
     }
 
     @Test
+    void missingHomeDirectoryIsNotAWrongPassword() throws Exception {
+        try (Vsftpd ftpd = Vsftpd.start(conf -> conf.put("local_root", "/nonexistent-ftpdoctor-home"));
+             FtpClient ftp = connect(ftpd)) {
+            FtpException e = assertThrows(FtpException.class, () -> ftp.login(ftpd.user(), ftpd.password()));
+            assertEquals(Outcome.HomeDirectoryUnavailable, e.diagnosis().outcome(), e::toString);
+            assertTrue(e.diagnosis().reply().text().contains("cannot change directory"), e::toString);
+        }
+    }
+
+    @Test
     void wrongPasswordIsBadCredentials() throws Exception {
         try (Vsftpd ftpd = Vsftpd.start(); FtpClient ftp = connect(ftpd)) {
             BadCredentialsOrUnknownUserException e = assertThrows(BadCredentialsOrUnknownUserException.class,
