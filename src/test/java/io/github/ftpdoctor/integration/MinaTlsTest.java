@@ -124,7 +124,9 @@ class MinaTlsTest {
                 .tls(mode).trustCertificates(cert);
     }
 
-    private void transfersWork(FtpConfig config) throws Exception {
+    /** Download, upload and list over PROT P; returns the session's transcript. */
+    private List<String> transfersWork(FtpConfig config) throws Exception {
+        List<String> transcript;
         byte[] data = new byte[300_000];
         new Random(5).nextBytes(data);
         Files.write(home.resolve("data.bin"), data);
@@ -137,14 +139,25 @@ class MinaTlsTest {
             List<FtpEntry> entries = ftp.list(null);
             assertTrue(entries.stream().anyMatch(e -> e.name().equals("up.bin")), entries.toString());
             assertTrue(ftp.transcript().contains("> PROT P"), ftp.transcript().toString());
+            transcript = ftp.transcript();
         }
         assertArrayEquals(data, Files.readAllBytes(home.resolve("up.bin")));
+        return transcript;
     }
 
     @Test
     void explicitTlsWithProtectedData() throws Exception {
         start(false, keystore);
         transfersWork(config(TlsMode.EXPLICIT).build());
+    }
+
+    @Test
+    void activeModeDataConnectionsAreProtectedToo() throws Exception {
+        start(false, keystore);
+        List<String> transcript = transfersWork(config(TlsMode.EXPLICIT)
+                .dataConnectionMode(io.github.ftpdoctor.DataConnectionMode.ACTIVE).build());
+        assertTrue(transcript.stream().anyMatch(l -> l.startsWith("> EPRT") || l.startsWith("> PORT")),
+                transcript.toString());
     }
 
     @Test
