@@ -62,6 +62,11 @@ public final class ControlChannel implements Closeable {
         } catch (TransportFailure f) {
             transcript.note(f.getMessage());
             throw f;
+        } catch (ReplyReader.TruncatedReply e) {
+            String received = e.received().length() > 120 ? e.received().substring(0, 120) + "…" : e.received();
+            transcript.note("connection closed by the server inside a reply, after: " + received);
+            throw new TransportFailure(TransportEvent.CLOSED_MID_SESSION, "closed by " + peer
+                    + " inside a reply, after: " + received, e);
         } catch (EOFException e) {
             transcript.note("connection closed by the server");
             throw new TransportFailure(TransportEvent.CLOSED_MID_SESSION, "closed by " + peer, e);

@@ -216,6 +216,17 @@ class SessionTimeoutTest {
     }
 
     @Test
+    void greetingCutShortIsAClosedConnectionNotABan() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(s -> write(s, "220-Welcome\r\n220 to the serv"))) {
+            FtpException e = openFails(server.port());
+            assertEquals(Outcome.ConnectionClosed, e.diagnosis().outcome());
+            assertEquals(TransportEvent.CLOSED_MID_SESSION, e.diagnosis().event());
+            assertTrue(e.diagnosis().detail().contains("220 to the serv"), e.diagnosis().detail());
+            server.finish();
+        }
+    }
+
+    @Test
     void serverThatClosesAfterACommand() throws Exception {
         AtomicReference<String> received = new AtomicReference<>();
         try (ScriptedServer server = new ScriptedServer(s -> {
