@@ -286,15 +286,17 @@ final class FaultKit {
             return e;
         }
         try (FtpClient client = ftp) {
-            s.client().run(client, dir);
-            return null;
-        } catch (FtpException e) {
-            boolean expectedOpen = s.expect() != null && s.expect().staysConnected();
-            assertEquals(expectedOpen, ftp.isConnected(), () -> "connected after the failure: " + describe(e));
-            if (ftp.isConnected()) {
-                ftp.noop(); // the failure left the session in step
+            try {
+                s.client().run(client, dir);
+                return null;
+            } catch (FtpException e) {
+                boolean expectedOpen = s.expect() != null && s.expect().staysConnected();
+                assertEquals(expectedOpen, client.isConnected(), () -> "connected after the failure: " + describe(e));
+                if (client.isConnected()) {
+                    client.noop(); // the failure left the session in step
+                }
+                return e;
             }
-            return e;
         }
     }
 
