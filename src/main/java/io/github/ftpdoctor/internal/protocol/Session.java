@@ -273,11 +273,12 @@ public final class Session implements Closeable {
         return FtpException.of(d, transcript, f.getCause() == null ? f : f.getCause());
     }
 
-    /** The path of a 257 reply; a 257 without a quoted path is a malformed reply. */
+    /** The path of a 257 reply; a 257 without a quoted path the client could use is a malformed reply. */
     public String quotedPath(Reply reply) throws FtpException {
         String path = Replies.quotedPath(reply);
         if (path == null) {
-            throw failure(TransportEvent.MALFORMED_REPLY, "PWD", "257 reply without a quoted path", reply, null);
+            throw failure(TransportEvent.MALFORMED_REPLY, "PWD", "257 reply without a usable quoted path"
+                    + " (none, not closed, or with NUL, CR or bytes not valid in the control encoding)", reply, null);
         }
         return path;
     }
