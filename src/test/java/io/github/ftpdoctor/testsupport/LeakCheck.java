@@ -102,15 +102,18 @@ public final class LeakCheck {
         return Files.isDirectory(Path.of("/proc/self/fd"));
     }
 
-    /** The open file descriptors of this process and what they point at (Linux /proc/self/fd). */
+    /** The open file descriptors of this process and what they point at (Linux /proc/self/fd), but this listing's. */
     public static Map<String, String> openFds() {
         Map<String, String> open = new TreeMap<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc/self/fd"))) {
             for (Path p : entries.collect(Collectors.toList())) {
                 try {
-                    open.put(p.getFileName().toString(), Files.readSymbolicLink(p).toString());
+                    String target = Files.readSymbolicLink(p).toString();
+                    if (!target.matches("/proc/\\d+/fd")) { // the listing's own directory stream
+                        open.put(p.getFileName().toString(), target);
+                    }
                 } catch (IOException e) {
-                    // closed meanwhile (e.g. the directory stream's own fd)
+                    // closed meanwhile
                 }
             }
         } catch (IOException e) {
