@@ -214,10 +214,13 @@ public final class DataTransfer {
                 }
             }
         } catch (FtpException lost) {
-            // no final reply (connection lost, reply timeout): what failed first is reported, with the byte count
-            FtpException e = dataError != null ? dataFailure(dataError, null)
+            // no final reply: the stalled data when it stalled first (our timeout), else the lost control connection;
+            // either way with the byte count
+            FtpException e = timedOut ? dataFailure(dataError, null)
                     : FtpException.of(lost.diagnosis(), lost.transcript(), lost.getCause(), bytes);
-            e.addSuppressed(lost);
+            if (timedOut || dataError != null) {
+                e.addSuppressed(timedOut ? lost : dataError);
+            }
             throw e;
         }
         listener.progress(path, bytes, expectedTotal);
