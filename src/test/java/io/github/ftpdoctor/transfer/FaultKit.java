@@ -245,8 +245,8 @@ final class FaultKit {
         return DynamicTest.dynamicTest("no thread or descriptor left after the matrix", () -> {
             List<String> left = baseline.leftAfter(timeout, t -> false);
             assertTrue(left.isEmpty(), () -> "left behind: " + left);
-            assertTrue(LeakCheck.countedThreads("ftpdoctor").stream().noneMatch(t -> t.startsWith(WATCHDOG)),
-                    "the write watchdog thread ends when idle");
+            assertTrue(LeakCheck.poll(timeout, () -> LeakCheck.countedThreads("ftpdoctor").stream()
+                    .noneMatch(t -> t.startsWith(WATCHDOG))), "the write watchdog thread ends when idle");
         });
     }
 
