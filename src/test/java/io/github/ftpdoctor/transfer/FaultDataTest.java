@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ftpdoctor.DataConnectionMode;
 import io.github.ftpdoctor.FtpClient;
+import io.github.ftpdoctor.FtpConfig;
 import io.github.ftpdoctor.diagnosis.Outcome;
 import io.github.ftpdoctor.diagnosis.TransportEvent;
 import io.github.ftpdoctor.error.FtpConnectionException;
@@ -17,8 +19,10 @@ import io.github.ftpdoctor.transfer.FaultKit.Expect;
 import io.github.ftpdoctor.transfer.FaultKit.Scenario;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +62,13 @@ class FaultDataTest {
         }
 
         void act(ScriptedFtpServer.Conn c, byte[] part) throws IOException {
-            c.acceptData().getOutputStream().write(part);
+            c.acceptData();
+            cut(c, part);
+        }
+
+        /** Sends {@code part} on the data connection already made, then ends the transfer this way. */
+        void cut(ScriptedFtpServer.Conn c, byte[] part) throws IOException {
+            c.data().getOutputStream().write(part);
             switch (this) {
                 case CLOSE_THEN_226 -> end(c, "226 Transfer complete.");
                 case CLOSE_THEN_426 -> end(c, "426 Connection closed; transfer aborted.");
@@ -139,8 +149,58 @@ class FaultDataTest {
             ftp.login("user", "secret");
             ftp.list(null);
         }, Cut.CLOSE_THEN_426.expect("LIST"), null));
+        for (Cut cut : List.of(Cut.SILENT_ANSWERS_ABOR, Cut.SILENT_STUCK)) {
+            scenarios.add(nothingSent("RETR", cut, FaultKit.Step.RETR.normal, false));
+            scenarios.add(nothingSent("LIST", cut, FaultKit.Step.LIST.normal, false));
+            scenarios.add(nothingSent("RETR", cut, FaultKit.Step.RETR.normal, true));
+        }
+        scenarios.add(FaultKit.custom("active mode: the server never connects (and never answers)", s -> {
+            s.on("EPRT", (c, a) -> c.reply("200 EPRT command successful. Consider using EPSV."));
+            s.on("RETR", (c, a) -> {
+                c.reply(FaultKit.Step.RETR.normal);
+                c.awaitClientClose();
+            });
+        }, ACTIVE, FaultDataTest::downloadSteps,
+                Expect.of(FtpTransferException.class, Outcome.DataConnectionFailed, "RETR"),
+                FaultKit.event(TransportEvent.DATA_ACCEPT_TIMEOUT)));
         scenarios.add(dripData());
         return KIT.tests(root, scenarios);
+    }
+
+    private static final FtpConfig ACTIVE = FaultKit.CONFIG.toBuilder()
+            .dataConnectionMode(DataConnectionMode.ACTIVE)
+            .dataConnectTimeout(Duration.ofMillis(500)).build();
+
+    private static void downloadSteps(FtpClient ftp, Path dir) throws IOException {
+        ftp.login("user", "secret");
+        ftp.download(FaultKit.FILE, dir.resolve(FaultKit.FILE));
+    }
+
+    /** The data connection is made (accepted in passive mode, connected in active mode) and nothing is ever sent. */
+    private static Scenario nothingSent(String verb, Cut cut, String first, boolean active) {
+        AtomicReference<InetSocketAddress> client = new AtomicReference<>();
+        return FaultKit.custom(verb + (active ? " (active mode)" : "") + ", nothing ever sent: " + cut.words, s -> {
+            s.on("EPRT", (c, a) -> {
+                String[] f = a.split("\\|");
+                client.set(new InetSocketAddress(f[2], Integer.parseInt(f[3])));
+                c.reply("200 EPRT command successful. Consider using EPSV.");
+            });
+            s.on(verb, (c, a) -> {
+                c.reply(first);
+                if (active) {
+                    c.connectData(client.get());
+                } else {
+                    c.acceptData();
+                }
+                cut.cut(c, new byte[0]);
+            });
+        }, active ? ACTIVE : FaultKit.CONFIG, verb.equals("LIST") ? (ftp, dir) -> {
+            ftp.login("user", "secret");
+            ftp.listRaw(null);
+        } : FaultDataTest::downloadSteps, cut.expect(verb), (e, server, dir) -> {
+            assertEquals(TransportEvent.DATA_READ_TIMEOUT, e.diagnosis().event(), () -> FaultKit.describe(e));
+            assertEquals(0L, e.bytesTransferred().orElse(-1), () -> FaultKit.describe(e));
+        });
     }
 
     private static Scenario download(Cut cut) {
@@ -148,10 +208,7 @@ class FaultDataTest {
                 s -> s.on("RETR", (c, a) -> {
                     c.reply(FaultKit.Step.RETR.normal);
                     cut.act(c, Arrays.copyOf(FaultKit.CONTENT, PART));
-                }), FaultKit.CONFIG, (ftp, dir) -> {
-                    ftp.login("user", "secret");
-                    ftp.download(FaultKit.FILE, dir.resolve(FaultKit.FILE));
-                }, cut.expect("RETR"), (e, server, dir) -> {
+                }), FaultKit.CONFIG, FaultDataTest::downloadSteps, cut.expect("RETR"), (e, server, dir) -> {
                     assertEquals(cut.event(true), e.diagnosis().event(), () -> FaultKit.describe(e));
                     long bytes = e.bytesTransferred().orElse(-1);
                     assertTrue(cut == Cut.RESET_THEN_226 ? bytes >= 0 && bytes <= PART : bytes == PART,
