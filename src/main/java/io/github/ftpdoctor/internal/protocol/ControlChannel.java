@@ -52,6 +52,18 @@ public final class ControlChannel implements Closeable {
      */
     public Reply readReply() throws IOException {
         deadline = System.nanoTime() + replyTimeoutNanos;
+        return read();
+    }
+
+    /**
+     * Reads the reply that follows a 1xx within what is left of the 1xx's deadline: preliminary replies do not extend
+     * the wait for the final one, so a server sending 1xx forever cannot hold the client.
+     */
+    public Reply readFinalReply() throws IOException {
+        return read();
+    }
+
+    private Reply read() throws IOException {
         try {
             Reply reply = reader.read();
             transcript.received(reply);

@@ -144,14 +144,17 @@ public final class Session implements Closeable {
         }
     }
 
-    /** Sends a command and returns its final reply (1xx replies are skipped); only transport failures throw. */
+    /**
+     * Sends a command and returns its final reply, which must come within the reply timeout (1xx replies are skipped
+     * and do not extend it); only transport failures throw.
+     */
     public Reply send(String verb, String argument) throws FtpException {
         checkOpen(verb);
         try {
             sent(verb, argument);
             Reply reply = channel.readReply();
             while (reply.isPositivePreliminary()) {
-                reply = channel.readReply();
+                reply = channel.readFinalReply();
             }
             return afterRead(reply, verb);
         } catch (TransportFailure f) {

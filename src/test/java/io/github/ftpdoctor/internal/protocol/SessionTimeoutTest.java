@@ -272,6 +272,32 @@ class SessionTimeoutTest {
     }
 
     @Test
+    void preliminaryRepliesDoNotExtendTheReplyTimeout() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean allSent = new java.util.concurrent.atomic.AtomicBoolean();
+        try (ScriptedServer server = new ScriptedServer(s -> {
+            write(s, "220 Ready\r\n");
+            new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            try {
+                for (int i = 0; i < 30; i++) { // a 1xx every 150 ms, each in time, for 4.5 s; never a final reply
+                    write(s, "110 Still working.\r\n");
+                    Thread.sleep(150);
+                }
+                allSent.set(true); // the client's 300 ms reply timeout should have ended this long before
+            } catch (IOException | InterruptedException gone) {
+                // the client gave up and closed
+            }
+        })) {
+            try (Session session = Session.open(options(server.port()))) {
+                FtpException e = assertThrows(FtpException.class, () -> session.send("STAT", null));
+                assertEquals(Outcome.ReplyTimedOut, e.diagnosis().outcome());
+                assertFalse(session.isOpen());
+            }
+            server.finish();
+            assertFalse(allSent.get(), "the 1xx replies kept the client waiting");
+        }
+    }
+
+    @Test
     void passwordIsMaskedInTheTranscriptOfAFailure() throws Exception {
         try (ScriptedServer server = new ScriptedServer(s -> {
             write(s, "220 Ready\r\n");
