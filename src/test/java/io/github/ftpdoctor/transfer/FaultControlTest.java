@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fault matrix, control connection: at every step of the standard session (greeting, USER, PASS, PWD, CWD, EPSV,
  * PASV, the first and the final reply of RETR, LIST and STOR) the server closes in the middle of a reply line or of
- * a multi-line reply, never answers, or drips its reply one byte at a time.
+ * a multi-line reply, never answers, drips its reply one byte at a time, or sends 1xx replies and no final one.
  */
 class FaultControlTest {
     private static final FaultKit KIT = new FaultKit();
@@ -50,6 +50,26 @@ class FaultControlTest {
     /** The step's reply one byte every 60 ms: each byte comes in time, the whole reply does not. */
     private static final Fault DRIP_SLOW = (c, step) -> c.drip((step.normal + "\r\n").getBytes(UTF_8), 60);
 
+    /**
+     * A 1xx reply every 100 ms, for 30 s (longer than the harness's safety timeout) or until the client has gone:
+     * each reply is complete and in time, the final one never comes.
+     */
+    private static final Fault ENDLESS_1XX = (c, step) -> {
+        long end = System.nanoTime() + 30_000_000_000L;
+        try {
+            while (System.nanoTime() < end) {
+                c.reply("110 Still working on it.");
+                Thread.sleep(100); // server-side pacing, not a timing assertion
+            }
+        } catch (java.net.SocketException gone) {
+            c.closeControl();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    };
+
+    private static final EnumSet<Step> PRELIMINARY = EnumSet.of(Step.GREETING, Step.USER, Step.PWD, Step.EPSV);
+
     private static final EnumSet<Step> DRIPPED = EnumSet.of(Step.GREETING, Step.USER, Step.PWD, Step.PASV, Step.RETR,
             Step.RETR_END);
 
@@ -61,6 +81,10 @@ class FaultControlTest {
             scenarios.add(FaultKit.atStep("close mid-multi-line-reply", step, HALF_MULTILINE, closed(step),
                     bytesOfTheData(step)));
             scenarios.add(FaultKit.atStep("never answer", step, SILENT, timedOut(step), bytesOfTheData(step)));
+            if (PRELIMINARY.contains(step)) {
+                scenarios.add(FaultKit.atStep("1xx replies and never a final one", step, ENDLESS_1XX, timedOut(step),
+                        null));
+            }
             if (DRIPPED.contains(step)) {
                 scenarios.add(FaultKit.atStep("drip slower than the reply timeout", step, DRIP_SLOW, timedOut(step),
                         bytesOfTheData(step)));
