@@ -136,7 +136,8 @@ public final class Session implements Closeable {
     private static TransportFailure greetingEvent(TransportFailure f) {
         switch (f.event()) {
             case CLOSED_MID_SESSION: // a greeting cut short is a server that crashed, not one that refuses us
-                return f.getCause() instanceof ReplyReader.TruncatedReply ? f : f.as(TransportEvent.CLOSED_BEFORE_GREETING);
+                return f.getCause() instanceof ReplyReader.TruncatedReply ? f
+                        : f.as(TransportEvent.CLOSED_BEFORE_GREETING);
             case RESET_MID_SESSION: return f.as(TransportEvent.RESET_BEFORE_GREETING);
             case REPLY_TIMEOUT: return f.as(TransportEvent.GREETING_TIMEOUT);
             case MALFORMED_REPLY: return f.as(TransportEvent.NOT_FTP_GREETING);
