@@ -30,15 +30,15 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fault matrix, malformed replies at the greeting, after USER, after PWD and as the final reply of RETR: codes out of
- * range, NUL and invalid UTF-8 where the code should be, lines over 8 KiB (one of them never ending), a reply of
- * 100,000 lines. Each is a protocol error (at the greeting, a line that is no reply at all means the port is not an
- * FTP service); the client reads at most 8 KiB per line and 1,000 lines per reply, so memory stays bounded. NUL and
- * invalid UTF-8 inside the text are judged by what the text is used for.
+ * Fault matrix, malformed replies at the greeting, to USER, PWD, RETR and STOR, and as the final reply of RETR:
+ * codes out of range, NUL and invalid UTF-8 where the code should be, lines over 8 KiB (one of them never ending),
+ * a reply of 100,000 lines. Each is a protocol error (at the greeting, a line that is no reply at all means the port
+ * is not an FTP service); the client reads at most 8 KiB per line and 1,000 lines per reply, so memory stays
+ * bounded. NUL and invalid UTF-8 inside the text are judged by what the text is used for.
  */
 class FaultMalformedTest {
     private static final FaultKit KIT = new FaultKit();
-    private static final Step[] STEPS = {Step.GREETING, Step.USER, Step.PWD, Step.RETR_END};
+    private static final Step[] STEPS = {Step.GREETING, Step.USER, Step.PWD, Step.RETR, Step.RETR_END, Step.STOR};
 
     /** A reply line (ISO-8859-1: one char per byte) that is not an RFC 959 reply. No 0xFF: that is Telnet's IAC. */
     private static final List<String> NOT_A_REPLY = List.of(
@@ -62,7 +62,8 @@ class FaultMalformedTest {
             // a well-formed code of no defined class: RFC 2228's 6yz has no 600, and nothing answers with it
             Expect unexpected = protocolError(step);
             scenarios.add(FaultKit.atStep("'600 out of range'", step, send("600 out of range\r\n"),
-                    step == Step.GREETING ? unexpected : unexpected.inStep(), check(step, TransportEvent.UNEXPECTED_REPLY)));
+                    step == Step.GREETING ? unexpected : unexpected.inStep(),
+                    check(step, TransportEvent.UNEXPECTED_REPLY)));
             scenarios.add(FaultKit.atStep("a line of 9,000 bytes", step, send(step.normal.substring(0, 4)
                     + "x".repeat(9000) + "\r\n"), protocolError(step), check(step, TransportEvent.LINE_TOO_LONG)));
             scenarios.add(FaultKit.atStep("a line that never ends", step, ENDLESS_LINE, protocolError(step),
