@@ -2,6 +2,7 @@ package io.github.ftpdoctor.load;
 
 import io.github.ftpdoctor.FtpConfig;
 import io.github.ftpdoctor.error.FtpException;
+import io.github.ftpdoctor.testsupport.LeakCheck;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -11,10 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.FtpServerFactory;
@@ -155,18 +153,9 @@ final class LoadFixture {
         return t.getClass().getName() + ": " + t.getMessage();
     }
 
-    /** Polls {@code condition} every 50 ms for up to {@code timeout}; true as soon as it holds. */
+    /** Polls {@code condition} for up to {@code timeout}; true as soon as it holds. */
     static boolean poll(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            Thread.sleep(50);
-        }
+        return LeakCheck.poll(timeout, condition);
     }
 
     // -- threads
@@ -177,12 +166,7 @@ final class LoadFixture {
      * ({@code ftpdoctor-*}, daemon or not).
      */
     static List<String> countedThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .filter(t -> !t.isDaemon() || t.getName().startsWith("ftpdoctor"))
-                .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : ""))
-                .sorted()
-                .collect(Collectors.toList());
+        return LeakCheck.countedThreads("ftpdoctor");
     }
 
     static int totalThreads() {
@@ -192,26 +176,12 @@ final class LoadFixture {
     // -- file descriptors (Linux)
 
     static boolean hasProcFd() {
-        return Files.isDirectory(Path.of("/proc/self/fd"));
+        return LeakCheck.hasProcFd();
     }
 
     /** The open file descriptors of this process and what they point at (Linux /proc/self/fd). */
     static Map<String, String> openFds() {
-        Map<String, String> fds = new TreeMap<>();
-        try (Stream<Path> entries = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path p : entries.collect(Collectors.toList())) {
-                String target;
-                try {
-                    target = Files.readSymbolicLink(p).toString();
-                } catch (IOException e) {
-                    continue; // closed meanwhile (e.g. the directory stream's own fd)
-                }
-                fds.put(p.getFileName().toString(), target);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list /proc/self/fd", e);
-        }
-        return fds;
+        return LeakCheck.openFds();
     }
 
     static int fdCount() {

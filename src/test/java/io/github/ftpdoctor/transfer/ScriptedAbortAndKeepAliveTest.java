@@ -243,12 +243,14 @@ class ScriptedAbortAndKeepAliveTest {
             FtpTransferException e = assertThrows(FtpTransferException.class, () -> ftp.download("stalled.bin", target));
             assertEquals(100L, e.bytesTransferred().orElseThrow());
             assertTrue(e.getCause() instanceof java.net.SocketTimeoutException, e::toString);
-            // the server's 426 is the reply diagnosed; the data timeout is the cause
-            assertEquals(Outcome.TransferAborted, e.diagnosis().outcome(), e::toString);
+            // the data timeout is what is diagnosed: the server's 426 only follows from the client closing
+            assertEquals(Outcome.TransferIncomplete, e.diagnosis().outcome(), e::toString);
+            assertEquals(io.github.ftpdoctor.diagnosis.TransportEvent.DATA_READ_TIMEOUT, e.diagnosis().event());
             assertFalse(Files.exists(target));
-            ftp.noop();
+            ftp.noop(); // the client sent ABOR and read its reply too: the session is in step
             assertEquals("/", ftp.pwd());
         }
+        assertTrue(server.verbs().contains("ABOR"), server.commands()::toString);
     }
 
     private static void pace() {

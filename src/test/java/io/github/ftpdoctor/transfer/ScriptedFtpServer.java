@@ -42,6 +42,8 @@ final class ScriptedFtpServer implements AutoCloseable {
     private final List<byte[]> rawCommands = new CopyOnWriteArrayList<>();
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    private volatile Handler greeting = (c, a) -> c.reply("220 scripted FTP server ready");
+    private volatile long dripMillis;
     private volatile Conn current;
     private volatile boolean closed;
 
@@ -85,6 +87,18 @@ final class ScriptedFtpServer implements AutoCloseable {
     /** Registers (or replaces) the handler of a verb; call before {@link #start()}. */
     ScriptedFtpServer on(String verb, Handler handler) {
         handlers.put(verb.toUpperCase(Locale.ROOT), handler);
+        return this;
+    }
+
+    /** Replaces what the server sends when a client connects (default {@code 220 scripted FTP server ready}). */
+    ScriptedFtpServer greeting(Handler handler) {
+        greeting = handler;
+        return this;
+    }
+
+    /** Sends every reply one byte at a time, pausing {@code millis} between bytes. */
+    ScriptedFtpServer dripReplies(long millis) {
+        dripMillis = millis;
         return this;
     }
 
@@ -143,7 +157,7 @@ final class ScriptedFtpServer implements AutoCloseable {
             try {
                 c = new Conn(s);
                 current = c;
-                c.reply("220 scripted FTP server ready");
+                greeting.handle(c, null);
                 while (!c.controlClosed) {
                     String line = c.readCommand();
                     if (line == null) {
@@ -199,13 +213,44 @@ final class ScriptedFtpServer implements AutoCloseable {
 
         /** Writes a reply (lines may be joined with CR LF) in the server's charset, then CR LF. */
         void reply(String text) throws IOException {
-            replyBytes((text + "\r\n").getBytes(charset));
+            byte[] bytes = (text + "\r\n").getBytes(charset);
+            if (dripMillis > 0) {
+                drip(bytes, dripMillis);
+            } else {
+                replyBytes(bytes);
+            }
         }
 
         /** Writes bytes as they are on the control connection. */
         void replyBytes(byte[] bytes) throws IOException {
             out.write(bytes);
             out.flush();
+        }
+
+        /** Writes the bytes one at a time, pausing between them; stops quietly when the client has gone away. */
+        void drip(byte[] bytes, long pauseMillis) throws IOException {
+            try {
+                for (byte b : bytes) {
+                    out.write(b);
+                    out.flush();
+                    Thread.sleep(pauseMillis);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.net.SocketException e) {
+                // the client gave up and closed
+            }
+        }
+
+        /**
+         * Never answers: reads (and records) whatever the client sends until it closes the control connection,
+         * bounded by the socket timeout.
+         */
+        void awaitClientClose() throws IOException {
+            while (readCommand() != null) {
+                // not answered
+            }
+            closeControl();
         }
 
         /** Reads one command line (bounded by the socket timeout) and records it; null at the end of the stream. */

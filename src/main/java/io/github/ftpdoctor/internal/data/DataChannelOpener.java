@@ -51,7 +51,12 @@ public final class DataChannelOpener {
         InetAddress target = peer;
         if (!epsvRefused || peer instanceof Inet6Address) {
             Reply r = session.send("EPSV", null);
-            if (r.code() == 229 && (port = DataAddresses.parse229(r)) > 0) {
+            if (r.code() == 229) {
+                port = DataAddresses.parse229(r);
+                if (port < 1) {
+                    throw session.failure(TransportEvent.MALFORMED_REPLY, "EPSV",
+                            "229 reply without (|||port|) naming a port from 1 to 65535", r, null);
+                }
                 return connect(forVerb, target, port, null);
             }
             if (r.codeClass() != 5 || peer instanceof Inet6Address) {
@@ -62,7 +67,8 @@ public final class DataChannelOpener {
         Reply r = session.expect("PASV", null, c -> c == 227);
         DataAddresses.Passive announced = DataAddresses.parse227(r);
         if (announced == null) {
-            throw session.failure(TransportEvent.MALFORMED_REPLY, "PASV", "227 reply without h1,h2,h3,h4,p1,p2", r, null);
+            throw session.failure(TransportEvent.MALFORMED_REPLY, "PASV",
+                    "227 reply without h1,h2,h3,h4,p1,p2 (each 0 to 255, port not 0)", r, null);
         }
         port = announced.port();
         if (!announced.address().equals(peer)) {

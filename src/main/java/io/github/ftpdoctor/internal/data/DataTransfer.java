@@ -2,6 +2,7 @@ package io.github.ftpdoctor.internal.data;
 
 import io.github.ftpdoctor.TransferListener;
 import io.github.ftpdoctor.diagnosis.ExchangeContext;
+import io.github.ftpdoctor.diagnosis.Outcome;
 import io.github.ftpdoctor.diagnosis.Reply;
 import io.github.ftpdoctor.diagnosis.TransportEvent;
 import io.github.ftpdoctor.error.FtpException;
@@ -181,6 +182,10 @@ public final class DataTransfer {
      * @return the final reply of the transfer command
      */
     Reply finish(IOException dataError, boolean checkSize) throws FtpException {
+        boolean timedOut = dataError instanceof SocketTimeoutException;
+        if (timedOut) {
+            abort(); // the server may still think the transfer runs: ABOR makes it answer, keeping the session in step
+        }
         boolean aborted;
         int noops;
         synchronized (lock) {
@@ -193,22 +198,36 @@ public final class DataTransfer {
         }
         DataChannelOpener.close(socket);
         Reply fin = null;
-        int toRead = 1 + noops + (aborted ? 1 : 0);
-        int noopRepliesLeft = noops;
-        for (int i = 0; i < toRead; i++) {
-            Reply r = session.readReply(verb);
-            if (fin == null && !(r.code() == 200 && noopRepliesLeft > 0)) {
-                fin = r;
-            } else if (r.code() == 200 && noopRepliesLeft > 0) {
-                noopRepliesLeft--;
+        try {
+            int toRead = 1 + noops + (aborted ? 1 : 0);
+            int noopRepliesLeft = noops;
+            for (int i = 0; i < toRead; i++) {
+                Reply r = session.readReply(verb);
+                if (fin == null && !(r.code() == 200 && noopRepliesLeft > 0)) {
+                    fin = r;
+                } else if (r.code() == 200 && noopRepliesLeft > 0) {
+                    noopRepliesLeft--;
+                }
+                if (r.code() == 421) {
+                    fin = r;
+                    break;
+                }
             }
-            if (r.code() == 421) {
-                fin = r;
-                break;
+        } catch (FtpException lost) {
+            // no final reply: the stalled data when it stalled first (our timeout), else the lost control connection;
+            // either way with the byte count
+            FtpException e = timedOut ? dataFailure(dataError, null)
+                    : FtpException.of(lost.diagnosis(), lost.transcript(), lost.getCause(), bytes);
+            if (timedOut || dataError != null) {
+                e.addSuppressed(timedOut ? lost : dataError);
             }
+            throw e;
         }
         listener.progress(path, bytes, expectedTotal);
         ExchangeContext ctx = session.context(verb);
+        if (timedOut && (!fin.isNegative() || session.diagnose(fin, verb).outcome() == Outcome.TransferAborted)) {
+            throw dataFailure(dataError, fin); // a 426 answering our ABOR says nothing new; a 421 or 451 would
+        }
         if (fin.isNegative()) {
             throw FtpException.of(session.diagnose(fin, verb), session.transcript(), dataError, bytes);
         }
@@ -216,9 +235,7 @@ public final class DataTransfer {
             throw withBytes(TransportEvent.TRANSFER_INCOMPLETE, "aborted by the client after " + bytes + " bytes", fin, null);
         }
         if (dataError != null) {
-            TransportEvent event = dataError instanceof SocketTimeoutException ? TransportEvent.DATA_READ_TIMEOUT
-                    : TransportEvent.DATA_CONNECTION_RESET;
-            throw withBytes(event, dataError.getMessage() + " after " + bytes + " bytes", fin, dataError);
+            throw dataFailure(dataError, fin);
         }
         if (!fin.isPositiveCompletion()) {
             throw FtpException.of(session.failure(fin, ctx).diagnosis(), session.transcript(), null, bytes);
@@ -228,6 +245,13 @@ public final class DataTransfer {
                     + " bytes announced by SIZE", fin, null);
         }
         return fin;
+    }
+
+    /** The data connection stalled (our timeout) or broke. */
+    private FtpException dataFailure(IOException dataError, Reply fin) {
+        TransportEvent event = dataError instanceof SocketTimeoutException ? TransportEvent.DATA_READ_TIMEOUT
+                : TransportEvent.DATA_CONNECTION_RESET;
+        return withBytes(event, dataError.getMessage() + " after " + bytes + " bytes", fin, dataError);
     }
 
     private FtpException withBytes(TransportEvent event, String detail, Reply reply, Throwable cause) {

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 
 /** The data of an upload. {@link #close()} ends the data and requires a positive final reply. */
 final class UploadStream extends OutputStream {
+    private static final int SLICE = 64 * 1024;
+
     private final DataTransfer transfer;
     private final OutputStream out;
     private final WriteWatchdog watchdog;
@@ -26,6 +28,18 @@ final class UploadStream extends OutputStream {
         if (closed) {
             throw new IOException("stream closed");
         }
+        for (int done = 0; done < len; ) {
+            int n = Math.min(SLICE, len - done);
+            writeSlice(b, off + done, n);
+            done += n;
+        }
+    }
+
+    /**
+     * Writes one slice: the byte count of a failure is exact to a slice, and the watchdog measures progress per
+     * slice, not per (1 MiB) buffer that a slow link may take longer than the data timeout to carry.
+     */
+    private void writeSlice(byte[] b, int off, int len) throws IOException {
         try {
             watchdog.beforeWrite();
             out.write(b, off, len);

@@ -52,6 +52,18 @@ public final class ControlChannel implements Closeable {
      */
     public Reply readReply() throws IOException {
         deadline = System.nanoTime() + replyTimeoutNanos;
+        return read();
+    }
+
+    /**
+     * Reads the reply that follows a 1xx within what is left of the 1xx's deadline: preliminary replies do not extend
+     * the wait for the final one, so a server sending 1xx forever cannot hold the client.
+     */
+    public Reply readFinalReply() throws IOException {
+        return read();
+    }
+
+    private Reply read() throws IOException {
         try {
             Reply reply = reader.read();
             transcript.received(reply);
@@ -62,6 +74,11 @@ public final class ControlChannel implements Closeable {
         } catch (TransportFailure f) {
             transcript.note(f.getMessage());
             throw f;
+        } catch (ReplyReader.TruncatedReply e) {
+            String received = e.received().length() > 120 ? e.received().substring(0, 120) + "…" : e.received();
+            transcript.note("connection closed by the server inside a reply, after: " + received);
+            throw new TransportFailure(TransportEvent.CLOSED_MID_SESSION, "closed by " + peer
+                    + " inside a reply, after: " + received, e);
         } catch (EOFException e) {
             transcript.note("connection closed by the server");
             throw new TransportFailure(TransportEvent.CLOSED_MID_SESSION, "closed by " + peer, e);

@@ -20,7 +20,8 @@ public final class Replies {
 
     /**
      * The path in a 257 reply (RFC 959 Appendix II): the text between the first quote and the closing quote,
-     * with doubled quotes {@code ""} standing for one. Null if the reply has no quoted path.
+     * with doubled quotes {@code ""} standing for one. Null if the reply has no quoted path, or one that cannot be
+     * used: with NUL or CR (no command may carry them) or bytes the control encoding could not decode.
      */
     public static String quotedPath(Reply reply) {
         String text = reply.lines().get(0);
@@ -37,13 +38,17 @@ public final class Replies {
                     path.append('"');
                     i++;
                 } else {
-                    return path.toString();
+                    return usable(path) ? path.toString() : null;
                 }
             } else {
                 path.append(c);
             }
         }
         return null; // no closing quote
+    }
+
+    private static boolean usable(CharSequence path) {
+        return path.chars().noneMatch(c -> c == '\0' || c == '\r' || c == '\uFFFD');
     }
 
     /** The number in a 213 SIZE reply, or -1 if it is not a number. */

@@ -34,6 +34,7 @@ public final class ReplyReader {
     private final byte[] line = new byte[MAX_LINE_BYTES + 1]; // room for the CR of CR LF
     private int pos;
     private int limit;
+    private boolean inReply; // a byte of the reply being read has arrived
 
     public ReplyReader(InputStream in, ReplyDecoder decoder) {
         this(in, decoder, NO_GUARD);
@@ -52,6 +53,7 @@ public final class ReplyReader {
      * @throws TransportFailure  if the reply breaks the protocol or a limit
      */
     public Reply read() throws IOException {
+        inReply = false;
         String first = readLine();
         int code = parseCode(first);
         List<String> lines = new ArrayList<>(1);
@@ -63,7 +65,12 @@ public final class ReplyReader {
                     throw new TransportFailure(TransportEvent.REPLY_TOO_LONG,
                             "reply " + code + " has more than " + MAX_LINES + " lines", null);
                 }
-                String next = readLine();
+                String next;
+                try {
+                    next = readLine();
+                } catch (TruncatedReply t) {
+                    throw new TruncatedReply(String.join("\n", lines) + "\n" + t.received());
+                }
                 lines.add(next);
                 if (next.startsWith(prefix) && (next.length() == 3 || next.charAt(3) == ' ')) {
                     break;
@@ -103,8 +110,12 @@ public final class ReplyReader {
             }
             int b = next();
             if (b < 0) {
-                throw new EOFException(len == 0 ? "control connection closed" : "control connection closed inside a reply line");
+                if (inReply) {
+                    throw new TruncatedReply(decoder.decode(line, len));
+                }
+                throw new EOFException("control connection closed");
             }
+            inReply = true;
             if (b == '\n') {
                 if (len > 0 && line[len - 1] == '\r') {
                     len--;
@@ -141,6 +152,22 @@ public final class ReplyReader {
             limit = n;
         }
         return buffer[pos++] & 0xFF;
+    }
+
+    /** The stream ended inside a reply: part of it arrived (a server that crashed, not one that refused to talk). */
+    public static final class TruncatedReply extends EOFException {
+        private static final long serialVersionUID = 1L;
+        private final String received;
+
+        TruncatedReply(String received) {
+            super("control connection closed inside a reply");
+            this.received = received;
+        }
+
+        /** What arrived of the reply, lines joined by LF. */
+        public String received() {
+            return received;
+        }
     }
 
     /** Whether bytes already received are waiting to be parsed (a reply that arrived unasked). */

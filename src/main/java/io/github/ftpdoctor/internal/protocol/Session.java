@@ -139,7 +139,9 @@ public final class Session implements Closeable {
 
     private static TransportFailure greetingEvent(TransportFailure f) {
         switch (f.event()) {
-            case CLOSED_MID_SESSION: return f.as(TransportEvent.CLOSED_BEFORE_GREETING);
+            case CLOSED_MID_SESSION: // a greeting cut short is a server that crashed, not one that refuses us
+                return f.getCause() instanceof ReplyReader.TruncatedReply ? f
+                        : f.as(TransportEvent.CLOSED_BEFORE_GREETING);
             case RESET_MID_SESSION: return f.as(TransportEvent.RESET_BEFORE_GREETING);
             case REPLY_TIMEOUT: return f.as(TransportEvent.GREETING_TIMEOUT);
             case MALFORMED_REPLY: return f.as(TransportEvent.NOT_FTP_GREETING);
@@ -147,14 +149,17 @@ public final class Session implements Closeable {
         }
     }
 
-    /** Sends a command and returns its final reply (1xx replies are skipped); only transport failures throw. */
+    /**
+     * Sends a command and returns its final reply, which must come within the reply timeout (1xx replies are skipped
+     * and do not extend it); only transport failures throw.
+     */
     public Reply send(String verb, String argument) throws FtpException {
         checkOpen(verb);
         try {
             sent(verb, argument);
             Reply reply = channel.readReply();
             while (reply.isPositivePreliminary()) {
-                reply = channel.readReply();
+                reply = channel.readFinalReply();
             }
             return afterRead(reply, verb);
         } catch (TransportFailure f) {
@@ -287,11 +292,12 @@ public final class Session implements Closeable {
         return FtpException.of(d, transcript, f.getCause() == null ? f : f.getCause());
     }
 
-    /** The path of a 257 reply; a 257 without a quoted path is a malformed reply. */
+    /** The path of a 257 reply; a 257 without a quoted path the client could use is a malformed reply. */
     public String quotedPath(Reply reply) throws FtpException {
         String path = Replies.quotedPath(reply);
         if (path == null) {
-            throw failure(TransportEvent.MALFORMED_REPLY, "PWD", "257 reply without a quoted path", reply, null);
+            throw failure(TransportEvent.MALFORMED_REPLY, "PWD", "257 reply without a usable quoted path"
+                    + " (none, not closed, or with NUL, CR or bytes not valid in the control encoding)", reply, null);
         }
         return path;
     }

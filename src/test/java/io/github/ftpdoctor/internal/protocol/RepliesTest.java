@@ -35,6 +35,13 @@ class RepliesTest {
     }
 
     @Test
+    void quotedPathThatNoCommandCouldCarryOrThatLostBytesIsNone() {
+        assertNull(Replies.quotedPath(line("257 \"/a\0b\" is the current directory")));
+        assertNull(Replies.quotedPath(line("257 \"/a\rb\" is the current directory")));
+        assertNull(Replies.quotedPath(line("257 \"/caf\uFFFD\" is the current directory")));
+    }
+
+    @Test
     void quotedPathWithSpacesAndChinese() {
         assertEquals("/数据/年度 报告 2026", Replies.quotedPath(line("257 \"/数据/年度 报告 2026\" 已创建")));
     }

@@ -216,6 +216,17 @@ class SessionTimeoutTest {
     }
 
     @Test
+    void greetingCutShortIsAClosedConnectionNotABan() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(s -> write(s, "220-Welcome\r\n220 to the serv"))) {
+            FtpException e = openFails(server.port());
+            assertEquals(Outcome.ConnectionClosed, e.diagnosis().outcome());
+            assertEquals(TransportEvent.CLOSED_MID_SESSION, e.diagnosis().event());
+            assertTrue(e.diagnosis().detail().contains("220 to the serv"), e.diagnosis().detail());
+            server.finish();
+        }
+    }
+
+    @Test
     void serverThatClosesAfterACommand() throws Exception {
         AtomicReference<String> received = new AtomicReference<>();
         try (ScriptedServer server = new ScriptedServer(s -> {
@@ -257,6 +268,32 @@ class SessionTimeoutTest {
                 assertFalse(session.isOpen());
             }
             server.finish();
+        }
+    }
+
+    @Test
+    void preliminaryRepliesDoNotExtendTheReplyTimeout() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean allSent = new java.util.concurrent.atomic.AtomicBoolean();
+        try (ScriptedServer server = new ScriptedServer(s -> {
+            write(s, "220 Ready\r\n");
+            new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            try {
+                for (int i = 0; i < 30; i++) { // a 1xx every 150 ms, each in time, for 4.5 s; never a final reply
+                    write(s, "110 Still working.\r\n");
+                    Thread.sleep(150);
+                }
+                allSent.set(true); // the client's 300 ms reply timeout should have ended this long before
+            } catch (IOException | InterruptedException gone) {
+                // the client gave up and closed
+            }
+        })) {
+            try (Session session = Session.open(options(server.port()))) {
+                FtpException e = assertThrows(FtpException.class, () -> session.send("STAT", null));
+                assertEquals(Outcome.ReplyTimedOut, e.diagnosis().outcome());
+                assertFalse(session.isOpen());
+            }
+            server.finish();
+            assertFalse(allSent.get(), "the 1xx replies kept the client waiting");
         }
     }
 
