@@ -30,12 +30,26 @@ final class CatalogLoader {
     private final List<Fingerprint.Family> servers = new ArrayList<>();
     private int layer;
 
-    static Catalog loadBuiltIn() {
-        return load(List.of());
+    CatalogLoader() {
     }
 
-    /** The built-in catalog plus extra rule files, each a layer above the one before. */
-    static Catalog load(List<Catalog.RuleSource> extra) {
+    /** A loader that starts from a catalog already read and validated. */
+    private CatalogLoader(Catalog base) {
+        codes.putAll(base.codes());
+        for (Outcome o : Outcome.values()) {
+            if (base.definition(o) != null) {
+                outcomes.put(o, base.definition(o));
+            }
+        }
+        for (Rule r : base.rules()) {
+            rules.add(r);
+            ruleIds.add(r.id());
+            layer = Math.max(layer, r.layer());
+        }
+        servers.addAll(base.servers());
+    }
+
+    static Catalog loadBuiltIn() {
         CatalogLoader loader = new CatalogLoader();
         JsonNode index = loader.readResource("catalog.json");
         loader.readCodes("codes.json", loader.readResource("codes.json"));
@@ -45,6 +59,20 @@ final class CatalogLoader {
             String name = file.asString();
             loader.readRules(name, loader.readResource(name));
         }
+        return loader.finish();
+    }
+
+    /** The built-in catalog plus extra rule files, each a layer above the one before. */
+    static Catalog load(List<Catalog.RuleSource> extra) {
+        return extend(loadBuiltIn(), extra);
+    }
+
+    /**
+     * A catalog plus extra rule files, each a layer above the one before, validated as {@link #load} does; the
+     * base is not read again (the property tests load many thousands of rule files this way).
+     */
+    static Catalog extend(Catalog base, List<Catalog.RuleSource> extra) {
+        CatalogLoader loader = new CatalogLoader(base);
         for (Catalog.RuleSource source : extra) {
             loader.layer++;
             JsonNode tree;
