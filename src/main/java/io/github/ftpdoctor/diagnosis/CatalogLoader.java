@@ -153,7 +153,7 @@ final class CatalogLoader {
             return null;
         }
         try {
-            return Pattern.compile(entry.get(field).asString(), Pattern.CASE_INSENSITIVE);
+            return Pattern.compile(string(where, entry.get(field), field), Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
             throw new CatalogException(where + ": bad " + field + " pattern: " + e.getDescription() + " near index "
                     + e.getIndex(), e);
@@ -179,11 +179,11 @@ final class CatalogLoader {
         JsonNode codeNode = entry.path("code");
         for (JsonNode c : codeNode.isArray() ? codeNode : List.of(codeNode)) {
             if (!c.isMissingNode() && !c.isNull()) {
-                codes.add(c.asString().toLowerCase(Locale.ROOT));
+                codes.add(string(where, c, "code").toLowerCase(Locale.ROOT));
             }
         }
         TransportEvent event = entry.hasNonNull("event")
-                ? enumValue(where, TransportEvent.class, entry.get("event").asString(), "event") : null;
+                ? enumValue(where, TransportEvent.class, string(where, entry.get("event"), "event"), "event") : null;
         if (codes.isEmpty() == (event == null)) {
             throw new CatalogException(where + ": give exactly one of 'code' and 'event'");
         }
@@ -196,12 +196,12 @@ final class CatalogLoader {
         Pattern pattern = optionalPattern(where, entry, "pattern");
         Set<String> after = new HashSet<>();
         for (JsonNode cmd : entry.path("after")) {
-            after.add(cmd.asString().trim().toUpperCase(Locale.ROOT));
+            after.add(string(where, cmd, "after").trim().toUpperCase(Locale.ROOT));
         }
-        Boolean anonymous = entry.hasNonNull("anonymous") ? entry.get("anonymous").asBoolean() : null;
+        Boolean anonymous = optionalBoolean(where, entry, "anonymous");
         Set<String> serverIds = new HashSet<>();
         for (JsonNode serverId : entry.path("server")) {
-            serverIds.add(serverId.asString().trim().toLowerCase(Locale.ROOT));
+            serverIds.add(string(where, serverId, "server").trim().toLowerCase(Locale.ROOT));
         }
         Outcome outcome = outcome(where, entry.path("outcome").asString(""));
         List<Outcome> alternatives = new ArrayList<>();
@@ -209,9 +209,10 @@ final class CatalogLoader {
             alternatives.add(outcome(where + " alternatives", alt.asString("")));
         }
         Confidence confidence = entry.hasNonNull("confidence")
-                ? enumValue(where, Confidence.class, entry.get("confidence").asString(), "confidence") : Confidence.LIKELY;
+                ? enumValue(where, Confidence.class, string(where, entry.get("confidence"), "confidence"), "confidence")
+                : Confidence.LIKELY;
         Text note = entry.hasNonNull("note") ? text(where, entry, "note") : null;
-        Boolean afterFailedLogins = entry.hasNonNull("afterFailedLogins") ? entry.get("afterFailedLogins").asBoolean() : null;
+        Boolean afterFailedLogins = optionalBoolean(where, entry, "afterFailedLogins");
         return new Rule(id, codes, event, pattern, after, anonymous, serverIds, afterFailedLogins, outcome, confidence, alternatives,
                 entry.path("priority").asInt(0), note, entry.path("source").asString(""), file, layer);
     }
@@ -252,6 +253,32 @@ final class CatalogLoader {
             throw new CatalogException(file + ": expected an array '" + field + "' at the top level");
         }
         return node;
+    }
+
+    /** A value as text; an object or an array is a CatalogException naming the field, not Jackson's exception. */
+    private static String string(String where, JsonNode node, String field) {
+        try {
+            return node.asString();
+        } catch (JacksonException e) {
+            throw new CatalogException(where + ": '" + field + "' must be a string, not " + kind(node), e);
+        }
+    }
+
+    private static Boolean optionalBoolean(String where, JsonNode entry, String field) {
+        if (!entry.hasNonNull(field)) {
+            return null;
+        }
+        JsonNode node = entry.get(field);
+        try {
+            return node.asBoolean();
+        } catch (JacksonException e) {
+            throw new CatalogException(where + ": '" + field + "' must be true or false, not " + kind(node), e);
+        }
+    }
+
+    private static String kind(JsonNode node) {
+        String s = node.toString();
+        return node.isArray() ? "an array" : node.isObject() ? "an object" : s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     private static Text text(String where, JsonNode entry, String field) {
