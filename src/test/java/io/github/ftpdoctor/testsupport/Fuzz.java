@@ -252,7 +252,9 @@ public final class Fuzz {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c >= 0x20 && c < 0x7F) {
                 sb.append(c);
             } else {
                 sb.append(String.format("\\u%04X", (int) c));
