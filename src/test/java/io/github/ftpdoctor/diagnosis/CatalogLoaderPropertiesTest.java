@@ -119,7 +119,7 @@ class CatalogLoaderPropertiesTest {
     void loadedCatalogsClassifyEveryReply(@TempDir Path dir) throws IOException {
         Path file = dir.resolve(NAME);
         Property.forAll(SUBJECT, "rule files on disk", r -> new Json(JSON.writeValueAsBytes(mutatedTree(r))))
-                .seed(0xCA7_0004L).tries(150)
+                .seed(0xCA7_0004L).tries(100)
                 .check(j -> {
                     Files.write(file, j.bytes());
                     Catalog c;

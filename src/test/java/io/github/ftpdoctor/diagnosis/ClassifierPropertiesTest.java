@@ -58,7 +58,7 @@ class ClassifierPropertiesTest {
     @Test
     void everyReplyGetsADiagnosis() {
         Property.forAll(SUBJECT, "random replies", r -> new Input(100 + r.nextInt(600), text(r), context(r)))
-                .seed(0xC1A_0001L).tries(60_000)
+                .seed(0xC1A_0001L).tries(30_000)
                 .shrinkWith(in -> Fuzz.SHRINK_STRING.smaller(in.text()).stream()
                         .map(t -> new Input(in.code(), t, in.context())).toList())
                 .check(in -> {
@@ -80,7 +80,7 @@ class ClassifierPropertiesTest {
     void everyEventGetsADiagnosis() {
         Property.forAll(SUBJECT, "random events", r -> new Object[] {Fuzz.pick(r, TransportEvent.values()), context(r),
                 r.nextBoolean() ? null : text(r), r.nextBoolean() ? null : Reply.of(100 + r.nextInt(600), text(r))})
-                .seed(0xC1A_0002L).tries(40_000).showWith(o -> List.of(o).toString())
+                .seed(0xC1A_0002L).tries(20_000).showWith(o -> List.of(o).toString())
                 .check(o -> {
                     TransportEvent e = (TransportEvent) o[0];
                     Diagnosis d = CLASSIFIER.classify(e, (ExchangeContext) o[1], (String) o[2], (Reply) o[3]);

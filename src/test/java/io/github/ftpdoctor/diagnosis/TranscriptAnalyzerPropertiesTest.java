@@ -132,7 +132,7 @@ class TranscriptAnalyzerPropertiesTest {
     @Test
     void randomAndMutatedLogsGiveFindingsAtTheirLines() {
         Property.forAll(SUBJECT, "random and mutated logs", TranscriptAnalyzerPropertiesTest::log)
-                .seed(0x7A5_0001L).tries(60_000).shrinkWith(Fuzz.SHRINK_LINES).showWith(Fuzz::show)
+                .seed(0x7A5_0001L).tries(50_000).shrinkWith(Fuzz.SHRINK_LINES).showWith(Fuzz::show)
                 .check(lines -> {
                     List<Finding> findings = ANALYZER.analyze(lines);
                     checkFindings(findings, lines.size());
@@ -183,7 +183,7 @@ class TranscriptAnalyzerPropertiesTest {
                         + (r.nextInt(4) == 0 ? " " + Fuzz.pick(r, BODIES) : ""));
             }
             return new Secret(lines, secret.toString());
-        }).seed(0x7A5_0003L).tries(30_000).showWith(s -> Fuzz.show(s.lines()) + "\n  secret " + s.secret())
+        }).seed(0x7A5_0003L).tries(40_000).showWith(s -> Fuzz.show(s.lines()) + "\n  secret " + s.secret())
                 .check(s -> {
                     String secret = s.secret();
                     for (Finding f : ANALYZER.analyze(s.lines())) {

@@ -32,8 +32,11 @@ public final class Fuzz {
         "\r\n", "\n", "\r", "\0", "\t", " ", "  ", "-", " -> ", "->", ";", "; ", "=", ",", ".", "..", "/", "\\", "(", ")",
         "|", "|||", "[", "]", "<DIR>", ":", "0", "1", "9", "12", "255", "256", "65535", "99999", "-1",
         "\uFEFF", "\uFFFD", "\u00A0", "\u2028", "\u3000", "\uD800", "\uDC00", "\uD83D\uDE00", "中文", "目錄", "İ",
-        "ß", "\u0301", "\u200B", "\u0001", "\u007F", "月",
+        "ß", "\u0301", "\u200B", "\u0001", "\u007F", "月", "\u0663", "\uFF11",
     };
+
+    /** Digits that are not ASCII: Arabic-Indic, Devanagari, fullwidth. Character.isDigit and parseInt accept them. */
+    private static final Character[] OTHER_DIGITS = {'\u0660', '\u0663', '\u0669', '\u0967', '\uFF10', '\uFF11', '\uFF19'};
 
     private Fuzz() {
     }
@@ -125,7 +128,8 @@ public final class Fuzz {
                 case 5 -> sb.setLength(at);
                 case 6 -> {
                     if (at < len) {
-                        sb.setCharAt(at, Character.isDigit(sb.charAt(at)) ? (char) ('0' + r.nextInt(10))
+                        sb.setCharAt(at, Character.isDigit(sb.charAt(at)) ? r.nextInt(4) == 0 ? pick(r, OTHER_DIGITS)
+                                : (char) ('0' + r.nextInt(10))
                                 : Character.isUpperCase(sb.charAt(at)) ? Character.toLowerCase(sb.charAt(at))
                                 : Character.toUpperCase(sb.charAt(at)));
                     }
