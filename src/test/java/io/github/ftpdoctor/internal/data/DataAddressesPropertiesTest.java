@@ -39,7 +39,7 @@ class DataAddressesPropertiesTest {
     @Test
     void random227RepliesGiveNullOrAValidEndpoint() {
         Property.forAll(SUBJECT, "227 random and mutated", DataAddressesPropertiesTest::randomReplyText)
-                .seed(0xADD0_0001L).tries(40_000).shrinkWith(Fuzz.SHRINK_STRING).showWith(Fuzz::show)
+                .seed(0xADD0_0001L).tries(70_000).shrinkWith(Fuzz.SHRINK_STRING).showWith(Fuzz::show)
                 .check(text -> {
                     DataAddresses.Passive p = DataAddresses.parse227(Reply.of(227, text));
                     if (p != null) {
@@ -65,7 +65,7 @@ class DataAddressesPropertiesTest {
     @Test
     void random229RepliesGiveMinusOneOrAValidPort() {
         Property.forAll(SUBJECT, "229 random and mutated", DataAddressesPropertiesTest::randomReplyText)
-                .seed(0xADD0_0002L).tries(30_000).shrinkWith(Fuzz.SHRINK_STRING).showWith(Fuzz::show)
+                .seed(0xADD0_0002L).tries(60_000).shrinkWith(Fuzz.SHRINK_STRING).showWith(Fuzz::show)
                 .check(text -> {
                     int port = DataAddresses.parse229(Reply.of(229, text));
                     assertTrue(port == -1 || port >= 1 && port <= 65535, () -> "port " + port);
@@ -76,7 +76,7 @@ class DataAddressesPropertiesTest {
     void pasvTuplesReadBackExactly() {
         Property.forAll(SUBJECT, "227 round trip", r -> new Endpoint(ipv4(r), 1 + r.nextInt(65535), r.nextInt(4),
                         r.nextBoolean()))
-                .seed(0xADD0_0003L).tries(15_000)
+                .seed(0xADD0_0003L).tries(30_000)
                 .check(e -> {
                     String tuple = DataAddresses.portArgument(e.address(), e.port());
                     if (e.spaces()) {
@@ -99,7 +99,7 @@ class DataAddressesPropertiesTest {
     void epsvPortsReadBackWithAnyDelimiter() {
         Property.forAll(SUBJECT, "229 round trip", r -> new Endpoint(null, 1 + r.nextInt(65535), 33 + r.nextInt(94),
                         r.nextBoolean()))
-                .seed(0xADD0_0004L).tries(15_000)
+                .seed(0xADD0_0004L).tries(40_000)
                 .check(e -> {
                     String d = String.valueOf((char) e.form());
                     String text = "Entering Extended Passive Mode (" + d + d + d + e.port() + d + ")" + (e.spaces() ? "." : "");
