@@ -29,12 +29,26 @@ final class CatalogLoader {
     private final List<Fingerprint.Family> servers = new ArrayList<>();
     private int layer;
 
-    static Catalog loadBuiltIn() {
-        return load(List.of());
+    CatalogLoader() {
     }
 
-    /** The built-in catalog plus extra rule files, each a layer above the one before. */
-    static Catalog load(List<Catalog.RuleSource> extra) {
+    /** A loader that starts from a catalog already read and validated. */
+    private CatalogLoader(Catalog base) {
+        codes.putAll(base.codes());
+        for (Outcome o : Outcome.values()) {
+            if (base.definition(o) != null) {
+                outcomes.put(o, base.definition(o));
+            }
+        }
+        for (Rule r : base.rules()) {
+            rules.add(r);
+            ruleIds.add(r.id());
+            layer = Math.max(layer, r.layer());
+        }
+        servers.addAll(base.servers());
+    }
+
+    static Catalog loadBuiltIn() {
         CatalogLoader loader = new CatalogLoader();
         JsonValue index = loader.readResource("catalog.json");
         loader.readCodes("codes.json", loader.readResource("codes.json"));
@@ -44,6 +58,20 @@ final class CatalogLoader {
             String name = file.asString();
             loader.readRules(name, loader.readResource(name));
         }
+        return loader.finish();
+    }
+
+    /** The built-in catalog (read once per JVM) plus extra rule files, each a layer above the one before. */
+    static Catalog load(List<Catalog.RuleSource> extra) {
+        return extend(Catalog.builtIn(), extra);
+    }
+
+    /**
+     * A catalog plus extra rule files, each a layer above the one before, validated as {@link #load} does; the
+     * base is not read again (the property tests load many thousands of rule files this way).
+     */
+    static Catalog extend(Catalog base, List<Catalog.RuleSource> extra) {
+        CatalogLoader loader = new CatalogLoader(base);
         for (Catalog.RuleSource source : extra) {
             loader.layer++;
             JsonValue tree;
@@ -124,7 +152,7 @@ final class CatalogLoader {
             return null;
         }
         try {
-            return Pattern.compile(entry.path(field).asString(), Pattern.CASE_INSENSITIVE);
+            return Pattern.compile(string(where, entry.path(field), field), Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
             throw new CatalogException(where + ": bad " + field + " pattern: " + e.getDescription() + " near index "
                     + e.getIndex(), e);
@@ -150,11 +178,11 @@ final class CatalogLoader {
         JsonValue codeNode = entry.path("code");
         for (JsonValue c : codeNode.isArray() ? codeNode : List.of(codeNode)) {
             if (!c.isMissingOrNull()) {
-                codes.add(c.asString().toLowerCase(Locale.ROOT));
+                codes.add(string(where, c, "code").toLowerCase(Locale.ROOT));
             }
         }
         TransportEvent event = entry.hasNonNull("event")
-                ? enumValue(where, TransportEvent.class, entry.path("event").asString(), "event") : null;
+                ? enumValue(where, TransportEvent.class, string(where, entry.path("event"), "event"), "event") : null;
         if (codes.isEmpty() == (event == null)) {
             throw new CatalogException(where + ": give exactly one of 'code' and 'event'");
         }
@@ -167,12 +195,12 @@ final class CatalogLoader {
         Pattern pattern = optionalPattern(where, entry, "pattern");
         Set<String> after = new HashSet<>();
         for (JsonValue cmd : entry.path("after")) {
-            after.add(cmd.asString().trim().toUpperCase(Locale.ROOT));
+            after.add(string(where, cmd, "after").trim().toUpperCase(Locale.ROOT));
         }
-        Boolean anonymous = entry.hasNonNull("anonymous") ? entry.path("anonymous").asBoolean(false) : null;
+        Boolean anonymous = optionalBoolean(where, entry, "anonymous");
         Set<String> serverIds = new HashSet<>();
         for (JsonValue serverId : entry.path("server")) {
-            serverIds.add(serverId.asString().trim().toLowerCase(Locale.ROOT));
+            serverIds.add(string(where, serverId, "server").trim().toLowerCase(Locale.ROOT));
         }
         Outcome outcome = outcome(where, entry.path("outcome").asString(""));
         List<Outcome> alternatives = new ArrayList<>();
@@ -180,11 +208,12 @@ final class CatalogLoader {
             alternatives.add(outcome(where + " alternatives", alt.asString("")));
         }
         Confidence confidence = entry.hasNonNull("confidence")
-                ? enumValue(where, Confidence.class, entry.path("confidence").asString(), "confidence") : Confidence.LIKELY;
+                ? enumValue(where, Confidence.class, string(where, entry.path("confidence"), "confidence"), "confidence")
+                : Confidence.LIKELY;
         Text note = entry.hasNonNull("note") ? text(where, entry, "note") : null;
-        Boolean afterFailedLogins = entry.hasNonNull("afterFailedLogins") ? entry.path("afterFailedLogins").asBoolean(false) : null;
+        Boolean afterFailedLogins = optionalBoolean(where, entry, "afterFailedLogins");
         return new Rule(id, codes, event, pattern, after, anonymous, serverIds, afterFailedLogins, outcome, confidence, alternatives,
-                entry.path("priority").asInt(0), note, entry.path("source").asString(""), file, layer);
+                wholeNumber(where, entry, "priority"), note, entry.path("source").asString(""), file, layer);
     }
 
     private Catalog finish() {
@@ -223,6 +252,42 @@ final class CatalogLoader {
             throw new CatalogException(file + ": expected an array '" + field + "' at the top level");
         }
         return node;
+    }
+
+    /** A value as text; an object or an array is a CatalogException naming the field. */
+    private static String string(String where, JsonValue node, String field) {
+        if (!node.isScalar()) {
+            throw new CatalogException(where + ": '" + field + "' must be a string, not " + kind(node));
+        }
+        return node.asString();
+    }
+
+    private static Boolean optionalBoolean(String where, JsonValue entry, String field) {
+        if (!entry.hasNonNull(field)) {
+            return null;
+        }
+        JsonValue node = entry.path(field);
+        if (!node.isBoolean()) {
+            throw new CatalogException(where + ": '" + field + "' must be true or false, not " + kind(node));
+        }
+        return node.asBoolean(false);
+    }
+
+    /** An optional whole number (0 when absent); anything else is a CatalogException naming the field. */
+    private static int wholeNumber(String where, JsonValue entry, String field) {
+        if (!entry.hasNonNull(field)) {
+            return 0;
+        }
+        JsonValue node = entry.path(field);
+        int value = node.isNumber() ? node.asInt(Integer.MIN_VALUE) : Integer.MIN_VALUE;
+        if (value == Integer.MIN_VALUE) {
+            throw new CatalogException(where + ": '" + field + "' must be a whole number, not " + kind(node));
+        }
+        return value;
+    }
+
+    private static String kind(JsonValue node) {
+        return node.isArray() ? "an array" : node.isObject() ? "an object" : node.toString();
     }
 
     private static Text text(String where, JsonValue entry, String field) {

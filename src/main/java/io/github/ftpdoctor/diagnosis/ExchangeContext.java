@@ -89,6 +89,9 @@ public record ExchangeContext(String command, Boolean anonymous, String server, 
     }
 
     private static String mask(String text, String token) {
+        if (token.isEmpty()) {
+            return text; // an argument of control characters trims to nothing, which would match forever
+        }
         StringBuilder out = null;
         int copied = 0;
         int from = 0;

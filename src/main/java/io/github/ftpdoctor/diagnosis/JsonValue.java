@@ -105,6 +105,24 @@ final class JsonValue implements Iterable<JsonValue> {
         return value instanceof List;
     }
 
+    boolean isObject() {
+        return value instanceof Map;
+    }
+
+    /** A string, number or boolean. */
+    boolean isScalar() {
+        return value instanceof String || value instanceof Number || value instanceof Boolean;
+    }
+
+    boolean isNumber() {
+        return value instanceof Number;
+    }
+
+    /** {@code true} or {@code false} (not the strings). */
+    boolean isBoolean() {
+        return value instanceof Boolean;
+    }
+
     boolean isMissingOrNull() {
         return this == MISSING || this == NULL;
     }

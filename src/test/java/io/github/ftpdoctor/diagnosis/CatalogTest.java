@@ -89,7 +89,17 @@ class CatalogTest {
         "{\"rules\":[{\"id\":\"x\",\"code\":\"530\",\"outcome\":\"Success\",\"note\":{\"en\":\"a\",\"zh\":\"\"}}]}|rule 'x': missing Chinese text 'note.zh'",
         "{\"rules\":[{\"id\":\"x\",\"code\":\"530\",\"outcome\":\"Success\"},{\"id\":\"x\",\"code\":\"531\",\"outcome\":\"Success\"}]}|rule 'x': duplicate id",
         "{\"rules\":[{\"id\":\"x\",\"event\":\"SOLAR_FLARE\",\"outcome\":\"Success\"}]}|rule 'x': unknown event 'SOLAR_FLARE'",
-        "{\"oops\":[]}|expected an array 'rules'"})
+        "{\"rules\":[{\"id\":\"x\",\"code\":\"530\",\"outcome\":\"Success\",\"priority\":\"high\"}]}|rule 'x': 'priority' must be a whole number",
+                "{\"oops\":[]}|expected an array 'rules'",
+        // found by CatalogLoaderPropertiesTest: values of the wrong JSON type threw Jackson's JsonNodeException
+        "{\"rules\":[{\"id\":\"x\",\"code\":[[]],\"outcome\":\"Success\"}]}|rule 'x': 'code' must be a string, not an array",
+        "{\"rules\":[{\"id\":\"x\",\"code\":\"530\",\"after\":[{}],\"outcome\":\"Success\"}]}|rule 'x': 'after' must be a string",
+        "{\"rules\":[{\"id\":\"x\",\"code\":\"530\",\"anonymous\":\"yes\",\"outcome\":\"Success\"}]}|rule 'x': 'anonymous' must be true or false, not \"yes\"",
+        "{\"rules\":[{\"id\":\"x\",\"code\":\"530\",\"afterFailedLogins\":[],\"outcome\":\"Success\"}]}|rule 'x': 'afterFailedLogins' must be true or false",
+        "{\"rules\":[{\"id\":\"x\",\"event\":[],\"outcome\":\"Success\"}]}|rule 'x': 'event' must be a string, not an array",
+        "{\"rules\":[{\"id\":\"x\",\"code\":\"530\",\"server\":[{}],\"outcome\":\"Success\"}]}|rule 'x': 'server' must be a string",
+        "{\"rules\":[{\"id\":\"x\",\"code\":\"530\",\"confidence\":{},\"outcome\":\"Success\"}]}|rule 'x': 'confidence' must be a string",
+        "{\"rules\":[{\"id\":\"x\",\"code\":\"530\",\"pattern\":{},\"outcome\":\"Success\"}]}|rule 'x': 'pattern' must be a string, not an object"})
     void invalidRulesAreRefusedWithTheFileEntryAndProblem(String row) {
         String[] parts = row.split("\\|");
         CatalogLoader loader = new CatalogLoader();

@@ -128,5 +128,11 @@ class ClassifierTest {
         assertEquals("\u2026: quota exceeded", ctx.maskArgument("x: quota exceeded"));
         assertEquals("max: \u2026", ctx.maskArgument("max: x"));
         assertEquals("no argument", ExchangeContext.after("NOOP").maskArgument("no argument"));
+        // found by ClassifierPropertiesTest: an argument that trim() empties but isBlank() does not looped
+        // forever, appending to the masked text until the heap was gone
+        assertEquals("text", ExchangeContext.after("RETR").withArgument("\u0001").maskArgument("text"));
+        assertEquals("", ExchangeContext.after("RETR").withArgument(" \u0000 ").maskArgument(""));
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, Classifier.standard().classify(Reply.of(530, "Login incorrect."),
+                ExchangeContext.after("PASS").withArgument("\u0001")).outcome());
     }
 }

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /** Parses 227 and 229 replies and formats PORT and EPRT arguments (RFC 959, RFC 2428). */
 public final class DataAddresses {
+    /** Six whole numbers: never digits cut out of a longer number ({@code 1192,...} or {@code ...,1137}). */
     private static final Pattern PASV = Pattern.compile(
-            "(\\d{1,3}),\\s*(\\d{1,3}),\\s*(\\d{1,3}),\\s*(\\d{1,3}),\\s*(\\d{1,3}),\\s*(\\d{1,3})");
+            "(?<!\\d)(\\d{1,3}),\\s*(\\d{1,3}),\\s*(\\d{1,3}),\\s*(\\d{1,3}),\\s*(\\d{1,3}),\\s*(\\d{1,3})(?!\\d)");
     private static final Pattern EPSV = Pattern.compile("\\((.)\\1\\1(\\d{1,5})\\1\\)");
 
     private DataAddresses() {

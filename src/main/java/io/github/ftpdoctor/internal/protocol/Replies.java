@@ -82,7 +82,7 @@ public final class Replies {
         if (dot > 0) {
             whole = t.substring(0, dot);
             String frac = t.substring(dot + 1);
-            if (frac.isEmpty() || frac.length() > 9 || !frac.chars().allMatch(Character::isDigit)) {
+            if (frac.isEmpty() || frac.length() > 9 || !frac.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return null;
             }
             nanos = Integer.parseInt((frac + "000000000").substring(0, 9));

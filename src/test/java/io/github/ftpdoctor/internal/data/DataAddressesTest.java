@@ -28,7 +28,9 @@ class DataAddressesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Entering Passive Mode", "Entering Passive Mode (127,0,0,1,300,1)",
-        "Entering Passive Mode (256,0,0,1,1,1)", "Entering Passive Mode (127,0,0,1,0,0)", "(1,2,3,4,5)"})
+        "Entering Passive Mode (256,0,0,1,1,1)", "Entering Passive Mode (127,0,0,1,0,0)", "(1,2,3,4,5)",
+        // found by DataAddressesPropertiesTest: no tuple cut out of longer numbers
+        "Entering Passive Mode 192,168,1,2,19,13719,137", "2,1,1,2,9,1137", "(1192,168,1,2,19,137)"})
     void rejectsMalformed227(String text) {
         assertNull(DataAddresses.parse227(Reply.of(227, text)));
     }

@@ -128,7 +128,9 @@ class RepliesTest {
     @ValueSource(strings = {"213 2026010203040", "213 202601020304050", "213 2026010203040a", "213 abcdefghijklmn",
         "213 20261302030405", "213 20260002030405", "213 20260100030405", "213 20260102250405",
         "213 20260102036005", "213 20260102030460", "213 20260102030405.", "213 20260102030405.abc",
-        "213 20260102030405.1234567890", "213 ", "550 No such file"})
+        "213 20260102030405.1234567890", "213 ", "550 No such file",
+        // found by RepliesPropertiesTest: a fraction of fullwidth or Arabic-Indic digits was read as .9 and .33
+        "213 20260102030405.\uFF19", "213 20260102030405.\u0663\u0663"})
     void malformedTime(String text) {
         assertNull(Replies.time(line(text)), text);
     }
