@@ -42,15 +42,44 @@ public final class Classifier {
         // stable sort: equal specificity keeps file order
         // extra rule files first, then the most specific; stable, so equal rules keep their file order
         ordered.sort(Comparator.comparingInt(Rule::layer).thenComparingInt(Rule::specificity).reversed());
-        for (int code = FIRST_CODE; code <= LAST_CODE; code++) {
-            int c = code;
-            byCode[code - FIRST_CODE] = ordered.stream().filter(r -> r.coversCode(c)).toArray(Rule[]::new);
-            textMatters[code - FIRST_CODE] = java.util.Arrays.stream(byCode[code - FIRST_CODE])
-                    .anyMatch(r -> r.pattern() != null);
+        // Plain loops, no streams: this runs once per JVM, usually on its first diagnosis, in the interpreter.
+        List<List<Rule>> perCode = new ArrayList<>(LAST_CODE - FIRST_CODE + 1);
+        for (int i = FIRST_CODE; i <= LAST_CODE; i++) {
+            perCode.add(new ArrayList<>());
+        }
+        Map<TransportEvent, List<Rule>> perEvent = new EnumMap<>(TransportEvent.class);
+        for (Rule r : ordered) {
+            if (r.event() != null) {
+                perEvent.computeIfAbsent(r.event(), e -> new ArrayList<>()).add(r);
+            }
+            for (int code : coveredCodes(r)) {
+                perCode.get(code - FIRST_CODE).add(r);
+                textMatters[code - FIRST_CODE] |= r.pattern() != null;
+            }
+        }
+        for (int i = 0; i < perCode.size(); i++) {
+            byCode[i] = perCode.get(i).toArray(new Rule[0]);
         }
         for (TransportEvent e : TransportEvent.values()) {
-            byEvent.put(e, ordered.stream().filter(r -> r.event() == e).toArray(Rule[]::new));
+            byEvent.put(e, perEvent.getOrDefault(e, List.of()).toArray(new Rule[0]));
         }
+    }
+
+    /** The reply codes a rule's code patterns ({@code 530}, {@code 53x}, {@code 5xx}) cover, each once, in order. */
+    private static java.util.SortedSet<Integer> coveredCodes(Rule r) {
+        java.util.SortedSet<Integer> covered = new java.util.TreeSet<>();
+        for (String c : r.codes()) {
+            int first = c.charAt(0) - '0';
+            for (int second = 0; second <= 9; second++) {
+                for (int third = 0; third <= 9; third++) {
+                    if ((c.charAt(1) == 'x' || c.charAt(1) - '0' == second)
+                            && (c.charAt(2) == 'x' || c.charAt(2) - '0' == third)) {
+                        covered.add(first * 100 + second * 10 + third);
+                    }
+                }
+            }
+        }
+        return covered;
     }
 
     /** A classifier over the built-in catalog. */
