@@ -37,7 +37,7 @@ class RepliesPropertiesTest {
     void randomRepliesNeverThrow() {
         Property.forAll(SUBJECT, "random and mutated replies", r -> r.nextBoolean() ? Fuzz.randomText(r, 100, REAL)
                         : Fuzz.mutate(r, Fuzz.pick(r, REAL), 4, "\"", "\"\"", ".", "(", " bytes)", "\n "))
-                .seed(0x4E9_0001L).tries(30_000).shrinkWith(Fuzz.SHRINK_STRING).showWith(Fuzz::show)
+                .seed(0x4E9_0001L).tries(60_000).shrinkWith(Fuzz.SHRINK_STRING).showWith(Fuzz::show)
                 .check(text -> {
                     Replies.quotedPath(Reply.of(257, text));
                     assertTrue(Replies.size(Reply.of(213, text)) >= -1);

@@ -35,7 +35,7 @@ class ReplyDecoderPropertiesTest {
     void randomBytesAlwaysDecode() {
         Property.forAll(SUBJECT, "random bytes", r -> new Input(Fuzz.pick(r, CHARSETS), r.nextBoolean(),
                         r.nextBoolean() ? Fuzz.randomBytes(r, 300) : Fuzz.mutate(r, Fuzz.pick(r, Fuzz.BYTE_TOKENS), 5)))
-                .seed(0xDEC0_0001L).tries(25_000)
+                .seed(0xDEC0_0001L).tries(50_000)
                 .check(in -> {
                     ReplyDecoder d = new ReplyDecoder(in.charset(), in.autoDetect());
                     byte[] padded = java.util.Arrays.copyOf(in.bytes(), in.bytes().length + 7); // length is honoured
@@ -49,7 +49,7 @@ class ReplyDecoderPropertiesTest {
     @Test
     void textInTheConfiguredCharsetDecodesExactly() {
         Property.forAll(SUBJECT, "round trip", ReplyDecoderPropertiesTest::encodableText)
-                .seed(0xDEC0_0002L).tries(20_000)
+                .seed(0xDEC0_0002L).tries(50_000)
                 .check(in -> {
                     String expected = new String(in.bytes(), in.charset());
                     assertEquals(expected, new ReplyDecoder(in.charset(), in.autoDetect())
