@@ -28,6 +28,13 @@ public final class Classifier {
     private final Map<CacheKey, Match> memo = new ConcurrentHashMap<>();
     private static final int MEMO_LIMIT = 4096;
     private static final int MEMO_TEXT_LIMIT = 1024;
+    /**
+     * Patterns see at most the first {@value #HEAD} and the last {@value #TAIL} characters of a text: servers state
+     * the reason in the first or the last line, and a hostile server's 8 MB reply (1,000 lines of 8 KiB, the most the
+     * reader accepts) would otherwise cost seconds of CPU per diagnosis.
+     */
+    static final int HEAD = 4096;
+    static final int TAIL = 1024;
 
     private record CacheKey(int code, String text, String command, Boolean anonymous, String server, boolean failed) {
     }
@@ -117,7 +124,7 @@ public final class Classifier {
     public Diagnosis classify(TransportEvent event, ExchangeContext context, String detail, Reply reply) {
         Objects.requireNonNull(event, "event");
         ExchangeContext ctx = context == null ? ExchangeContext.unknown() : context;
-        Match match = firstMatch(byEvent.get(event), reply == null ? detail : reply.text(), ctx);
+        Match match = firstMatch(byEvent.get(event), clip(reply == null ? detail : reply.text()), ctx);
         Text meaning = reply == null ? null : catalog.codeMeaning(reply.code()).orElse(null);
         return new Diagnosis(catalog.definition(match.rule().outcome()), reply, event, ctx, match.rule(),
                 match.alternatives(), meaning, detail);
@@ -133,7 +140,7 @@ public final class Classifier {
         if (!textMatters[reply.code() - FIRST_CODE]) {
             return firstMatch(candidates, reply.text(), ctx); // no text rules for this code: nothing to remember
         }
-        String text = ctx.maskArgument(reply.text());
+        String text = ctx.maskArgument(clip(reply.text()));
         if (text.length() > MEMO_TEXT_LIMIT) {
             return firstMatch(candidates, text, ctx); // too long to keep in memory
         }
@@ -148,6 +155,14 @@ public final class Classifier {
             memo.put(key, match);
         }
         return match;
+    }
+
+    /** The text patterns are matched against: all of it, or its head and tail when it is long. */
+    static String clip(String text) {
+        if (text == null || text.length() <= HEAD + TAIL) {
+            return text;
+        }
+        return text.substring(0, HEAD) + "\n" + text.substring(text.length() - TAIL);
     }
 
     /**
