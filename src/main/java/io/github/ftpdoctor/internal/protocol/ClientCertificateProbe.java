@@ -25,11 +25,6 @@ public final class ClientCertificateProbe extends X509ExtendedKeyManager {
         this.keys = keys;
     }
 
-    /** Whether the server asked for a client certificate. */
-    public boolean asked() {
-        return asked;
-    }
-
     /**
      * A failure of the handshake or of the connection right after it, given that the server asked for a client
      * certificate, as the event that names it; any other failure unchanged.
