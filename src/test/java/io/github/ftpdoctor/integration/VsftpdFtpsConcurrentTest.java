@@ -72,14 +72,7 @@ class VsftpdFtpsConcurrentTest {
     }
 
     private Vsftpd start() throws Exception {
-        Vsftpd ftpd = Vsftpd.start(c -> {
-            c.put("ssl_enable", "YES");
-            c.put("rsa_cert_file", cert.cert().toString());
-            c.put("rsa_private_key_file", cert.key().toString());
-            c.put("force_local_logins_ssl", "YES");
-            c.put("force_local_data_ssl", "YES");
-            c.put("require_ssl_reuse", "YES");
-        });
+        Vsftpd ftpd = Vsftpd.start(Vsftpd.strictFtps(cert));
         Files.write(ftpd.rootDir().resolve("data.bin"), DATA);
         return ftpd;
     }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,16 +38,7 @@ class VsftpdFtpsModesTest {
     }
 
     private static Vsftpd start(boolean implicit) throws Exception {
-        Consumer<java.util.Map<String, String>> tls = c -> {
-            c.put("ssl_enable", "YES");
-            c.put("rsa_cert_file", cert.cert().toString());
-            c.put("rsa_private_key_file", cert.key().toString());
-            c.put("force_local_logins_ssl", "YES");
-            c.put("force_local_data_ssl", "YES");
-            c.put("require_ssl_reuse", "YES");
-            c.put("implicit_ssl", implicit ? "YES" : "NO");
-        };
-        return Vsftpd.start(tls);
+        return Vsftpd.start(Vsftpd.strictFtps(cert).andThen(c -> c.put("implicit_ssl", implicit ? "YES" : "NO")));
     }
 
     /** Runs one CLI command in this JVM (jvmOptions null) or in a forked one. */

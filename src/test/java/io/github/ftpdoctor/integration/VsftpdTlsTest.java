@@ -46,14 +46,7 @@ class VsftpdTlsTest {
     }
 
     private Vsftpd start() throws Exception {
-        return Vsftpd.start(c -> {
-            c.put("ssl_enable", "YES");
-            c.put("rsa_cert_file", cert.toString());
-            c.put("rsa_private_key_file", key.toString());
-            c.put("force_local_logins_ssl", "YES");
-            c.put("force_local_data_ssl", "YES");
-            c.put("require_ssl_reuse", "YES");
-        });
+        return Vsftpd.start(Vsftpd.strictFtps(new SelfSignedCert(cert, key)));
     }
 
     @Test

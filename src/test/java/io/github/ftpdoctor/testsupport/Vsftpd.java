@@ -131,6 +131,21 @@ public final class Vsftpd implements AutoCloseable {
         }
     }
 
+    /**
+     * vsftpd.conf settings for FTPS as strict as vsftpd allows: TLS with this certificate, forced for logins and data,
+     * and data connections required to resume the control connection's TLS session ({@code require_ssl_reuse}).
+     */
+    public static Consumer<Map<String, String>> strictFtps(SelfSignedCert cert) {
+        return c -> {
+            c.put("ssl_enable", "YES");
+            c.put("rsa_cert_file", cert.cert().toString());
+            c.put("rsa_private_key_file", cert.key().toString());
+            c.put("force_local_logins_ssl", "YES");
+            c.put("force_local_data_ssl", "YES");
+            c.put("require_ssl_reuse", "YES");
+        };
+    }
+
     /** Always {@code 127.0.0.1}. */
     public String host() { return HOST; }
     /** The control port. */
