@@ -201,25 +201,7 @@ class ScriptedAbortAndKeepAliveTest {
         FtpConfig config = CONFIG.toBuilder().keepAliveInterval(Duration.ofMillis(50)).build();
         long size = 32L << 20;
         try (FtpClient ftp = login(config)) {
-            java.io.InputStream zeros = new java.io.InputStream() {
-                private long left = size;
-
-                @Override
-                public int read() {
-                    return left-- > 0 ? 0 : -1;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    int n = (int) Math.min(len, left);
-                    java.util.Arrays.fill(b, off, off + n, (byte) 0);
-                    left -= n;
-                    return n;
-                }
-            };
+            java.io.InputStream zeros = FaultKit.zeros(size);
             assertEquals(size, ftp.store("big.bin", zeros));
             assertEquals("/", ftp.pwd()); // the 200s were consumed
         }
