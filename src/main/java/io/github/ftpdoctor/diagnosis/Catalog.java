@@ -19,13 +19,95 @@ public final class Catalog {
     private final Map<Outcome, OutcomeDefinition> outcomes;
     private final List<Rule> rules;
     private final List<Fingerprint.Family> servers;
+    private final Map<String, Phase> commandPhases;
+    private final Normalizer normalizer;
+    private final Lexicon lexicon;
 
     Catalog(Map<Integer, Text> codes, Map<Outcome, OutcomeDefinition> outcomes, List<Rule> rules,
-            List<Fingerprint.Family> servers) {
+            List<Fingerprint.Family> servers, Map<String, Phase> commandPhases, Normalizer normalizer, Lexicon lexicon) {
         this.codes = Collections.unmodifiableMap(codes);
         this.outcomes = Collections.unmodifiableMap(outcomes);
         this.rules = List.copyOf(rules);
         this.servers = List.copyOf(servers);
+        this.commandPhases = Map.copyOf(commandPhases);
+        this.normalizer = normalizer;
+        this.lexicon = lexicon;
+    }
+
+    /**
+     * The phase of a session a reply to the command belongs to ({@code RETR} → {@link Phase#TRANSFER}); a command
+     * the catalog does not list is {@link Phase#COMMAND}; null (unknown) stays null.
+     */
+    public Phase phaseOf(String command) {
+        return phaseOf(commandPhases, command);
+    }
+
+    static Phase phaseOf(Map<String, Phase> commandPhases, String command) {
+        if (command == null || command.isBlank()) {
+            return null;
+        }
+        Phase p = commandPhases.get(command.trim().toUpperCase(java.util.Locale.ROOT));
+        return p == null ? Phase.COMMAND : p;
+    }
+
+    Map<String, Phase> commandPhases() {
+        return commandPhases;
+    }
+
+    Normalizer normalizer() {
+        return normalizer;
+    }
+
+    Lexicon lexicon() {
+        return lexicon;
+    }
+
+    /** How many cue terms the catalog's lexicon holds, in every language. */
+    public int lexiconSize() {
+        return lexicon.terms().size();
+    }
+
+    /**
+     * A text folded as the classifier folds it before matching: lower case, full-width forms as ASCII, white space
+     * runs as one space, Traditional Chinese as Simplified (see {@code reply-catalog/normalization.json}).
+     */
+    public String normalize(String text) {
+        return normalizer.normalize(text);
+    }
+
+    /**
+     * This catalog without the rules and cue terms tied to one server family or translation ({@code "vsftpd"},
+     * {@code "pure-ftpd/de"}): what the classifier would know had it never seen that server's own replies. Used to
+     * measure how the catalog generalizes (leave one family out); a family alone ({@code "pure-ftpd"}) covers all
+     * of its translations, and a translation covers the rules tied to its family without a language.
+     */
+    public Catalog withoutFamily(String family) {
+        String unit = java.util.Objects.requireNonNull(family, "family").trim().toLowerCase(java.util.Locale.ROOT);
+        List<Rule> kept = new ArrayList<>();
+        for (Rule r : rules) {
+            if (r.families().stream().noneMatch(f -> tiedTo(f, unit))) {
+                kept.add(r);
+            }
+        }
+        Lexicon lex = lexicon.without(t -> t.family() != null && tiedTo(t.family() + "/" + t.lang(), unit));
+        return new Catalog(codes, outcomes, kept, servers, commandPhases, normalizer, lex);
+    }
+
+    /** Whether a rule or term tagged {@code family[/lang]} is tied to the held-out {@code family[/lang]}. */
+    static boolean tiedTo(String tag, String unit) {
+        int t = tag.indexOf('/');
+        int u = unit.indexOf('/');
+        String tagFamily = t < 0 ? tag : tag.substring(0, t);
+        String unitFamily = u < 0 ? unit : unit.substring(0, u);
+        if (!tagFamily.equals(unitFamily)) {
+            return false;
+        }
+        if (t < 0 || u < 0) {
+            return true;
+        }
+        String a = tag.substring(t + 1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String b = unit.substring(u + 1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return a.equals(b) || a.startsWith(b + "-") || b.startsWith(a + "-");
     }
 
     /** The server families the catalog recognises, in matching order. */

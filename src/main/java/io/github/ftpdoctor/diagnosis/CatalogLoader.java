@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,25 +13,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads and validates catalog JSON (with {@link JsonValue}, Jackson's streaming parser); every error names the file,
- * the entry and the problem.
+ * the entry and the problem. The index ({@code catalog.json}) names the codes, outcomes, normalization, phases, cue
+ * lexicons, rules and servers, read in that order.
  */
 final class CatalogLoader {
-    static final String BUILT_IN_ROOT = "/io/github/ftpdoctor/reply-catalog/";
-    private static final Pattern CODE_PATTERN = Pattern.compile("[1-6][0-9x][0-9x]");
-    private static final Pattern CJK = Pattern.compile("[\\u3400-\\u9fff]");
+    static final String BUILT_IN_ROOT = CatalogJson.BUILT_IN_ROOT;
 
     private final Map<Integer, Text> codes = new TreeMap<>();
     private final Map<Outcome, OutcomeDefinition> outcomes = new EnumMap<>(Outcome.class);
+    private final Map<String, Phase> commandPhases = new HashMap<>();
     private final List<Rule> rules = new ArrayList<>();
     private final Set<String> ruleIds = new HashSet<>();
     private final List<Fingerprint.Family> servers = new ArrayList<>();
+    private final LanguageReader language;
     private int layer;
 
     CatalogLoader() {
+        language = new LanguageReader();
     }
 
     /** A loader that starts from a catalog already read and validated. */
@@ -40,23 +43,35 @@ final class CatalogLoader {
                 outcomes.put(o, base.definition(o));
             }
         }
+        commandPhases.putAll(base.commandPhases());
         for (Rule r : base.rules()) {
             rules.add(r);
             ruleIds.add(r.id());
             layer = Math.max(layer, r.layer());
         }
         servers.addAll(base.servers());
+        language = new LanguageReader(base.normalizer(), base.lexicon());
     }
 
     static Catalog loadBuiltIn() {
         CatalogLoader loader = new CatalogLoader();
-        JsonValue index = loader.readResource("catalog.json");
-        loader.readCodes("codes.json", loader.readResource("codes.json"));
-        loader.readOutcomes("outcomes.json", loader.readResource("outcomes.json"));
-        loader.readServers("servers.json", loader.readResource("servers.json"));
+        JsonValue index = CatalogJson.resource("catalog.json");
+        loader.readCodes("codes.json", CatalogJson.resource("codes.json"));
+        loader.readOutcomes("outcomes.json", CatalogJson.resource("outcomes.json"));
+        if (index.hasNonNull("normalization")) {
+            String name = index.path("normalization").asString();
+            loader.language.readNormalization(name, CatalogJson.resource(name));
+        }
+        loader.readPhases("catalog.json", index.path("phases"));
+        for (JsonValue file : index.path("cues")) {
+            String name = file.asString();
+            loader.language.readLexicon(name, CatalogJson.resource(name));
+        }
+        loader.readServers("servers.json", CatalogJson.resource("servers.json"));
+        RuleReader reader = loader.ruleReader();
         for (JsonValue file : index.path("rules")) {
             String name = file.asString();
-            loader.readRules(name, loader.readResource(name));
+            loader.readRules(reader, name, CatalogJson.resource(name));
         }
         return loader.finish();
     }
@@ -68,7 +83,8 @@ final class CatalogLoader {
 
     /**
      * A catalog plus extra rule files, each a layer above the one before, validated as {@link #load} does; the
-     * base is not read again (the property tests load many thousands of rule files this way).
+     * base is not read again (the property tests load many thousands of rule files this way). A rule file may
+     * bring cue terms of its own in a {@code "lexicon"} array of lexicon objects.
      */
     static Catalog extend(Catalog base, List<Catalog.RuleSource> extra) {
         CatalogLoader loader = new CatalogLoader(base);
@@ -82,63 +98,99 @@ final class CatalogLoader {
                         ? "no such file" : e.getMessage();
                 throw new CatalogException(source.name() + ": cannot read: " + why, e);
             }
-            loader.readRules(source.name(), tree);
+            for (JsonValue lexicon : tree.path("lexicon")) {
+                loader.language.readLexicon(source.name(), lexicon);
+            }
+            loader.readRules(loader.ruleReader(), source.name(), tree);
         }
         return loader.finish();
     }
 
-    private JsonValue readResource(String name) {
-        try (InputStream in = CatalogLoader.class.getResourceAsStream(BUILT_IN_ROOT + name)) {
-            if (in == null) {
-                throw new CatalogException("reply-catalog/" + name + ": not found on the class path");
-            }
-            return JsonValue.parse(in);
-        } catch (IOException e) {
-            throw new CatalogException("reply-catalog/" + name + ": cannot read: " + e.getMessage(), e);
-        }
+    private RuleReader ruleReader() {
+        return new RuleReader(language.normalizer(), language.lexicon(), this::phaseOf, outcomes);
+    }
+
+    Phase phaseOf(String command) {
+        return Catalog.phaseOf(commandPhases, command);
     }
 
     private void readCodes(String file, JsonValue root) {
-        for (JsonValue entry : array(file, root, "codes")) {
+        for (JsonValue entry : CatalogJson.array(file, root, "codes")) {
             int code = entry.path("code").asInt(-1);
             String where = file + ": code " + entry.path("code");
             if (code < 100 || code > 699) {
                 throw new CatalogException(where + ": code must be a number from 100 to 699");
             }
-            if (codes.put(code, text(where, entry, "meaning")) != null) {
+            if (codes.put(code, CatalogJson.text(where, entry, "meaning")) != null) {
                 throw new CatalogException(where + ": defined twice");
             }
         }
     }
 
     private void readOutcomes(String file, JsonValue root) {
-        for (JsonValue entry : array(file, root, "outcomes")) {
+        for (JsonValue entry : CatalogJson.array(file, root, "outcomes")) {
             String name = entry.path("name").asString("");
             String where = file + ": outcome '" + name + "'";
-            Outcome outcome = outcome(where, name);
-            Category category = enumValue(where, Category.class, entry.path("category").asString(""), "category");
+            Outcome outcome = CatalogJson.outcome(where, name);
+            Category category = CatalogJson.enumValue(where, Category.class, entry.path("category").asString(""),
+                    "category");
             JsonValue retry = entry.path("retry");
             RetryAdvice advice = new RetryAdvice(retry.path("retryable").asBoolean(false),
                     java.time.Duration.ofSeconds(retry.path("waitSeconds").asLong(0)),
                     retry.path("reduceParallelSessions").asBoolean(false), retry.path("stopRetrying").asBoolean(false));
-            OutcomeDefinition def = new OutcomeDefinition(outcome, category, text(where, entry, "explanation"),
-                    text(where, entry, "advice"), advice);
+            OutcomeDefinition def = new OutcomeDefinition(outcome, category, phases(where, entry),
+                    CatalogJson.text(where, entry, "explanation"), CatalogJson.text(where, entry, "advice"), advice);
             if (outcomes.put(outcome, def) != null) {
                 throw new CatalogException(where + ": defined twice");
             }
         }
     }
 
+    /** An outcome's {@code "phases"}: {@code "ANY"} or a non-empty array of phase names. */
+    private static Set<Phase> phases(String where, JsonValue entry) {
+        JsonValue node = entry.path("phases");
+        if (node.isScalar() && "ANY".equalsIgnoreCase(node.asString())) {
+            return EnumSet.allOf(Phase.class);
+        }
+        Set<Phase> phases = EnumSet.noneOf(Phase.class);
+        for (JsonValue p : node) {
+            phases.add(CatalogJson.enumValue(where, Phase.class, CatalogJson.string(where, p, "phases"), "phase"));
+        }
+        if (phases.isEmpty()) {
+            throw new CatalogException(where + ": 'phases' must be \"ANY\" or a list of phases "
+                    + java.util.Arrays.toString(Phase.values()));
+        }
+        return phases;
+    }
+
+    /** The index's {@code phases}: each phase but COMMAND lists its commands; anything else is COMMAND. */
+    private void readPhases(String file, JsonValue node) {
+        for (Map.Entry<String, JsonValue> e : node.fields().entrySet()) {
+            if (e.getKey().equals("description")) {
+                continue;
+            }
+            Phase phase = CatalogJson.enumValue(file + ": phases", Phase.class, e.getKey(), "phase");
+            for (JsonValue cmd : e.getValue()) {
+                String verb = CatalogJson.string(file + ": phases." + phase, cmd, "command").trim()
+                        .toUpperCase(Locale.ROOT);
+                Phase before = commandPhases.put(verb, phase);
+                if (before != null && before != phase) {
+                    throw new CatalogException(file + ": phases: " + verb + " is listed in " + before + " and " + phase);
+                }
+            }
+        }
+    }
+
     private void readServers(String file, JsonValue root) {
         Set<String> ids = new HashSet<>();
-        for (JsonValue entry : array(file, root, "servers")) {
+        for (JsonValue entry : CatalogJson.array(file, root, "servers")) {
             String id = entry.path("id").asString("").trim().toLowerCase(Locale.ROOT);
             String where = file + ": server '" + id + "'";
             if (id.isEmpty() || !ids.add(id)) {
                 throw new CatalogException(where + ": missing or duplicate id");
             }
-            Pattern greeting = optionalPattern(where, entry, "greeting");
-            Pattern syst = optionalPattern(where, entry, "syst");
+            Pattern greeting = CatalogJson.optionalPattern(where, entry, "greeting");
+            Pattern syst = CatalogJson.optionalPattern(where, entry, "syst");
             if (greeting == null && syst == null) {
                 throw new CatalogException(where + ": give a 'greeting' or 'syst' pattern");
             }
@@ -147,20 +199,12 @@ final class CatalogLoader {
         }
     }
 
-    private static Pattern optionalPattern(String where, JsonValue entry, String field) {
-        if (!entry.hasNonNull(field)) {
-            return null;
-        }
-        try {
-            return Pattern.compile(string(where, entry.path(field), field), Pattern.CASE_INSENSITIVE);
-        } catch (PatternSyntaxException e) {
-            throw new CatalogException(where + ": bad " + field + " pattern: " + e.getDescription() + " near index "
-                    + e.getIndex(), e);
-        }
+    void readRules(String file, JsonValue root) {
+        readRules(ruleReader(), file, root);
     }
 
-    void readRules(String file, JsonValue root) {
-        for (JsonValue entry : array(file, root, "rules")) {
+    void readRules(RuleReader reader, String file, JsonValue root) {
+        for (JsonValue entry : CatalogJson.array(file, root, "rules")) {
             String id = entry.path("id").asString("");
             String where = file + ": rule '" + id + "'";
             if (id.isBlank()) {
@@ -169,51 +213,8 @@ final class CatalogLoader {
             if (!ruleIds.add(id)) {
                 throw new CatalogException(where + ": duplicate id");
             }
-            rules.add(rule(file, where, id, entry));
+            rules.add(reader.read(file, where, id, entry, layer));
         }
-    }
-
-    private Rule rule(String file, String where, String id, JsonValue entry) {
-        List<String> codes = new ArrayList<>();
-        JsonValue codeNode = entry.path("code");
-        for (JsonValue c : codeNode.isArray() ? codeNode : List.of(codeNode)) {
-            if (!c.isMissingOrNull()) {
-                codes.add(string(where, c, "code").toLowerCase(Locale.ROOT));
-            }
-        }
-        TransportEvent event = entry.hasNonNull("event")
-                ? enumValue(where, TransportEvent.class, string(where, entry.path("event"), "event"), "event") : null;
-        if (codes.isEmpty() == (event == null)) {
-            throw new CatalogException(where + ": give exactly one of 'code' and 'event'");
-        }
-        for (String code : codes) {
-            if (!CODE_PATTERN.matcher(code).matches()) {
-                throw new CatalogException(where + ": code '" + code
-                        + "' must be a digit from 1 to 6, then two digits or x, like 530, 53x or 5xx");
-            }
-        }
-        Pattern pattern = optionalPattern(where, entry, "pattern");
-        Set<String> after = new HashSet<>();
-        for (JsonValue cmd : entry.path("after")) {
-            after.add(string(where, cmd, "after").trim().toUpperCase(Locale.ROOT));
-        }
-        Boolean anonymous = optionalBoolean(where, entry, "anonymous");
-        Set<String> serverIds = new HashSet<>();
-        for (JsonValue serverId : entry.path("server")) {
-            serverIds.add(string(where, serverId, "server").trim().toLowerCase(Locale.ROOT));
-        }
-        Outcome outcome = outcome(where, entry.path("outcome").asString(""));
-        List<Outcome> alternatives = new ArrayList<>();
-        for (JsonValue alt : entry.path("alternatives")) {
-            alternatives.add(outcome(where + " alternatives", alt.asString("")));
-        }
-        Confidence confidence = entry.hasNonNull("confidence")
-                ? enumValue(where, Confidence.class, string(where, entry.path("confidence"), "confidence"), "confidence")
-                : Confidence.LIKELY;
-        Text note = entry.hasNonNull("note") ? text(where, entry, "note") : null;
-        Boolean afterFailedLogins = optionalBoolean(where, entry, "afterFailedLogins");
-        return new Rule(id, codes, event, pattern, after, anonymous, serverIds, afterFailedLogins, outcome, confidence, alternatives,
-                wholeNumber(where, entry, "priority"), note, entry.path("source").asString(""), file, layer);
     }
 
     private Catalog finish() {
@@ -223,99 +224,27 @@ final class CatalogLoader {
             }
         }
         for (int cls = 1; cls <= 6; cls++) {
-            int c = cls * 100;
-            if (rules.stream().noneMatch(r -> r.coversCode(c) && r.pattern() == null && r.after().isEmpty()
-                    && r.anonymous() == null)) {
-                throw new CatalogException("rules: no unconditional fallback rule for " + cls + "xx replies");
+            String wildcard = cls + "xx";
+            if (rules.stream().noneMatch(r -> r.codes().contains(wildcard) && r.isUnconditional()
+                    && outcomes.get(r.outcome()).phases().size() == Phase.values().length)) {
+                throw new CatalogException("rules: no unconditional fallback rule for " + wildcard
+                        + " replies whose outcome can occur in every phase");
             }
         }
         for (TransportEvent e : TransportEvent.values()) {
-            if (rules.stream().noneMatch(r -> r.event() == e && r.pattern() == null && r.after().isEmpty())) {
+            if (rules.stream().noneMatch(r -> r.event() == e && r.isUnconditional())) {
                 throw new CatalogException("rules: no unconditional rule for event " + e);
             }
         }
         Set<String> known = new HashSet<>();
         servers.forEach(f -> known.add(f.id()));
         for (Rule r : rules) {
-            for (String id : r.servers()) {
+            for (String id : r.when().servers()) {
                 if (!known.contains(id)) {
                     throw new CatalogException(r.origin() + ": rule '" + r.id() + "': unknown server '" + id + "'");
                 }
             }
         }
-        return new Catalog(codes, outcomes, rules, servers);
-    }
-
-    private static Iterable<JsonValue> array(String file, JsonValue root, String field) {
-        JsonValue node = root.path(field);
-        if (!node.isArray()) {
-            throw new CatalogException(file + ": expected an array '" + field + "' at the top level");
-        }
-        return node;
-    }
-
-    /** A value as text; an object or an array is a CatalogException naming the field. */
-    private static String string(String where, JsonValue node, String field) {
-        if (!node.isScalar()) {
-            throw new CatalogException(where + ": '" + field + "' must be a string, not " + kind(node));
-        }
-        return node.asString();
-    }
-
-    private static Boolean optionalBoolean(String where, JsonValue entry, String field) {
-        if (!entry.hasNonNull(field)) {
-            return null;
-        }
-        JsonValue node = entry.path(field);
-        if (!node.isBoolean()) {
-            throw new CatalogException(where + ": '" + field + "' must be true or false, not " + kind(node));
-        }
-        return node.asBoolean(false);
-    }
-
-    /** An optional whole number (0 when absent); anything else is a CatalogException naming the field. */
-    private static int wholeNumber(String where, JsonValue entry, String field) {
-        if (!entry.hasNonNull(field)) {
-            return 0;
-        }
-        JsonValue node = entry.path(field);
-        int value = node.isNumber() ? node.asInt(Integer.MIN_VALUE) : Integer.MIN_VALUE;
-        if (value == Integer.MIN_VALUE) {
-            throw new CatalogException(where + ": '" + field + "' must be a whole number, not " + kind(node));
-        }
-        return value;
-    }
-
-    private static String kind(JsonValue node) {
-        return node.isArray() ? "an array" : node.isObject() ? "an object" : node.toString();
-    }
-
-    private static Text text(String where, JsonValue entry, String field) {
-        JsonValue node = entry.path(field);
-        String en = node.path("en").asString("").trim();
-        String zh = node.path("zh").asString("").trim();
-        if (en.isEmpty()) {
-            throw new CatalogException(where + ": missing English text '" + field + ".en'");
-        }
-        if (zh.isEmpty() || !CJK.matcher(zh).find()) {
-            throw new CatalogException(where + ": missing Chinese text '" + field + ".zh'");
-        }
-        return new Text(en, zh);
-    }
-
-    private static Outcome outcome(String where, String name) {
-        try {
-            return Outcome.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new CatalogException(where + ": unknown outcome '" + name + "'", e);
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(String where, Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CatalogException(where + ": unknown " + field + " '" + value + "'", e);
-        }
+        return new Catalog(codes, outcomes, rules, servers, commandPhases, language.normalizer(), language.lexicon());
     }
 }

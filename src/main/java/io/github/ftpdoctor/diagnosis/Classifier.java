@@ -21,6 +21,8 @@ public final class Classifier {
     private final Rule[][] byCode = new Rule[LAST_CODE - FIRST_CODE + 1][];
     private final boolean[] textMatters = new boolean[LAST_CODE - FIRST_CODE + 1];
     private final Map<TransportEvent, Rule[]> byEvent = new EnumMap<>(TransportEvent.class);
+    private final Normalizer normalizer;
+    private final Lexicon lexicon;
     /**
      * Servers repeat the same phrasings all day, so the rule chosen for (code, text, context) is remembered;
      * bounded, and simply emptied when full.
@@ -39,12 +41,18 @@ public final class Classifier {
     private record CacheKey(int code, String text, String command, Boolean anonymous, String server, boolean failed) {
     }
 
+    /** What one classification works from: the context, its phase and the normalized text. */
+    private record Input(ExchangeContext ctx, Phase phase, Subject subject) {
+    }
+
     /** The winning rule and the other outcomes the evidence could mean. */
     private record Match(Rule rule, List<Outcome> alternatives) {
     }
 
     public Classifier(Catalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.normalizer = catalog.normalizer();
+        this.lexicon = catalog.lexicon();
         List<Rule> ordered = new ArrayList<>(catalog.rules());
         // stable sort: equal specificity keeps file order
         // extra rule files first, then the most specific; stable, so equal rules keep their file order
@@ -61,7 +69,7 @@ public final class Classifier {
             }
             for (int code : coveredCodes(r)) {
                 perCode.get(code - FIRST_CODE).add(r);
-                textMatters[code - FIRST_CODE] |= r.pattern() != null;
+                textMatters[code - FIRST_CODE] |= !r.evidence().isNone();
             }
         }
         for (int i = 0; i < perCode.size(); i++) {
@@ -107,9 +115,10 @@ public final class Classifier {
     public Diagnosis classify(Reply reply, ExchangeContext context) {
         Objects.requireNonNull(reply, "reply");
         ExchangeContext ctx = context == null ? ExchangeContext.unknown() : context;
-        Match match = matchFor(reply, ctx);
-        return new Diagnosis(catalog.definition(match.rule().outcome()), reply, null, ctx, match.rule(),
-                match.alternatives(), catalog.codeMeaning(reply.code()).orElse(null), null);
+        Phase phase = catalog.phaseOf(ctx.command());
+        Match match = matchFor(reply, ctx, phase);
+        return new Diagnosis(catalog.definition(match.rule().outcome()), reply, null, ctx, phase, match.rule(),
+                match.alternatives(), catalog.codeMeaning(reply.code()).orElse(null), null, this);
     }
 
     /**
@@ -124,10 +133,17 @@ public final class Classifier {
     public Diagnosis classify(TransportEvent event, ExchangeContext context, String detail, Reply reply) {
         Objects.requireNonNull(event, "event");
         ExchangeContext ctx = context == null ? ExchangeContext.unknown() : context;
-        Match match = firstMatch(byEvent.get(event), clip(reply == null ? detail : reply.text()), ctx);
+        Phase phase = catalog.phaseOf(ctx.command());
+        Rule[] rules = byEvent.get(event);
+        String text = normalizer.normalize(clip(reply == null ? detail : reply.text()));
+        Match match = firstMatch(rules, new Input(ctx, phase, new Subject(text, lexicon)));
+        if (match == null) {
+            // an event is a fact about the connection, whatever the phase: its unconditional rule stands
+            match = firstMatch(rules, new Input(ctx, null, new Subject(text, lexicon)));
+        }
         Text meaning = reply == null ? null : catalog.codeMeaning(reply.code()).orElse(null);
-        return new Diagnosis(catalog.definition(match.rule().outcome()), reply, event, ctx, match.rule(),
-                match.alternatives(), meaning, detail);
+        return new Diagnosis(catalog.definition(match.rule().outcome()), reply, event, ctx, phase, match.rule(),
+                match.alternatives(), meaning, detail, this);
     }
 
     /** Diagnoses a transport event with no reply involved. */
@@ -135,26 +151,40 @@ public final class Classifier {
         return classify(event, context, detail, null);
     }
 
-    private Match matchFor(Reply reply, ExchangeContext ctx) {
+    private Match matchFor(Reply reply, ExchangeContext ctx, Phase phase) {
         Rule[] candidates = byCode[reply.code() - FIRST_CODE];
         if (!textMatters[reply.code() - FIRST_CODE]) {
-            return firstMatch(candidates, reply.text(), ctx); // no text rules for this code: nothing to remember
+            return orFail(firstMatch(candidates, new Input(ctx, phase, new Subject(null, lexicon))));
         }
-        String text = ctx.maskArgument(clip(reply.text()));
+        String text = normalizer.normalize(ctx.maskArgument(clip(reply.text())));
+        Input input = new Input(ctx, phase, new Subject(text, lexicon));
         if (text.length() > MEMO_TEXT_LIMIT) {
-            return firstMatch(candidates, text, ctx); // too long to keep in memory
+            return orFail(firstMatch(candidates, input)); // too long to keep in memory
         }
         CacheKey key = new CacheKey(reply.code(), text, ctx.command(), ctx.anonymous(), ctx.server(),
                 ctx.failedLogins() > 0);
         Match match = memo.get(key);
         if (match == null) {
-            match = firstMatch(candidates, text, ctx);
+            match = orFail(firstMatch(candidates, input));
             if (memo.size() >= MEMO_LIMIT) {
                 memo.clear();
             }
             memo.put(key, match);
         }
         return match;
+    }
+
+    private static Match orFail(Match m) {
+        if (m == null) {
+            // The loader guarantees an unconditional rule of an any-phase outcome for every code class.
+            throw new IllegalStateException("catalog has no fallback rule");
+        }
+        return m;
+    }
+
+    /** The text as the rules see it: masked, clipped and normalized (for tests and the evaluation). */
+    String subjectText(Reply reply, ExchangeContext ctx) {
+        return normalizer.normalize(ctx.maskArgument(clip(reply.text())));
     }
 
     /** The text patterns are matched against: all of it, or its head and tail when it is long. */
@@ -166,26 +196,45 @@ public final class Classifier {
     }
 
     /**
-     * The most specific matching rule, and as alternatives the rule's own list followed by the outcomes of the
-     * other matching rules that have a condition (class fallbacks are not alternatives).
+     * The most specific matching rule whose outcome can occur in the phase, and as alternatives the rule's own list
+     * followed by the outcomes of the other matching rules that have a condition (class fallbacks are not
+     * alternatives); null when no rule matches.
      */
-    private static Match firstMatch(Rule[] candidates, String text, ExchangeContext ctx) {
+    private Match firstMatch(Rule[] candidates, Input in) {
         for (int i = 0; i < candidates.length; i++) {
             Rule r = candidates[i];
-            if (r.matches(text, ctx)) {
+            if (allowed(r, in) && r.matches(in.subject(), in.ctx(), in.phase())) {
                 java.util.LinkedHashSet<Outcome> alternatives = new java.util.LinkedHashSet<>(r.alternatives());
                 for (int j = i + 1; j < candidates.length; j++) {
                     Rule other = candidates[j];
-                    if (!other.isUnconditional() && other.outcome() != r.outcome() && other.matches(text, ctx)) {
+                    if (!other.isUnconditional() && other.outcome() != r.outcome() && allowed(other, in)
+                            && other.matches(in.subject(), in.ctx(), in.phase())) {
                         alternatives.add(other.outcome());
                     }
                 }
                 alternatives.remove(r.outcome());
+                alternatives.removeIf(o -> !catalog.definition(o).occursIn(in.phase()));
                 return new Match(r, List.copyOf(alternatives));
             }
         }
-        // The loader guarantees an unconditional rule for every code class and event.
-        throw new IllegalStateException("catalog has no fallback rule");
+        return null;
+    }
+
+    private boolean allowed(Rule r, Input in) {
+        return in.phase() == null || catalog.definition(r.outcome()).occursIn(in.phase());
+    }
+
+    /** The concepts of the cue lexicon a normalized text mentions (for the diagnosis and tests). */
+    List<String> cueConcepts(String normalizedText) {
+        return lexicon.names(lexicon.scan(normalizedText));
+    }
+
+    Lexicon lexicon() {
+        return lexicon;
+    }
+
+    Normalizer normalizer() {
+        return normalizer;
     }
 
     private static final class Standard {

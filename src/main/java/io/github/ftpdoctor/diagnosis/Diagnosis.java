@@ -19,9 +19,18 @@ public final class Diagnosis {
     private final java.util.List<Outcome> alternatives;
     private final Text meaning;
     private final String detail;
+    private final Phase phase;
+    private final Classifier classifier;
+    /** The numbers the text states, read on first need. */
+    private volatile Stated stated;
 
-    Diagnosis(OutcomeDefinition definition, Reply reply, TransportEvent event, ExchangeContext context, Rule rule,
-              java.util.List<Outcome> alternatives, Text meaning, String detail) {
+    /** What the server's text states besides its reason. */
+    private record Stated(java.util.OptionalInt limit, java.util.Optional<java.time.Duration> delay,
+                          java.util.Optional<String> address) {
+    }
+
+    Diagnosis(OutcomeDefinition definition, Reply reply, TransportEvent event, ExchangeContext context, Phase phase,
+              Rule rule, java.util.List<Outcome> alternatives, Text meaning, String detail, Classifier classifier) {
         this.definition = Objects.requireNonNull(definition, "definition");
         this.reply = reply;
         this.event = event;
@@ -31,6 +40,8 @@ public final class Diagnosis {
         this.alternatives = alternatives;
         this.meaning = meaning;
         this.detail = detail;
+        this.phase = phase;
+        this.classifier = classifier;
     }
 
     public Outcome outcome() {
@@ -118,8 +129,55 @@ public final class Diagnosis {
         return definition.advice().in(locale);
     }
 
+    /**
+     * The catalog's retry guidance for the outcome; when the server states how long to wait ({@code try again in 5
+     * minutes}, in any language of the cue lexicon), that wait replaces the catalog's delay.
+     */
     public RetryAdvice retry() {
-        return definition.retry();
+        RetryAdvice r = definition.retry();
+        java.util.Optional<java.time.Duration> wait = statedWait();
+        return wait.isEmpty() || !isFailure() && outcome() != Outcome.ServiceReadySoon ? r
+                : new RetryAdvice(r.retryable(), wait.get(), r.reduceParallelSessions(), r.stopRetrying());
+    }
+
+    /** The phase of the session the reply belongs to (from the command answered), or null when unknown. */
+    public Phase phase() {
+        return phase;
+    }
+
+    /**
+     * The session limit the server states in a capacity refusal ({@code Too many connections (3) from this IP}:
+     * 3); empty for other outcomes or when no number is given.
+     */
+    public java.util.OptionalInt limit() {
+        return definition.retry().reduceParallelSessions() ? stated().limit() : java.util.OptionalInt.empty();
+    }
+
+    /** A wait the server states ({@code try again in 5 minutes}, {@code 120 Service ready in 2 minutes}). */
+    public java.util.Optional<java.time.Duration> statedWait() {
+        return stated().delay();
+    }
+
+    /** An IP address the server's text names (yours, usually, in a refusal), if any. */
+    public java.util.Optional<String> address() {
+        return stated().address();
+    }
+
+    private Stated stated() {
+        Stated s = stated;
+        if (s == null) {
+            String raw = reply != null ? reply.text() : detail;
+            if (raw == null || classifier == null) {
+                s = new Stated(java.util.OptionalInt.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+            } else {
+                String text = classifier.normalizer().normalize(Classifier.clip(raw));
+                Lexicon lexicon = classifier.lexicon();
+                s = new Stated(Quantities.limit(text, lexicon), Quantities.statedWait(text, lexicon),
+                        Quantities.address(text));
+            }
+            stated = s;
+        }
+        return s;
     }
 
     /** One line in English: the explanation, then the evidence (the server's reply, or the event's detail). */

@@ -95,6 +95,12 @@ final class JsonValue implements Iterable<JsonValue> {
         return MISSING;
     }
 
+    /** The fields of an object in the order written; empty for anything else. */
+    @SuppressWarnings("unchecked")
+    Map<String, JsonValue> fields() {
+        return value instanceof Map<?, ?> m ? (Map<String, JsonValue>) m : Map.of();
+    }
+
     /** Whether the field is present and not null. */
     boolean hasNonNull(String field) {
         JsonValue v = path(field);

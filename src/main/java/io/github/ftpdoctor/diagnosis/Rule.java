@@ -8,38 +8,147 @@ import java.util.regex.Pattern;
  * One catalog rule: when a reply (or transport event) looks like this, in this context, the outcome is that.
  * Rules are data: they are read from {@code reply-catalog/rules/*.json} and from users' extra rule files.
  *
- * @param id         unique identifier, reported in every diagnosis the rule produces
- * @param codes      code patterns, three characters of digits or {@code x} wildcards ({@code "530"}, {@code "53x"});
- *                   empty for an event rule
- * @param event      the transport event matched instead of a code; null for a reply rule
- * @param pattern    searched in the reply text; null matches any text
- * @param after      the commands the reply may answer (upper case); empty matches any
- * @param anonymous  true/false to require an anonymous/named login; null matches both
- * @param servers    server family ids the rule is limited to; empty matches any server
- * @param afterFailedLogins true to match only after recent failed logins to the host, false only without; null both
- * @param outcome    the outcome this rule concludes
- * @param confidence how sure the conclusion is
- * @param priority   added to the computed specificity
+ * @param id           unique identifier, reported in every diagnosis the rule produces
+ * @param codes        code patterns, three characters of digits or {@code x} wildcards ({@code "530"}, {@code "53x"});
+ *                     empty for an event rule
+ * @param event        the transport event matched instead of a code; null for a reply rule
+ * @param evidence     what the reply's text must show: an exact phrasing, a pattern, cue concepts, or nothing
+ * @param when         the context the reply must come in: the command answered, the phase, the login, the server
+ * @param outcome      the outcome this rule concludes
+ * @param confidence   how sure the conclusion is
  * @param alternatives other outcomes the same evidence could mean, most likely first
- * @param note       optional extra explanation appended to the outcome's own; may be null
- * @param source     where the rule's text comes from (server source file, documentation)
- * @param origin     the file the rule was read from
- * @param layer      0 for the built-in catalog; extra rule files get higher layers and take precedence
+ * @param priority     added to the computed specificity
+ * @param note         optional extra explanation appended to the outcome's own; may be null
+ * @param source       where the rule's text comes from (server source file, documentation)
+ * @param origin       the file the rule was read from
+ * @param layer        0 for the built-in catalog; extra rule files get higher layers and take precedence
+ * @param families     the server families (or translations, {@code family/lang}) whose own replies the rule's
+ *                     phrasing was taken from; the leave-one-family-out evaluation drops the rule for them
  */
-public record Rule(String id, List<String> codes, TransportEvent event, Pattern pattern, Set<String> after, Boolean anonymous,
-                   Set<String> servers, Boolean afterFailedLogins, Outcome outcome, Confidence confidence, List<Outcome> alternatives, int priority,
-                   Text note, String source, String origin, int layer) {
+public record Rule(String id, List<String> codes, TransportEvent event, Evidence evidence, Conditions when,
+                   Outcome outcome, Confidence confidence, List<Outcome> alternatives, int priority, Text note,
+                   String source, String origin, int layer, Set<String> families) {
+
+    /**
+     * What a reply's text must show, matched against its normalized form (lower case, folded width, white space
+     * and script; see {@code reply-catalog/normalization.json}). Several kinds may be combined; all must hold.
+     *
+     * @param exact   the whole text, one of a server's exact phrasings with its placeholders; or null
+     * @param pattern a regular expression searched in the text; or null
+     * @param cues    concept groups of the lexicon, one bit per concept: every group must have a concept the text
+     *                mentions; empty for none
+     * @param unless  concepts that, when mentioned, stop the rule from matching; 0 for none
+     * @param cueText the cue groups as written, for messages
+     */
+    public record Evidence(Pattern exact, Pattern pattern, long[] cues, long unless, List<String> cueText) {
+        static final Evidence NONE = new Evidence(null, null, new long[0], 0L, List.of());
+
+        public Evidence {
+            cues = cues == null ? new long[0] : cues.clone();
+            cueText = cueText == null ? List.of() : List.copyOf(cueText);
+        }
+
+        /** Whether the rule rests on no text at all. */
+        public boolean isNone() {
+            return exact == null && pattern == null && cues.length == 0 && unless == 0L;
+        }
+
+        /** Whether cue words alone decide (no exact phrasing, no pattern). */
+        public boolean cuesOnly() {
+            return exact == null && pattern == null && cues.length > 0;
+        }
+
+        boolean matches(Subject subject) {
+            if (isNone()) {
+                return true;
+            }
+            String text = subject.text();
+            if (text == null) {
+                return false;
+            }
+            if (exact != null && !exact.matcher(text).matches()) {
+                return false;
+            }
+            if (pattern != null && !pattern.matcher(text).find()) {
+                return false;
+            }
+            if (cues.length > 0 || unless != 0L) {
+                long seen = subject.cues();
+                if ((seen & unless) != 0L) {
+                    return false;
+                }
+                for (long group : cues) {
+                    if ((seen & group) == 0L) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The context a reply must come in; empty sets and nulls match anything.
+     *
+     * @param after             the commands the reply may answer (upper case)
+     * @param phases            the phases the reply may belong to
+     * @param anonymous         true/false to require an anonymous/named login; null matches both
+     * @param servers           server family ids the rule is limited to
+     * @param afterFailedLogins true to match only after recent failed logins to the host, false only without
+     */
+    public record Conditions(Set<String> after, Set<Phase> phases, Boolean anonymous, Set<String> servers,
+                             Boolean afterFailedLogins) {
+        static final Conditions NONE = new Conditions(Set.of(), Set.of(), null, Set.of(), null);
+
+        public Conditions {
+            after = after == null ? Set.of() : Set.copyOf(after);
+            phases = phases == null ? Set.of() : Set.copyOf(phases);
+            servers = servers == null ? Set.of() : Set.copyOf(servers);
+        }
+
+        boolean isNone() {
+            return after.isEmpty() && phases.isEmpty() && anonymous == null && servers.isEmpty()
+                    && afterFailedLogins == null;
+        }
+
+        boolean matches(ExchangeContext context, Phase phase) {
+            if (!after.isEmpty() && (context.command() == null || !after.contains(context.command()))) {
+                return false;
+            }
+            if (!phases.isEmpty() && (phase == null || !phases.contains(phase))) {
+                return false;
+            }
+            if (anonymous != null && !anonymous.equals(context.anonymous())) {
+                return false;
+            }
+            if (!servers.isEmpty() && (context.server() == null || !servers.contains(context.server()))) {
+                return false;
+            }
+            return afterFailedLogins == null || afterFailedLogins == (context.failedLogins() > 0);
+        }
+    }
 
     public Rule {
-        after = after == null ? Set.of() : Set.copyOf(after);
         codes = codes == null ? List.of() : List.copyOf(codes);
-        servers = servers == null ? Set.of() : Set.copyOf(servers);
+        evidence = evidence == null ? Evidence.NONE : evidence;
+        when = when == null ? Conditions.NONE : when;
         alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+        families = families == null ? Set.of() : Set.copyOf(families);
+    }
+
+    /** The rule's pattern, or null. */
+    public Pattern pattern() {
+        return evidence.pattern();
+    }
+
+    /** The commands the reply may answer; empty for any. */
+    public Set<String> after() {
+        return when.after();
     }
 
     /** Whether the rule has no condition beyond its code or event: a class fallback. */
     public boolean isUnconditional() {
-        return pattern == null && after.isEmpty() && anonymous == null && servers.isEmpty() && afterFailedLogins == null;
+        return evidence.isNone() && when.isNone();
     }
 
     /** Whether this rule's code pattern covers the code. */
@@ -57,49 +166,42 @@ public record Rule(String id, List<String> codes, TransportEvent event, Pattern 
         return code.charAt(i) == 'x' || code.charAt(i) == digits.charAt(i);
     }
 
-    /** Whether the rule's conditions other than the code or event hold. */
-    public boolean matches(String text, ExchangeContext context) {
-        if (!after.isEmpty() && (context.command() == null || !after.contains(context.command()))) {
-            return false;
-        }
-        if (anonymous != null && !anonymous.equals(context.anonymous())) {
-            return false;
-        }
-        if (!servers.isEmpty() && (context.server() == null || !servers.contains(context.server()))) {
-            return false;
-        }
-        if (afterFailedLogins != null && afterFailedLogins != (context.failedLogins() > 0)) {
-            return false;
-        }
-        return pattern == null || (text != null && pattern.matcher(text).find());
+    /** Whether the rule's conditions other than the code or event hold for this text in this context and phase. */
+    boolean matches(Subject subject, ExchangeContext context, Phase phase) {
+        return when.matches(context, phase) && evidence.matches(subject);
     }
 
     /**
-     * How specific the rule is: a text pattern weighs most, then the command, then the anonymous flag, then
-     * each exact digit of the code; {@link #priority()} is added.
+     * How specific the rule is: an exact phrasing weighs most, then a pattern, then cue words (more groups, more
+     * specific), then the command or phase, the login kind, the server and the login history, then each exact digit
+     * of the code; {@link #priority()} is added.
      */
     public int specificity() {
         int s = priority;
-        if (pattern != null) {
-            s += 1000;
+        if (evidence.exact() != null) {
+            s += 3000;
         }
-        if (!after.isEmpty()) {
+        if (evidence.pattern() != null) {
+            s += 1000;
+        } else if (evidence.cues().length > 0) {
+            s += 900 + 5 * evidence.cues().length;
+        }
+        if (!when.after().isEmpty() || !when.phases().isEmpty()) {
             s += 100;
         }
-        if (anonymous != null) {
+        if (when.anonymous() != null) {
             s += 50;
         }
-        if (!servers.isEmpty()) {
+        if (!when.servers().isEmpty()) {
             s += 50;
         }
-        if (afterFailedLogins != null) {
+        if (when.afterFailedLogins() != null) {
             s += 100;
         }
         int exact = 0;
         for (String code : codes) {
             exact = Math.max(exact, code.replace("x", "").length());
         }
-        s += 10 * exact;
-        return s;
+        return s + 10 * exact;
     }
 }

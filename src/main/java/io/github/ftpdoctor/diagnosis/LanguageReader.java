@@ -1,0 +1,184 @@
+package io.github.ftpdoctor.diagnosis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the language side of the catalog: {@code normalization.json} (how texts are folded before matching, its
+ * large character tables read on first use) and the cue lexicon files ({@code cues/<lang>.json}), whose terms are
+ * folded with that same normalizer.
+ */
+final class LanguageReader {
+    private static final Pattern CONCEPT = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final int BMP = 65536;
+
+    private final List<String> concepts = new ArrayList<>();
+    private final List<Lexicon.Term> terms = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+    private Normalizer normalizer = Normalizer.basic();
+
+    LanguageReader() {
+    }
+
+    /** Starts from a catalog already read (extra rule files may add terms). */
+    LanguageReader(Normalizer normalizer, Lexicon base) {
+        this.normalizer = normalizer;
+        concepts.addAll(base.concepts());
+        for (Lexicon.Term t : base.terms()) {
+            terms.add(t);
+            seen.add(key(t.concept(), t.text(), t.family()));
+        }
+    }
+
+    Normalizer normalizer() {
+        return normalizer;
+    }
+
+    Lexicon lexicon() {
+        return new Lexicon(concepts, terms);
+    }
+
+    /** Reads {@code normalization.json}; its tables are read from the built-in catalog on first use. */
+    void readNormalization(String file, JsonValue root) {
+        char[] map = new char[BMP];
+        String[] longer = new String[BMP];
+        boolean[] whitespace = new boolean[BMP];
+        for (JsonValue w : root.path("whitespace")) {
+            String spec = CatalogJson.string(file, w, "whitespace");
+            int dash = spec.indexOf('-');
+            int from = codePoint(file, dash < 0 ? spec : spec.substring(0, dash));
+            int to = dash < 0 ? from : codePoint(file, spec.substring(dash + 1));
+            for (int c = from; c <= to; c++) {
+                whitespace[c] = true;
+            }
+        }
+        for (JsonValue r : root.path("ranges")) {
+            int from = codePoint(file, r.path("from").asString());
+            int to = codePoint(file, r.path("to").asString());
+            int target = codePoint(file, r.path("target").asString());
+            for (int c = from; c <= to; c++) {
+                map[c] = (char) (target + (c - from));
+            }
+        }
+        for (Map.Entry<String, JsonValue> e : root.path("characters").fields().entrySet()) {
+            int c = codePoint(file, e.getKey());
+            String to = CatalogJson.string(file, e.getValue(), "characters." + e.getKey());
+            if (to.length() == 1) {
+                map[c] = to.charAt(0);
+            } else {
+                longer[c] = to;
+            }
+        }
+        List<String> tables = new ArrayList<>();
+        for (JsonValue t : root.path("tables")) {
+            tables.add(CatalogJson.string(file, t.path("file"), "tables.file"));
+        }
+        normalizer = new Normalizer(root.path("lowerCase").asBoolean(true), root.path("collapseWhitespace").asBoolean(true),
+                map, longer, whitespace, () -> readTables(tables));
+    }
+
+    private static int codePoint(String file, String hex) {
+        try {
+            int c = Integer.parseInt(hex.trim(), 16);
+            if (c >= 0 && c < BMP) {
+                return c;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CatalogException(file + ": '" + hex + "' is not a hexadecimal code point of the basic plane");
+    }
+
+    /** The character tables: one {@code FROM<TAB>TO} pair of single characters per line, {@code #} comments. */
+    private static char[] readTables(List<String> files) {
+        char[] folded = new char[BMP];
+        for (String name : files) {
+            try (InputStream in = CatalogJson.open(name);
+                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                int n = 0;
+                while ((line = r.readLine()) != null) {
+                    n++;
+                    if (line.isEmpty() || line.charAt(0) == '#') {
+                        continue;
+                    }
+                    if (line.length() != 3 || line.charAt(1) != '\t') {
+                        throw new CatalogException("reply-catalog/" + name + ": line " + n
+                                + ": expected one character, a tab and one character");
+                    }
+                    folded[line.charAt(0)] = line.charAt(2);
+                }
+            } catch (IOException e) {
+                throw new CatalogException("reply-catalog/" + name + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        return folded;
+    }
+
+    /**
+     * Reads a lexicon: {@code {"lang": "de", "concepts": {"TOO_MANY": [{"term", "source", "family"}]}}}. Terms are
+     * normalized; a term already known for its concept (from the same family, or from none) is skipped.
+     */
+    void readLexicon(String file, JsonValue root) {
+        String lang = root.path("lang").asString("").trim();
+        if (!LANG.matcher(lang).matches()) {
+            throw new CatalogException(file + ": 'lang' must be a language tag such as \"de\" or \"zh\", not "
+                    + CatalogJson.kind(root.path("lang")));
+        }
+        if (!root.path("concepts").isObject()) {
+            throw new CatalogException(file + ": expected an object 'concepts' mapping concept names to terms");
+        }
+        for (Map.Entry<String, JsonValue> e : root.path("concepts").fields().entrySet()) {
+            String concept = e.getKey();
+            String where = file + ": concept '" + concept + "'";
+            if (!CONCEPT.matcher(concept).matches()) {
+                throw new CatalogException(where + ": concept names are upper case, like TOO_MANY");
+            }
+            int index = concepts.indexOf(concept);
+            if (index < 0) {
+                concepts.add(concept);
+                index = concepts.size() - 1;
+                if (index >= Lexicon.MAX_CONCEPTS) {
+                    throw new CatalogException(where + ": more than " + Lexicon.MAX_CONCEPTS + " concepts");
+                }
+            }
+            for (JsonValue t : e.getValue()) {
+                readTerm(where, lang, index, t);
+            }
+        }
+    }
+
+    private void readTerm(String where, String lang, int concept, JsonValue t) {
+        String raw = CatalogJson.string(where, t.path("term"), "term");
+        String source = t.path("source").asString("").trim();
+        if (source.isEmpty()) {
+            throw new CatalogException(where + ": term '" + raw + "' has no source");
+        }
+        String text = normalizer.normalize(raw).replace('\n', ' ');
+        String[] parts = text.split("\\s*\\*\\s*", -1);
+        for (String p : parts) {
+            if (p.isBlank()) {
+                throw new CatalogException(where + ": term '" + raw + "' is empty or has an empty part around '*'");
+            }
+        }
+        String family = t.hasNonNull("family") ? t.path("family").asString().trim().toLowerCase(Locale.ROOT) : null;
+        if (seen.add(key(concept, String.join("*", parts), family))) {
+            terms.add(new Lexicon.Term(concept, parts, Lexicon.startsWord(parts[0]), lang, family, source));
+        }
+    }
+
+    private static String key(int concept, String text, String family) {
+        return concept + "\u0000" + text + "\u0000" + family;
+    }
+}

@@ -1,0 +1,203 @@
+package io.github.ftpdoctor.diagnosis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The cue words of {@code reply-catalog/cues/*.json}: for each concept ({@code TOO_MANY}, {@code FROM_ADDRESS},
+ * {@code TLS}, ...), the words and phrases that say it in each language, already normalized. {@link #scan} tells
+ * which concepts a normalized text mentions, as a bit mask (at most 64 concepts).
+ *
+ * <p>Matching: in scripts written with spaces a term matches at the start of a word and may end inside one
+ * ({@code verbindung} matches {@code verbindungen}); in Chinese, Japanese, Korean and other scripts without spaces it
+ * matches anywhere. A {@code *} in a term stands for up to {@value #GAP} characters on the same line. Terms are found
+ * through an index by their first two characters, so a scan costs about one map look-up per character of the text.
+ * Immutable and thread-safe.
+ */
+final class Lexicon {
+    static final int MAX_CONCEPTS = 64;
+    static final int GAP = 12;
+
+    /** One term: its concept, its parts (split at {@code *}), and where it came from. */
+    record Term(int concept, String[] parts, boolean wordStart, String lang, String family, String source) {
+        String text() {
+            return String.join("*", parts);
+        }
+    }
+
+    private final List<String> concepts;
+    private final Map<String, Integer> conceptIndex;
+    private final List<Term> terms;
+    private final Map<Integer, Term[]> byFirstTwo = new HashMap<>();
+    private final Map<Character, Term[]> byFirstOnly = new HashMap<>();
+
+    Lexicon(List<String> concepts, List<Term> terms) {
+        if (concepts.size() > MAX_CONCEPTS) {
+            throw new CatalogException("cues: at most " + MAX_CONCEPTS + " concepts, not " + concepts.size());
+        }
+        this.concepts = List.copyOf(concepts);
+        this.conceptIndex = new HashMap<>();
+        for (int i = 0; i < concepts.size(); i++) {
+            conceptIndex.put(concepts.get(i), i);
+        }
+        this.terms = List.copyOf(terms);
+        Map<Integer, List<Term>> two = new HashMap<>();
+        Map<Character, List<Term>> one = new HashMap<>();
+        for (Term t : terms) {
+            String first = t.parts()[0];
+            if (first.length() == 1) {
+                one.computeIfAbsent(first.charAt(0), k -> new ArrayList<>()).add(t);
+            } else {
+                two.computeIfAbsent(key(first.charAt(0), first.charAt(1)), k -> new ArrayList<>()).add(t);
+            }
+        }
+        two.forEach((k, v) -> byFirstTwo.put(k, v.toArray(new Term[0])));
+        one.forEach((k, v) -> byFirstOnly.put(k, v.toArray(new Term[0])));
+    }
+
+    static Lexicon empty() {
+        return new Lexicon(List.of(), List.of());
+    }
+
+    private static int key(char a, char b) {
+        return a << 16 | b;
+    }
+
+    /** The concept's index, or -1 when no file defines it. */
+    int concept(String name) {
+        Integer i = conceptIndex.get(name);
+        return i == null ? -1 : i;
+    }
+
+    List<String> concepts() {
+        return concepts;
+    }
+
+    List<Term> terms() {
+        return terms;
+    }
+
+    /** The same lexicon without the terms the filter picks (the leave-one-family-out evaluation). */
+    Lexicon without(Predicate<Term> drop) {
+        List<Term> kept = new ArrayList<>();
+        for (Term t : terms) {
+            if (!drop.test(t)) {
+                kept.add(t);
+            }
+        }
+        return new Lexicon(concepts, kept);
+    }
+
+    /** The concepts the normalized text mentions, one bit per concept index. */
+    long scan(String text) {
+        if (text == null || terms.isEmpty()) {
+            return 0L;
+        }
+        long found = 0L;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\n') {
+                continue;
+            }
+            Term[] singles = byFirstOnly.get(c);
+            if (singles != null) {
+                found |= matchAll(singles, text, i, found);
+            }
+            if (i + 1 < n) {
+                Term[] candidates = byFirstTwo.get(key(c, text.charAt(i + 1)));
+                if (candidates != null) {
+                    found |= matchAll(candidates, text, i, found);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static long matchAll(Term[] candidates, String text, int at, long already) {
+        long found = 0L;
+        for (Term t : candidates) {
+            long bit = 1L << t.concept();
+            if ((already & bit) == 0 && (found & bit) == 0 && matchesAt(t, text, at)) {
+                found |= bit;
+            }
+        }
+        return found;
+    }
+
+    /** Whether a term of the concept starts at the position (a stated wait's unit after its number). */
+    boolean termAt(int concept, String text, int at) {
+        if (at >= text.length()) {
+            return false;
+        }
+        for (Term t : terms) {
+            if (t.concept() == concept && matchesAt(t, text, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(Term t, String text, int at) {
+        String[] parts = t.parts();
+        if (!text.startsWith(parts[0], at)) {
+            return false;
+        }
+        if (t.wordStart() && at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
+            return false;
+        }
+        int end = at + parts[0].length();
+        for (int p = 1; p < parts.length; p++) {
+            int next = nextWithinGap(text, parts[p], end);
+            if (next < 0) {
+                return false;
+            }
+            end = next + parts[p].length();
+        }
+        return true;
+    }
+
+    /** Where {@code part} starts at most {@value #GAP} characters after {@code from} on the same line, or -1. */
+    private static int nextWithinGap(String text, String part, int from) {
+        int limit = Math.min(text.length(), from + GAP + 1);
+        for (int i = from; i < limit; i++) {
+            if (text.startsWith(part, i)) {
+                return i;
+            }
+            if (text.charAt(i) == '\n') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a term must start a word: it begins with a letter or digit of a script written with spaces between
+     * words (Latin, Cyrillic, Greek, ...), not with a Han, kana, Hangul or Thai character.
+     */
+    static boolean startsWord(String term) {
+        int cp = term.codePointAt(0);
+        if (!Character.isLetterOrDigit(cp)) {
+            return false;
+        }
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s != Character.UnicodeScript.HAN && s != Character.UnicodeScript.HIRAGANA
+                && s != Character.UnicodeScript.KATAKANA && s != Character.UnicodeScript.HANGUL
+                && s != Character.UnicodeScript.THAI && s != Character.UnicodeScript.LAO
+                && s != Character.UnicodeScript.KHMER && s != Character.UnicodeScript.MYANMAR;
+    }
+
+    /** The names of the concepts in a mask, for messages and tests. */
+    List<String> names(long mask) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < concepts.size(); i++) {
+            if ((mask & (1L << i)) != 0) {
+                out.add(concepts.get(i));
+            }
+        }
+        return out;
+    }
+}
