@@ -14,16 +14,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code catalog lint FILE...} and {@code catalog list [--lang en|zh]}. */
-@Command(name = "catalog", mixinStandardHelpOptions = true, description = "Check extra rule files, or list the catalog.",
-        subcommands = {CatalogCommand.Lint.class, CatalogCommand.ListCommand.class})
+/** {@code catalog lint FILE...}, {@code catalog list [--lang en|zh]} and {@code catalog eval DIR}. */
+@Command(name = "catalog", mixinStandardHelpOptions = true,
+        description = "Check extra rule files, list the catalog, or score it on an evaluation corpus.",
+        subcommands = {CatalogCommand.Lint.class, CatalogCommand.ListCommand.class, CatalogEvalCommand.class})
 final class CatalogCommand implements Callable<Integer> {
     @ParentCommand
     FtpDoctorCli parent;
 
     @Override
     public Integer call() {
-        throw new IllegalArgumentException("catalog needs a command: lint FILE or list");
+        throw new IllegalArgumentException("catalog needs a command: lint FILE, list or eval DIR");
     }
 
     @Command(name = "lint", mixinStandardHelpOptions = true,

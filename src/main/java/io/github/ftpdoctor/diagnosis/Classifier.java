@@ -29,6 +29,7 @@ public final class Classifier {
      */
     private final Map<CacheKey, Match> memo = new ConcurrentHashMap<>();
     private static final int MEMO_LIMIT = 4096;
+    private final boolean memoize;
     private static final int MEMO_TEXT_LIMIT = 1024;
     /**
      * Patterns see at most the first {@value #HEAD} and the last {@value #TAIL} characters of a text: servers state
@@ -50,6 +51,12 @@ public final class Classifier {
     }
 
     public Classifier(Catalog catalog) {
+        this(catalog, true);
+    }
+
+    /** A classifier that remembers phrasings ({@code memoize}) or decides every reply afresh (for tests). */
+    Classifier(Catalog catalog, boolean memoize) {
+        this.memoize = memoize;
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.normalizer = catalog.normalizer();
         this.lexicon = catalog.lexicon();
@@ -158,7 +165,7 @@ public final class Classifier {
         }
         String text = normalizer.normalize(ctx.maskArgument(clip(reply.text())));
         Input input = new Input(ctx, phase, new Subject(text, lexicon));
-        if (text.length() > MEMO_TEXT_LIMIT) {
+        if (!memoize || text.length() > MEMO_TEXT_LIMIT) {
             return orFail(firstMatch(candidates, input)); // too long to keep in memory
         }
         CacheKey key = new CacheKey(reply.code(), text, ctx.command(), ctx.anonymous(), ctx.server(),

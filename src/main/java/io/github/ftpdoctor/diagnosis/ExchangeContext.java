@@ -73,8 +73,9 @@ public record ExchangeContext(String command, Boolean anonymous, String server, 
     }
 
     /**
-     * The reply text with the command's argument (and its last path segment) masked where it stands as a whole,
-     * so that words in file names are not read as the server's words.
+     * The reply text with the command's argument (and its last path segment) masked where servers echo it: the first
+     * place it stands as a whole. Words in file names are then not read as the server's words, and when the name is
+     * one of the server's words ({@code denied: Permission denied}) the server's own copy stays.
      */
     public String maskArgument(String text) {
         if (argument == null || argument.isBlank() || text == null) {
@@ -82,18 +83,17 @@ public record ExchangeContext(String command, Boolean anonymous, String server, 
         }
         String masked = mask(text, argument.trim());
         int slash = argument.lastIndexOf('/');
-        if (slash >= 0 && slash < argument.length() - 1) {
+        if (masked == text && slash >= 0 && slash < argument.length() - 1) {
             masked = mask(masked, argument.substring(slash + 1));
         }
         return masked;
     }
 
+    /** The text with the first occurrence of the token that stands as a whole replaced by an ellipsis. */
     private static String mask(String text, String token) {
         if (token.isEmpty()) {
             return text; // an argument of control characters trims to nothing, which would match forever
         }
-        StringBuilder out = null;
-        int copied = 0;
         int from = 0;
         int at;
         while ((at = text.indexOf(token, from)) >= 0) {
@@ -101,17 +101,11 @@ public record ExchangeContext(String command, Boolean anonymous, String server, 
             boolean bounded = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
                     && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
             if (bounded) {
-                if (out == null) {
-                    out = new StringBuilder(text.length());
-                }
-                out.append(text, copied, at).append('\u2026');
-                copied = end;
-                from = end;
-            } else {
-                from = at + 1;
+                return text.substring(0, at) + '\u2026' + text.substring(end);
             }
+            from = at + 1;
         }
-        return out == null ? text : out.append(text, copied, text.length()).toString();
+        return text;
     }
 
     /** Whether a login name is an anonymous one ({@code anonymous} or {@code ftp}, any case). */
