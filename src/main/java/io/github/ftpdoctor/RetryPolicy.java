@@ -1,6 +1,8 @@
 package io.github.ftpdoctor;
 
+import io.github.ftpdoctor.diagnosis.Classifier;
 import io.github.ftpdoctor.diagnosis.Diagnosis;
+import io.github.ftpdoctor.diagnosis.Reply;
 import io.github.ftpdoctor.diagnosis.RetryAdvice;
 import io.github.ftpdoctor.error.FtpException;
 import java.io.IOException;
@@ -11,8 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Retries that follow the diagnosis. Immutable and thread-safe (when its sleeper, listener and random generator
@@ -51,15 +51,6 @@ public final class RetryPolicy {
     public interface Listener {
         void beforeWait(int failedAttempts, Diagnosis diagnosis, Duration wait);
     }
-
-    /**
-     * A delay stated in English: "in 5 minutes", "after 30 seconds", "wait 2 hours", "in an hour"; not a bare
-     * duration such as "Idle timeout (900 seconds)", which says what happened, not how long to wait.
-     */
-    private static final Pattern STATED_DELAY = Pattern.compile(
-            "\\b(?:in|after|wait(?:ing)?|within)\\s+(?:about\\s+|approx(?:imately|\\.)?\\s+|another\\s+|the\\s+next\\s+)?"
-                    + "(?:(\\d{1,6})\\s*|(an?|one)\\s+)(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)\\b",
-            Pattern.CASE_INSENSITIVE);
 
     private static final RetryPolicy DEFAULTS = builder().build();
 
@@ -146,33 +137,23 @@ public final class RetryPolicy {
     }
 
     /**
-     * A delay the server stated for this failure: in its reply ({@code 421 try again in 5 minutes}), in the
-     * event's detail, or in a {@code 120 Service ready in nnn minutes} the session received before failing. The
-     * longest one found, or empty.
+     * A delay the server stated for this failure: in its reply ({@code 421 try again in 5 minutes}, in any language
+     * of the catalog's cue lexicon), in the event's detail, or in a {@code 120 Service ready in nnn minutes} the
+     * session received before failing. The longest one found, or empty.
      */
     public static Optional<Duration> statedDelay(FtpException failure) {
         Diagnosis d = failure.diagnosis();
-        List<String> texts = new ArrayList<>();
-        texts.add(d.reply() == null ? "" : d.reply().text());
-        texts.add(d.detail() == null ? "" : d.detail());
-        failure.transcript().stream().filter(line -> line.startsWith("< 120")).forEach(texts::add);
-        Duration longest = null;
-        for (String text : texts) {
-            for (Matcher m = STATED_DELAY.matcher(text); m.find(); ) {
-                Duration found = duration(m.group(1), m.group(3));
-                longest = longest == null || found.compareTo(longest) > 0 ? found : longest;
+        Duration longest = d.statedWait().orElse(null);
+        for (String line : failure.transcript()) {
+            if (line.startsWith("< 120")) {
+                Optional<Duration> ready = Classifier.standard().classify(Reply.of(120, line.substring(5).strip()))
+                        .statedWait();
+                if (ready.isPresent() && (longest == null || ready.get().compareTo(longest) > 0)) {
+                    longest = ready.get();
+                }
             }
         }
         return Optional.ofNullable(longest);
-    }
-
-    private static Duration duration(String digits, String unit) {
-        long n = digits == null ? 1 : Long.parseLong(digits); // "an hour", "a minute", "one minute"
-        switch (Character.toLowerCase(unit.charAt(0))) {
-            case 'h': return Duration.ofHours(n);
-            case 'm': return Duration.ofMinutes(n);
-            default: return Duration.ofSeconds(n);
-        }
     }
 
     /** Tells the listener, then sleeps; false (interrupt flag set again) when interrupted. */

@@ -40,9 +40,16 @@ final class DiagnosisPrinter {
             o.put("reply", d.reply().toString());
         }
         o.put("command", d.command());
+        o.put("phase", d.phase() == null ? null : d.phase().name());
         o.put("rule", d.ruleId());
         o.put("event", d.event() == null ? null : d.event().name());
         o.put("detail", d.detail());
+        if (d.limit().isPresent()) {
+            o.put("limit", d.limit().getAsInt());
+        } else {
+            o.putNull("limit");
+        }
+        o.put("address", d.address().orElse(null));
         RetryAdvice r = d.retry();
         o.put("retryable", r.retryable());
         ObjectNode retry = o.putObject("retry");
@@ -77,7 +84,10 @@ final class DiagnosisPrinter {
             line(zh ? "服务器应答" : "Reply", String.join("\n             ", d.reply().lines()));
         }
         if (d.command() != null) {
-            line(zh ? "所答命令" : "After", d.command());
+            line(zh ? "所答命令" : "After", d.command() + (d.phase() == null ? "" : " (" + d.phase().name().toLowerCase(Locale.ROOT) + ")"));
+        }
+        if (d.limit().isPresent()) {
+            line(zh ? "上限" : "Limit", String.valueOf(d.limit().getAsInt()));
         }
         if (!d.alternatives().isEmpty()) {
             line(zh ? "其他可能" : "Or perhaps", d.alternatives().toString().replaceAll("[\\[\\]]", ""));

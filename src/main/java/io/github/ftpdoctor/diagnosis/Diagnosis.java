@@ -131,12 +131,14 @@ public final class Diagnosis {
 
     /**
      * The catalog's retry guidance for the outcome; when the server states how long to wait ({@code try again in 5
-     * minutes}, in any language of the cue lexicon), that wait replaces the catalog's delay.
+     * minutes}, in any language of the cue lexicon) and it is longer than the catalog's delay, the server's wait is
+     * the delay.
      */
     public RetryAdvice retry() {
         RetryAdvice r = definition.retry();
         java.util.Optional<java.time.Duration> wait = statedWait();
-        return wait.isEmpty() || !isFailure() && outcome() != Outcome.ServiceReadySoon ? r
+        return wait.isEmpty() || wait.get().compareTo(r.delay()) <= 0
+                || !isFailure() && outcome() != Outcome.ServiceReadySoon ? r
                 : new RetryAdvice(r.retryable(), wait.get(), r.reduceParallelSessions(), r.stopRetrying());
     }
 

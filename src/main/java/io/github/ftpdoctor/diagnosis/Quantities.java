@@ -42,10 +42,22 @@ final class Quantities {
         return Optional.empty();
     }
 
-    /** A wait the text states: a number followed by a unit of the lexicon, the first one found. */
+    /**
+     * A wait the text states: a number followed by a unit of the lexicon, the first one found. A duration in a text
+     * that speaks of a timeout and not of trying again later ({@code Idle timeout (900 seconds)}) says what happened,
+     * not how long to wait, and is no wait.
+     */
     static Optional<Duration> statedWait(String text, Lexicon lexicon) {
         if (text == null) {
             return Optional.empty();
+        }
+        int timeout = lexicon.concept("TIMEOUT");
+        int later = lexicon.concept("LATER");
+        if (timeout >= 0) {
+            long seen = lexicon.scan(text);
+            if ((seen & 1L << timeout) != 0 && (later < 0 || (seen & 1L << later) == 0)) {
+                return Optional.empty();
+            }
         }
         int seconds = lexicon.concept("SECONDS");
         int minutes = lexicon.concept("MINUTES");

@@ -1,0 +1,85 @@
+package io.github.ftpdoctor.cli.eval;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ftpdoctor.diagnosis.Catalog;
+import io.github.ftpdoctor.diagnosis.Classifier;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The catalog scored on the evaluation corpus of real servers' replies ({@code src/test/resources/eval}): at least
+ * 97 % right and no dangerous misread; and, with each family or translation held out (its own rules and cue terms
+ * dropped), at least 90 % right per unit and no dangerous misread. The reports are written to
+ * {@code target/eval/} and the summary printed.
+ */
+class EvaluationCorpusTest {
+    private static final Path CORPUS = Path.of("src/test/resources/eval");
+    private static final Path REPORTS = Path.of("target/eval");
+
+    private static final EvalCorpus CORPUS_DATA = EvalCorpus.read(CORPUS);
+    private static final Evaluation EVAL = new Evaluation(CORPUS_DATA);
+
+    @Test
+    void theCorpusIsBigAndVaried() {
+        List<EvalCorpus.Row> rows = CORPUS_DATA.rows();
+        Set<String> families = rows.stream().map(EvalCorpus.Row::family).collect(Collectors.toSet());
+        assertTrue(rows.size() >= 1000, "at least 1,000 rows, not " + rows.size());
+        assertTrue(families.size() >= 30 || EVAL.units().size() >= 30,
+                "at least 30 server families and translations, not " + EVAL.units().size());
+        assertTrue(rows.stream().allMatch(r -> !r.source().isBlank()), "every row names its source");
+        assertTrue(CORPUS_DATA.dangerCount() > 0, "the list of dangerous misreads is read");
+    }
+
+    @Test
+    void atLeast97PercentRightAndNoDangerousMisread() throws IOException {
+        Classifier classifier = Classifier.standard();
+        Evaluation.Score total = EVAL.score(classifier, "all", CORPUS_DATA.rows());
+        String report = render(out -> EvalReport.printScore(out, total, EVAL.byUnit(classifier), CORPUS_DATA.rows(),
+                Integer.MAX_VALUE));
+        write("score.txt", report);
+        System.out.println(report.lines().limit(3).collect(Collectors.joining("\n")));
+        assertTrue(total.dangerous().isEmpty(), () -> total.dangerous().size() + " dangerous misreads; see "
+                + REPORTS.resolve("score.txt") + "\n" + head(report));
+        assertTrue(total.accuracy() >= 0.97, () -> String.format("accuracy %.2f %% < 97 %%; see %s%n%s",
+                100 * total.accuracy(), REPORTS.resolve("score.txt"), head(report)));
+    }
+
+    @Test
+    void atLeast90PercentPerHeldOutFamilyAndNoDangerousMisread() throws IOException {
+        List<Evaluation.Score> held = EVAL.leaveOneOut(Catalog.builtIn());
+        String report = render(out -> EvalReport.printLeaveOneOut(out, held, Integer.MAX_VALUE));
+        write("leave-one-out.txt", report);
+        System.out.println(report.lines().filter(l -> l.startsWith("all held out")).findFirst().orElse(""));
+        List<String> failing = held.stream().filter(s -> s.accuracy() < 0.90 || !s.dangerous().isEmpty())
+                .map(s -> String.format("%s %.1f %% (%d dangerous)", s.unit(), 100 * s.accuracy(), s.dangerous().size()))
+                .toList();
+        assertTrue(failing.isEmpty(), () -> "held-out units below 90 % or with dangerous misreads: " + failing
+                + "; see " + REPORTS.resolve("leave-one-out.txt"));
+    }
+
+    private static String head(String report) {
+        return report.lines().limit(80).collect(Collectors.joining("\n"));
+    }
+
+    private static String render(java.util.function.Consumer<PrintStream> body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            body.accept(out);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void write(String name, String text) throws IOException {
+        Files.createDirectories(REPORTS);
+        Files.writeString(REPORTS.resolve(name), text, StandardCharsets.UTF_8);
+    }
+}
