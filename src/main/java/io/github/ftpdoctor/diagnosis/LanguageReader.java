@@ -127,10 +127,17 @@ final class LanguageReader {
     }
 
     /**
-     * Reads a lexicon: {@code {"lang": "de", "concepts": {"TOO_MANY": [{"term", "source", "family"}]}}}. Terms are
+     * Reads a lexicon: {@code {"lang": "de", "concepts": {"TOO_MANY": [{"term", "source", "family", "anywhere"}]}}}, or
+     * several in {@code {"lexicons": [...]}}; {@code anywhere} lets a term start inside a word (compounds). Terms are
      * normalized; a term already known for its concept (from the same family, or from none) is skipped.
      */
     void readLexicon(String file, JsonValue root) {
+        if (root.path("lexicons").isArray()) {
+            for (JsonValue one : root.path("lexicons")) {
+                readLexicon(file, one);
+            }
+            return;
+        }
         String lang = root.path("lang").asString("").trim();
         if (!LANG.matcher(lang).matches()) {
             throw new CatalogException(file + ": 'lang' must be a language tag such as \"de\" or \"zh\", not "
@@ -174,7 +181,8 @@ final class LanguageReader {
         }
         String family = t.hasNonNull("family") ? t.path("family").asString().trim().toLowerCase(Locale.ROOT) : null;
         if (seen.add(key(concept, String.join("*", parts), family))) {
-            terms.add(new Lexicon.Term(concept, parts, Lexicon.startsWord(parts[0]), lang, family, source));
+            boolean anywhere = Boolean.TRUE.equals(CatalogJson.optionalBoolean(where, t, "anywhere"));
+            terms.add(new Lexicon.Term(concept, parts, !anywhere && Lexicon.startsWord(parts[0]), lang, family, source));
         }
     }
 

@@ -172,36 +172,33 @@ public record Rule(String id, List<String> codes, TransportEvent event, Evidence
     }
 
     /**
-     * How specific the rule is: an exact phrasing weighs most, then a pattern, then cue words (more groups, more
-     * specific), then the command or phase, the login kind, the server and the login history, then each exact digit
-     * of the code; {@link #priority()} is added.
+     * How specific the rule is. First the kind of evidence: an exact phrasing, then text evidence (a pattern or cue
+     * concepts), then context alone (the command or phase, the login kind, the server, the login history), then
+     * nothing. Within a kind, {@link #priority()} decides (a specific reason such as a ban or a session limit
+     * outranks a generic one such as a failed login when a reply states both), then the context, a pattern over cue
+     * words, more cue groups, and each exact digit of the code.
      */
     public int specificity() {
-        int s = priority;
-        if (evidence.exact() != null) {
-            s += 3000;
-        }
-        if (evidence.pattern() != null) {
-            s += 1000;
-        } else if (evidence.cues().length > 0) {
-            s += 900 + 5 * evidence.cues().length;
-        }
+        int tier = evidence.exact() != null ? 3 : evidence.pattern() != null || evidence.cues().length > 0 ? 2
+                : when.isNone() ? 0 : 1;
+        int s = tier * 100_000 + priority * 100;
         if (!when.after().isEmpty() || !when.phases().isEmpty()) {
-            s += 100;
+            s += 20;
         }
         if (when.anonymous() != null) {
-            s += 50;
+            s += 10;
         }
         if (!when.servers().isEmpty()) {
-            s += 50;
+            s += 10;
         }
         if (when.afterFailedLogins() != null) {
-            s += 100;
+            s += 20;
         }
+        s += evidence.pattern() != null ? 5 : Math.min(evidence.cues().length, 4);
         int exact = 0;
         for (String code : codes) {
             exact = Math.max(exact, code.replace("x", "").length());
         }
-        return s + 10 * exact;
+        return s + exact;
     }
 }
