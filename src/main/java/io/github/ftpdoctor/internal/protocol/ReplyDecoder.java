@@ -14,8 +14,10 @@ import java.util.List;
  * Decodes reply lines. Pure ASCII takes a fast path. Otherwise the configured charset is tried strictly; when
  * automatic detection is on and the bytes are not valid in it, the other likely charsets of FTP servers are tried:
  * UTF-8, then the two legacy Chinese encodings. Pure-FTPd's Chinese builds send GB2312 (mainland) or Big5 (Taiwan,
- * Hong Kong), and most byte strings of either are valid in the other, so when both decode, the one whose text
- * consists of common Chinese characters wins. The configured charset with replacement comes last.
+ * Hong Kong), and so does ProFTPD with {@code UseEncoding UTF-8 GBK} or {@code Big5}; most byte strings of either
+ * are valid in the other. When both decode, {@link HanziLikelihood} keeps the reading that is the more likely
+ * Chinese text under character frequencies of its own script (GB18030 when neither reads as Chinese). The
+ * configured charset with replacement comes last.
  * Not thread-safe: one per connection.
  */
 public final class ReplyDecoder {
@@ -55,7 +57,8 @@ public final class ReplyDecoder {
         if (ascii) {
             return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         }
-        String chinese = null;
+        String gb = null;
+        String big5 = null;
         for (CharsetDecoder d : strict) {
             String text;
             try {
@@ -67,12 +70,20 @@ public final class ReplyDecoder {
             if (!c.equals(GB18030) && !c.equals(BIG5) || c.equals(primary)) {
                 return text;
             }
-            if (chinese == null || CommonHanzi.score(text, false) > CommonHanzi.score(chinese, true)) {
-                chinese = text; // GB18030 first, Big5 only when it reads as more natural Chinese
+            if (c.equals(GB18030)) {
+                gb = text;
+            } else {
+                big5 = text;
             }
         }
-        if (chinese != null) {
-            return chinese;
+        if (gb != null && big5 != null) {
+            return HanziLikelihood.choose(gb, big5);
+        }
+        if (gb != null) {
+            return gb;
+        }
+        if (big5 != null) {
+            return big5;
         }
         try {
             return run(lenient, bytes, length);

@@ -59,6 +59,16 @@ class ReplyDecoderTest {
     }
 
     @Test
+    void big5BytesThatAreAlsoValidGb18030AreReadAsBig5() {
+        ReplyDecoder d = new ReplyDecoder(StandardCharsets.UTF_8, true);
+        Charset big5 = Charset.forName("Big5");
+        byte[] wire = "550 檔案不存在".getBytes(big5);
+        assertNotEquals("550 檔案不存在", new String(wire, GB18030), "the bytes are valid GB18030 too");
+        assertEquals("550 檔案不存在", decode(d, wire));
+        assertEquals("550 文件不存在", decode(d, "550 文件不存在".getBytes(GBK)));
+    }
+
+    @Test
     void detectionDoesNotStickToTheLastCharset() {
         ReplyDecoder d = new ReplyDecoder(StandardCharsets.UTF_8, true);
         assertEquals("欢迎使用", decode(d, "欢迎使用".getBytes(GBK)));
