@@ -1,70 +1,159 @@
-import gettext, os, json, unicodedata
-PAM_A="Have exhausted maximum number of retries for service"
-PAM_B=("There was %d failed login attempt since the last successful login.","There were %d failed login attempts since the last successful login.")
-LIBC_D=["Is a directory","Not a directory","No such file or directory","Directory not empty"]
-# (lang file, locale dirs, attempts terms, directory terms); a term prefixed '~' may start inside a word (compounds)
-spec={
- 'en':(None,['attempt','retries'],['directory']),
- 'de':(['de'],['~versuch'],['~verzeichnis']),
- 'fr':(['fr'],['tentative'],['dossier']),
- 'es':(['es'],['intento','reintento'],['directorio']),
- 'it':(['it'],['tentativ'],['directory']),
- 'pt':(['pt','pt_BR'],['tentativa'],['pasta','diretório']),
- 'pl':(['pl'],['prób'],['katalog']),
- 'ru':(['ru'],['попыт'],['каталог']),
- 'ja':(['ja'],['試行'],['ディレクトリ']),
- 'ko':(['ko'],['시도'],['디렉터리']),
- 'zh':(['zh_CN','zh_TW'],['重试','尝试','重試','試圖'],['目录','目錄']),
- 'bg':(['bg'],['опит'],['директория']),
- 'nl':(['nl'],['~poging'],['map']),
- 'cs':(['cs'],['pokus'],['adresář']),
- 'sk':(['sk'],['pokus'],['adresár']),
- 'sv':(['sv'],['~försök'],['katalog']),
- 'da':(['da'],['~forsøg'],['~katalog']),
- 'nb':(['nb'],['~forsøk'],['~katalog']),
- 'hu':(['hu'],['~próbálkozás','kísérlet'],['könyvtár']),
- 'ro':(['ro'],['încercăr'],[]),
- 'tr':(['tr'],['deneme'],['dizin']),
- 'uk':(['uk'],['спроб'],['каталог']),
- 'fi':(['fi'],['~yrity'],['hakemisto']),
- 'ca':(['ca'],['intent'],['directori']),
- 'el':(['el'],[],['κατάλογος','κατάλογο']),
+#!/usr/bin/env python3
+"""Writes reply-catalog/cues/system-catalogs.json: cue terms read from the Linux-PAM and GNU libc translations
+installed on Debian 12 (/usr/share/locale/*/LC_MESSAGES/{Linux-PAM,libc,gnupg2,git}.mo: packages libpam-runtime
+1.5.2-6, libc-l10n 2.36-9, gnupg-l10n 2.2.40-1.1, git 2.39.5). Each term was picked by hand from a translation of the msgids named per concept below; the script
+checks that the term really occurs in that translation and records which one as the term's source.
+A term starting with '~' may start inside a word (compounds). Run: python3 system-catalogs.py OUT.json"""
+import gettext, json, os, sys
+
+PAM = 'Linux-PAM'
+LIBC = 'libc'
+GNUPG = 'gnupg2'
+GIT = 'git'
+PACKAGE = {PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnupg-l10n 2.2.40-1.1', GIT: 'git 2.39.5'}
+CONCEPTS = {
+    'ATTEMPTS': [(PAM, "Have exhausted maximum number of retries for service"),
+                 (PAM, ("There was %d failed login attempt since the last successful login.",
+                        "There were %d failed login attempts since the last successful login."))],
+    'DIRECTORY': [(LIBC, "Is a directory"), (LIBC, "Not a directory"), (LIBC, "No such file or directory"),
+                  (LIBC, "Directory not empty")],
+    'CANNOT': [(LIBC, "Cannot allocate memory"), (LIBC, "Cannot assign requested address")],
+    'TOO_LONG': [(LIBC, "File name too long"), (LIBC, "Argument list too long")],
+    'IO_ERROR': [(LIBC, "Input/output error")],
+    'ALREADY': [(LIBC, "Operation already in progress"), (LIBC, "Transport endpoint is already connected")],
+    'FIRST': [(GNUPG, "Please correct the error first\n"), (GIT, "You need to resolve your current index first")],
+    'NETWORK_ERROR': [(LIBC, "Connection refused"), (LIBC, "Connection timed out"), (LIBC, "Connection reset by peer"),
+                      (LIBC, "No route to host"), (LIBC, "Network is unreachable")],
 }
-def mo(loc,dom):
-    p='/usr/share/locale/%s/LC_MESSAGES/%s.mo'%(loc,dom)
-    return gettext.GNUTranslations(open(p,'rb')) if os.path.exists(p) else None
-lexicons=[]
-for lang,(locs,att,dirs) in spec.items():
-    concepts={'ATTEMPTS':[], 'DIRECTORY':[]}
-    for concept,terms in (('ATTEMPTS',att),('DIRECTORY',dirs)):
-        for term in terms:
-            anywhere=term.startswith('~'); word=term.lstrip('~')
-            src=None
-            if lang=='en':
-                texts=[PAM_A,PAM_B[1]]+LIBC_D
-                for t in texts:
-                    if word in t.lower(): src="msgid '%s' (Linux-PAM 1.5.2 po / GNU libc 2.36 po, the English originals)"%t; break
-                if src is None and word in ('folder',): src="GNU libc 2.36, Debian libc-l10n: pt 'É pasta' glossed as 'Is a folder' (the msgid 'Is a directory')"
-            else:
-                for loc in locs:
-                    for dom,ids in (('Linux-PAM',[PAM_A,PAM_B]),('libc',LIBC_D)):
-                        t=mo(loc,dom)
-                        if not t: continue
-                        for i in ids:
-                            s=t.ngettext(i[0],i[1],5) if isinstance(i,tuple) else t.gettext(i)
-                            if word.lower() in s.lower() and s not in i:
-                                src="%s.mo (Debian 12: %s) %s: '%s' -> '%s'"%(dom, 'libpam-runtime 1.5.2-6' if dom=='Linux-PAM' else 'libc-l10n 2.36-9', loc, i if isinstance(i,str) else i[1], s)
-                                break
-                        if src: break
-                    if src: break
-            if src is None:
-                raise SystemExit('no source for %s %s'%(lang,term))
-            e={'term':word,'source':src}
-            if anywhere: e['anywhere']=True
-            concepts[concept].append(e)
-    concepts={k:v for k,v in concepts.items() if v}
-    lexicons.append({'lang':lang,'concepts':concepts})
-doc={'description':"Cue terms read from system message catalogs installed on Debian 12 (Linux-PAM 1.5.2 and GNU libc 2.36 translations): ATTEMPTS from PAM's 'Have exhausted maximum number of retries for service' and 'There were %d failed login attempts since the last successful login.', DIRECTORY from libc's 'Is a directory', 'Not a directory', 'No such file or directory' and 'Directory not empty'. Each term names the msgid and translation it was read from. 'anywhere': the term may start inside a word (compounds such as Anmeldeversuche, inloggningsförsök).",
-     'lexicons':lexicons}
-json.dump(doc,open('/work/main/reply-catalog/cues/system-catalogs.json','w'),ensure_ascii=False,indent=1)
-print(sum(len(t) for l in lexicons for t in l['concepts'].values()))
+# language of the cue file -> (locales to read, {concept: [terms]})
+SPEC = {
+    'en': (None, {'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot'],
+                  'TOO_LONG': ['too long'], 'IO_ERROR': ['input/output error'],
+                  'NETWORK_ERROR': ['connection refused', 'connection timed out', 'connection reset by peer',
+                                    'no route to host', 'network is unreachable']}),
+    'de': (['de'], {'ALREADY': ['bereits'], 'FIRST': ['zuerst'], 'ATTEMPTS': ['~versuch'], 'DIRECTORY': ['~verzeichnis'], 'CANNOT': ['kann * nicht'],
+                    'TOO_LONG': ['zu lang'], 'IO_ERROR': ['eingabe-/ausgabefehler'],
+                    'NETWORK_ERROR': ['verbindungsaufbau abgelehnt', 'wartezeit für die verbindung ist abgelaufen',
+                                      'vom kommunikationspartner zurückgesetzt']}),
+    'fr': (['fr'], {'ALREADY': ['déjà'], 'FIRST': ["d'abord"], 'ATTEMPTS': ['tentative'], 'DIRECTORY': ['dossier'], 'CANNOT': ['ne peut'],
+                    'TOO_LONG': ['trop long'], 'IO_ERROR': ["erreur d'entrée/sortie"],
+                    'NETWORK_ERROR': ['connexion refusée', 'expiration du délai', 'ré-initialisée par le correspondant']}),
+    'es': (['es'], {'ALREADY': ['ya'], 'FIRST': ['primero'], 'ATTEMPTS': ['intento', 'reintento'], 'DIRECTORY': ['directorio'],
+                    'CANNOT': ['no se pudo', 'no se puede'], 'TOO_LONG': ['demasiado larg'],
+                    'IO_ERROR': ['error de entrada/salida'],
+                    'NETWORK_ERROR': ['conexión rehusada', 'expiró el tiempo de conexión', 'conexión reinicializada']}),
+    'it': (['it'], {'ALREADY': ['già'], 'FIRST': ['prima'], 'ATTEMPTS': ['tentativ'], 'DIRECTORY': ['directory'], 'CANNOT': ['impossibile'],
+                    'TOO_LONG': ['troppo lung'], 'IO_ERROR': ['errore di input/output'],
+                    'NETWORK_ERROR': ['connessione rifiutata', 'connessione scaduta', 'connessione interrotta']}),
+    'pt': (['pt', 'pt_BR'], {'ALREADY': ['já'], 'FIRST': ['primeiro'], 'ATTEMPTS': ['tentativa'], 'DIRECTORY': ['pasta', 'diretório'],
+                             'CANNOT': ['impossível', 'não foi possível'], 'TOO_LONG': ['muito long', 'muito grande'],
+                             'IO_ERROR': ['erro de entrada/saída'],
+                             'NETWORK_ERROR': ['ligação recusada', 'conexão recusada', 'tempo esgotado para conexão']}),
+    'pl': (['pl'], {'ALREADY': ['już'], 'FIRST': ['najpierw'], 'ATTEMPTS': ['prób'], 'DIRECTORY': ['katalog'], 'CANNOT': ['nie można'],
+                    'TOO_LONG': ['za dług'], 'IO_ERROR': ['błąd wejścia/wyjścia'],
+                    'NETWORK_ERROR': ['połączenie odrzucone', 'czas oczekiwania na połączenie', 'połączenie zerwane']}),
+    'ru': (['ru'], {'ALREADY': ['уже'], 'FIRST': ['сначала'], 'ATTEMPTS': ['попыт'], 'DIRECTORY': ['каталог'], 'CANNOT': ['невозможно'],
+                    'TOO_LONG': ['слишком длинн'], 'IO_ERROR': ['ошибка ввода/вывода'],
+                    'NETWORK_ERROR': ['в соединении отказано', 'время ожидания соединения истекло', 'соединение разорвано']}),
+    'ja': (['ja'], {'ALREADY': ['すでに', '既に'], 'FIRST': ['まず'], 'ATTEMPTS': ['試行'], 'DIRECTORY': ['ディレクトリ'], 'CANNOT': ['できません', 'られません'],
+                    'TOO_LONG': ['長すぎ'], 'IO_ERROR': ['入力/出力エラー'],
+                    'NETWORK_ERROR': ['接続を拒否されました', '接続がタイムアウトしました', '接続が相手からリセットされました']}),
+    'ko': (['ko'], {'ALREADY': ['이미'], 'ATTEMPTS': ['시도'], 'DIRECTORY': ['디렉터리'], 'CANNOT': ['수 없습니다'],
+                    'TOO_LONG': ['너무 깁', '너무 김'], 'IO_ERROR': ['입력/출력 오류'],
+                    'NETWORK_ERROR': ['연결이 거부됨', '연결 시간 초과', '상대편이 연결을 끊음']}),
+    'zh': (['zh_CN', 'zh_TW'], {'ALREADY': ['已经'], 'FIRST': ['请先', '要先', '請先'], 'ATTEMPTS': ['重试', '尝试', '重試', '試圖'], 'DIRECTORY': ['目录', '目錄'],
+                                'CANNOT': ['无法', '無法'], 'TOO_LONG': ['过长', '太長'],
+                                'IO_ERROR': ['输入/输出错误', '輸入/輸出錯誤'],
+                                'NETWORK_ERROR': ['拒绝连接', '连接超时', '连接被对方重设', '連線被拒絕', '連線超過時間']}),
+    'bg': (['bg'], {'ALREADY': ['вече'], 'FIRST': ['първо'], 'ATTEMPTS': ['опит'], 'DIRECTORY': ['директория'], 'CANNOT': ['не може'],
+                    'TOO_LONG': ['твърде дълг'], 'IO_ERROR': ['входно-изходна грешка'],
+                    'NETWORK_ERROR': ['отказано свързване', 'просрочена мрежова операция']}),
+    'nl': (['nl'], {'ATTEMPTS': ['~poging'], 'DIRECTORY': ['map'], 'CANNOT': ['kan * niet'], 'TOO_LONG': ['te lang'],
+                    'IO_ERROR': ['invoer-/uitvoerfout'],
+                    'NETWORK_ERROR': ['verbinding is geweigerd', 'verbinding is verlopen', 'verbinding is weggevallen']}),
+    'cs': (['cs'], {'ALREADY': ['už'], 'FIRST': ['nejdřív'], 'ATTEMPTS': ['pokus'], 'DIRECTORY': ['adresář'], 'CANNOT': ['nelze'],
+                    'TOO_LONG': ['příliš dlouh'], 'IO_ERROR': ['chyba vstupu/výstupu'],
+                    'NETWORK_ERROR': ['spojení odmítnuto', 'spojení zrušeno druhou stranou']}),
+    'sk': (['sk'], {'ALREADY': ['už'], 'FIRST': ['najskôr'], 'ATTEMPTS': ['pokus'], 'DIRECTORY': ['adresár'], 'CANNOT': ['nie je možné'],
+                    'TOO_LONG': ['príliš dlh'], 'IO_ERROR': ['chyba vstupu/výstupu'],
+                    'NETWORK_ERROR': ['spojenie odmietnuté', 'spojenie zrušené druhou stranou']}),
+    'sv': (['sv'], {'ALREADY': ['redan'], 'FIRST': ['först'], 'ATTEMPTS': ['~försök'], 'DIRECTORY': ['katalog'], 'CANNOT': ['kan inte'],
+                    'TOO_LONG': ['för lång'], 'IO_ERROR': ['in/ut-fel'],
+                    'NETWORK_ERROR': ['förbindelsen förvägrad', 'förbindelsens tidsgräns löpte ut']}),
+    'da': (['da'], {'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['~forsøg'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
+                    'TOO_LONG': ['for lang'], 'IO_ERROR': ['inddata/uddata-fejl'],
+                    'NETWORK_ERROR': ['opkobling nægtet', 'overskred tidsgrænsen']}),
+    'nb': (['nb'], {'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['~forsøk'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
+                    'TOO_LONG': ['for lang'], 'IO_ERROR': ['inn/ut-feil'],
+                    'NETWORK_ERROR': ['oppkobling nektes', 'overskred tidsgrensen']}),
+    'hu': (['hu'], {'ALREADY': ['már'], 'FIRST': ['előbb'], 'ATTEMPTS': ['~próbálkozás', 'kísérlet'], 'DIRECTORY': ['könyvtár'],
+                    'CANNOT': ['nem sikerült'], 'TOO_LONG': ['túl hosszú'], 'IO_ERROR': ['kimeneti/bemeneti hiba'],
+                    'NETWORK_ERROR': ['kapcsolat elutasítva', 'időtúllépés a kapcsolatban']}),
+    'tr': (['tr'], {'ALREADY': ['zaten'], 'FIRST': ['önce'], 'ATTEMPTS': ['deneme'], 'DIRECTORY': ['dizin'], 'TOO_LONG': ['çok uzun'],
+                    'IO_ERROR': ['girdi/çıktı hatası'], 'NETWORK_ERROR': ['bağlantı reddedildi', 'bağlantıda zaman aşımı']}),
+    'uk': (['uk'], {'ALREADY': ['вже'], 'FIRST': ['спочатку'], 'ATTEMPTS': ['спроб'], 'DIRECTORY': ['каталог'], 'CANNOT': ['не вдалося'],
+                    'TOO_LONG': ['занадто довг'], 'IO_ERROR': ['помилка введення-виведення'],
+                    'NETWORK_ERROR': ["у з'єднанні відмовлено"]}),
+    'fi': (['fi'], {'FIRST': ['ensin'], 'ATTEMPTS': ['~yrity'], 'DIRECTORY': ['hakemisto'], 'CANNOT': ['ei onnistu', 'ei voi'],
+                    'TOO_LONG': ['liian pitkä'], 'IO_ERROR': ['i/o-virhe'],
+                    'NETWORK_ERROR': ['yhteys torjuttu', 'yhteys aikakatkaistu']}),
+    'ca': (['ca'], {'FIRST': ['primer'], 'ATTEMPTS': ['intent'], 'DIRECTORY': ['directori'], 'CANNOT': ["no s’ha pogut"],
+                    'TOO_LONG': ['massa llarg'], 'IO_ERROR': ['error d’entrada/sortida'],
+                    'NETWORK_ERROR': ['s’ha refusat la connexió', 'la connexió ha expirat']}),
+    'el': (['el'], {'ALREADY': ['ήδη'], 'FIRST': ['πρώτα'], 'DIRECTORY': ['κατάλογος'], 'CANNOT': ['δεν είναι δυνατ'], 'TOO_LONG': ['πολύ μεγάλο', 'πολύ μακρ'],
+                    'IO_ERROR': ['σφάλμα εισόδου/εξόδου'], 'NETWORK_ERROR': ['απόρριψη σύνδεσης', 'λήξη σύνδεσης']}),
+}
+
+
+def catalog(locale, domain):
+    path = '/usr/share/locale/%s/LC_MESSAGES/%s.mo' % (locale, domain)
+    return gettext.GNUTranslations(open(path, 'rb')) if os.path.exists(path) else None
+
+
+def translate(t, msgid):
+    return t.ngettext(msgid[0], msgid[1], 5) if isinstance(msgid, tuple) else t.gettext(msgid)
+
+
+def source_of(lang, locales, concept, word):
+    for domain, msgid in CONCEPTS[concept]:
+        english = msgid[1] if isinstance(msgid, tuple) else msgid
+        if lang == 'en':
+            if word in english.lower():
+                return "%s msgid '%s' (the English original, Debian 12 %s)" % (domain, english, PACKAGE[domain])
+            continue
+        for loc in locales:
+            t = catalog(loc, domain)
+            if t is None:
+                continue
+            text = translate(t, msgid)
+            parts = [p.strip() for p in word.split('*')]
+            if text != english and all(p in text.lower() for p in parts):
+                return "%s.mo (Debian 12 %s) %s: '%s' -> '%s'" % (domain, PACKAGE[domain], loc, english, text)
+    raise SystemExit('no source for %s %s %s' % (lang, concept, word))
+
+
+def main(out):
+    lexicons = []
+    for lang, (locales, concepts) in SPEC.items():
+        entries = {}
+        for concept, words in concepts.items():
+            for w in words:
+                word = w.lstrip('~')
+                e = {'term': word, 'source': source_of(lang, locales, concept, word)}
+                if w.startswith('~'):
+                    e['anywhere'] = True
+                entries.setdefault(concept, []).append(e)
+        lexicons.append({'lang': lang, 'concepts': entries})
+    doc = {'description': 'Cue terms read from the system message catalogs of Debian 12 (Linux-PAM 1.5.2 and GNU libc '
+                          '2.36 translations), made by tools/system-catalogs.py: ATTEMPTS, DIRECTORY, CANNOT, TOO_LONG, '
+                          'IO_ERROR and NETWORK_ERROR. Each term names the msgid and translation it was read from. '
+                          "'anywhere': the term may start inside a word (compounds such as Anmeldeversuche).",
+           'lexicons': lexicons}
+    with open(out, 'w', encoding='utf-8') as f:
+        json.dump(doc, f, ensure_ascii=False, indent=1)
+        f.write('\n')
+    print(sum(len(v) for l in lexicons for v in l['concepts'].values()), 'terms')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1] if len(sys.argv) > 1 else 'system-catalogs.json')
