@@ -32,7 +32,11 @@ final class CatalogLoader {
     private int layer;
 
     CatalogLoader() {
-        language = new LanguageReader();
+        this(new LanguageReader());
+    }
+
+    private CatalogLoader(LanguageReader language) {
+        this.language = language;
     }
 
     /** A loader that starts from a catalog already read and validated. */
@@ -54,19 +58,11 @@ final class CatalogLoader {
     }
 
     static Catalog loadBuiltIn() {
-        CatalogLoader loader = new CatalogLoader();
         JsonValue index = CatalogJson.resource("catalog.json");
+        CatalogLoader loader = new CatalogLoader(readLanguage(index, true));
         loader.readCodes("codes.json", CatalogJson.resource("codes.json"));
         loader.readOutcomes("outcomes.json", CatalogJson.resource("outcomes.json"));
-        if (index.hasNonNull("normalization")) {
-            String name = index.path("normalization").asString();
-            loader.language.readNormalization(name, CatalogJson.resource(name));
-        }
         loader.readPhases("catalog.json", index.path("phases"));
-        for (JsonValue file : index.path("cues")) {
-            String name = file.asString();
-            loader.language.readLexicon(name, CatalogJson.resource(name));
-        }
         loader.readServers("servers.json", CatalogJson.resource("servers.json"));
         RuleReader reader = loader.ruleReader();
         for (JsonValue file : index.path("rules")) {
@@ -74,6 +70,33 @@ final class CatalogLoader {
             loader.readRules(reader, name, CatalogJson.resource(name));
         }
         return loader.finish();
+    }
+
+    /**
+     * The normalization and the cue lexicon the index names: from the compact {@code cues.tsv} the build wrote when
+     * {@code compiled} is allowed and it is there, else from the annotated JSON files.
+     */
+    static LanguageReader readLanguage(JsonValue index, boolean compiled) {
+        LanguageReader language = new LanguageReader();
+        if (index.hasNonNull("normalization")) {
+            String name = index.path("normalization").asString();
+            language.readNormalization(name, CatalogJson.resource(name));
+        }
+        java.io.InputStream tsv = compiled
+                ? CatalogLoader.class.getResourceAsStream(BUILT_IN_ROOT + LexiconCompiler.COMPILED) : null;
+        if (tsv != null) {
+            try (java.io.InputStream in = tsv) {
+                language.readCompiled(in);
+            } catch (IOException e) {
+                throw new CatalogException("reply-catalog/" + LexiconCompiler.COMPILED + ": cannot read: " + e.getMessage(), e);
+            }
+        } else {
+            for (JsonValue file : index.path("cues")) {
+                String name = file.asString();
+                language.readLexicon(name, CatalogJson.resource(name));
+            }
+        }
+        return language;
     }
 
     /** The built-in catalog (read once per JVM) plus extra rule files, each a layer above the one before. */

@@ -173,7 +173,7 @@ final class LanguageReader {
             throw new CatalogException(where + ": term '" + raw + "' has no source");
         }
         String text = normalizer.normalize(raw).replace('\n', ' ');
-        String[] parts = text.split("\\s*\\*\\s*", -1);
+        String[] parts = splitAtStars(text);
         for (String p : parts) {
             if (p.isBlank()) {
                 throw new CatalogException(where + ": term '" + raw + "' is empty or has an empty part around '*'");
@@ -188,5 +188,62 @@ final class LanguageReader {
 
     private static String key(int concept, String text, String family) {
         return concept + "\u0000" + text + "\u0000" + family;
+    }
+
+    /**
+     * Writes the lexicon in the compact form the jar carries ({@code cues.tsv}): the concepts in index order, then
+     * one line per term, already normalized: concept index, language, family ({@code -} for none), {@code 1} when
+     * it may start inside a word, the term. Sources stay in the JSON files; the build validated them.
+     */
+    void writeCompiled(java.io.Writer out) throws IOException {
+        out.write("# Generated at build time from reply-catalog/cues/*.json by LexiconCompiler; do not edit.\n");
+        out.write("#concepts");
+        for (String c : concepts) {
+            out.write('\t');
+            out.write(c);
+        }
+        out.write('\n');
+        for (Lexicon.Term t : terms) {
+            boolean anywhere = !t.wordStart() && Lexicon.startsWord(t.parts()[0]);
+            out.write(t.concept() + "\t" + t.lang() + "\t" + (t.family() == null ? "-" : t.family()) + "\t"
+                    + (anywhere ? "1" : "0") + "\t" + t.text() + "\n");
+        }
+    }
+
+    /** Reads what {@link #writeCompiled} wrote. */
+    void readCompiled(InputStream in) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+            if (line.startsWith("#concepts\t")) {
+                for (String c : line.substring("#concepts\t".length()).split("\t")) {
+                    concepts.add(c);
+                }
+                continue;
+            }
+            if (line.isEmpty() || line.charAt(0) == '#') {
+                continue;
+            }
+            String[] f = line.split("\t", 5);
+            if (f.length != 5) {
+                throw new CatalogException("reply-catalog/cues.tsv: malformed line: " + line);
+            }
+            String[] parts = splitAtStars(f[4]);
+            boolean anywhere = "1".equals(f[3]);
+            terms.add(new Lexicon.Term(Integer.parseInt(f[0]), parts, !anywhere && Lexicon.startsWord(parts[0]), f[1],
+                    "-".equals(f[2]) ? null : f[2], "reply-catalog/cues"));
+        }
+    }
+
+    /** A term's parts around its {@code *} gaps, each trimmed (no regular expression: thousands of terms are read). */
+    private static String[] splitAtStars(String term) {
+        java.util.List<String> parts = new ArrayList<>(2);
+        int from = 0;
+        for (int star = term.indexOf('*'); star >= 0; star = term.indexOf('*', from)) {
+            parts.add(term.substring(from, star).strip());
+            from = star + 1;
+        }
+        parts.add(term.substring(from).strip());
+        return parts.toArray(new String[0]);
     }
 }

@@ -160,9 +160,12 @@ final class Lexicon {
         return true;
     }
 
-    /** Where {@code part} starts at most {@value #GAP} characters after {@code from} on the same line, or -1. */
+    /**
+     * Where {@code part} starts after at most {@value #GAP} characters (and the spaces around them) from
+     * {@code from} on the same line, or -1.
+     */
     private static int nextWithinGap(String text, String part, int from) {
-        int limit = Math.min(text.length(), from + GAP + 1);
+        int limit = Math.min(text.length(), from + GAP + 3);
         for (int i = from; i < limit; i++) {
             if (text.startsWith(part, i)) {
                 return i;

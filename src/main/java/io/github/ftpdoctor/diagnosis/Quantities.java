@@ -35,8 +35,10 @@ final class Quantities {
         }
         Matcher v6 = IPV6.matcher(text);
         while (v6.find()) {
-            if (!TIME_OF_DAY.matcher(v6.group(1)).matches()) {
-                return Optional.of(v6.group(1));
+            String a = v6.group(1);
+            // a full address has eight groups (seven colons); a shorter one says "::" where groups were left out
+            if ((a.contains("::") || a.chars().filter(c -> c == ':').count() == 7) && !TIME_OF_DAY.matcher(a).matches()) {
+                return Optional.of(a);
             }
         }
         return Optional.empty();

@@ -1,0 +1,78 @@
+package io.github.ftpdoctor.diagnosis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The cue lexicon as packaged, how terms match, and the numbers read from replies. */
+class LexiconAndQuantitiesTest {
+    private static final Catalog CATALOG = Catalog.builtIn();
+    private static final Lexicon LEXICON = CATALOG.lexicon();
+
+    private static List<String> concepts(String text) {
+        return LEXICON.names(LEXICON.scan(CATALOG.normalize(text)));
+    }
+
+    @Test
+    void theCompiledLexiconIsTheAnnotatedOne() {
+        LanguageReader fromJson = CatalogLoader.readLanguage(CatalogJson.resource("catalog.json"), false);
+        Lexicon json = fromJson.lexicon();
+        assertEquals(json.concepts(), LEXICON.concepts());
+        Set<String> a = json.terms().stream().map(t -> t.concept() + " " + t.lang() + " " + t.family() + " "
+                + t.wordStart() + " " + t.text()).collect(Collectors.toSet());
+        Set<String> b = LEXICON.terms().stream().map(t -> t.concept() + " " + t.lang() + " " + t.family() + " "
+                + t.wordStart() + " " + t.text()).collect(Collectors.toSet());
+        assertEquals(a, b);
+        assertTrue(json.terms().stream().allMatch(t -> !t.source().isBlank()));
+        assertTrue(LEXICON.terms().size() > 1000, "a lexicon of many languages: " + LEXICON.terms().size());
+    }
+
+    @Test
+    void termsMatchAtWordStartsOrAnywhereInScriptsWithoutSpaces() {
+        assertTrue(concepts("Too many connections from this IP").containsAll(List.of("TOO_MANY", "SESSIONS")));
+        assertFalse(concepts("zip archive").contains("ADDRESS"), "'ip' inside a word is no address");
+        assertTrue(concepts("your IP is blocked").contains("ADDRESS"));
+        assertTrue(concepts("連線數過多").contains("SESSIONS"), "Traditional Chinese folded before matching");
+        assertTrue(concepts("Zu viele Anmeldeversuche").contains("ATTEMPTS"), "compounds: 'anywhere' terms");
+        assertTrue(concepts("Kann Verzeichnis nicht wechseln").contains("CANNOT"), "a gap inside a term");
+        assertFalse(concepts("Kann Verzeichnis\nnicht wechseln").contains("CANNOT"), "gaps stay on one line");
+        assertFalse(concepts("Kann das sehr lange Verzeichnis nicht wechseln").contains("CANNOT"), "gaps are short");
+        assertTrue(concepts("ＤＩＳＫ　ＱＵＯＴＡ　ｅｘｃｅｅｄｅｄ").contains("QUOTA"), "full-width folded");
+    }
+
+    private static Diagnosis after(String command, int code, String text) {
+        return Classifier.standard().classify(Reply.of(code, text), ExchangeContext.after(command));
+    }
+
+    @Test
+    void numbersTheServerStates() {
+        Diagnosis limit = after("CONNECT", 421, "Too many connections (3) from this IP");
+        assertEquals(Outcome.PerIpSessionLimit, limit.outcome());
+        assertEquals(OptionalInt.of(3), limit.limit());
+        assertEquals(OptionalInt.of(2), after("PASS", 530, "Sorry, no more than 2 logins for this user").limit());
+        assertEquals(OptionalInt.empty(), after("CONNECT", 421, "There are too many connected users, please try later.")
+                .limit());
+        assertEquals(OptionalInt.empty(), after("RETR", 550, "f3.txt: No such file (3)").limit(), "only for limits");
+
+        Diagnosis wait = after("CONNECT", 421, "Too many users, try again in 5 minutes");
+        assertEquals(Optional.of(Duration.ofMinutes(5)), wait.statedWait());
+        assertEquals(Duration.ofMinutes(5), wait.retry().delay());
+        assertEquals(Optional.of(Duration.ofMinutes(2)), after("CONNECT", 120, "Service ready in 2 minutes.").statedWait());
+        assertEquals(Optional.of(Duration.ofSeconds(30)),
+                after("CONNECT", 421, "Zu viele Benutzer, bitte in 30 Sekunden erneut versuchen").statedWait());
+        assertEquals(Optional.empty(), after("NOOP", 421, "Idle timeout (900 seconds): closing control connection")
+                .statedWait(), "a timeout's length is not a wait");
+
+        assertEquals(Optional.of("10.1.2.3"), after("USER", 530, "Host 10.1.2.3 has been banned").address());
+        assertEquals(Optional.of("2001:db8::7"), after("USER", 530, "Access from 2001:db8::7 denied").address());
+        assertEquals(Optional.empty(), after("USER", 530, "Login at 12:30:45 refused").address());
+    }
+}
