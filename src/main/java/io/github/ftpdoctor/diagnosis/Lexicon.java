@@ -20,6 +20,8 @@ import java.util.function.Predicate;
 final class Lexicon {
     static final int MAX_CONCEPTS = 64;
     static final int GAP = 12;
+    /** Terms of scripts with spaces this short or shorter match whole words only. */
+    static final int SHORT = 3;
 
     /** One term: its concept, its parts (split at {@code *}), and where it came from. */
     record Term(int concept, String[] parts, boolean wordStart, String lang, String family, String source) {
@@ -146,7 +148,7 @@ final class Lexicon {
         if (!text.startsWith(parts[0], at)) {
             return false;
         }
-        if (t.wordStart() && at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
+        if (t.wordStart() && at > 0 && continuesWord(text.charAt(at - 1))) {
             return false;
         }
         int end = at + parts[0].length();
@@ -157,7 +159,17 @@ final class Lexicon {
             }
             end = next + parts[p].length();
         }
-        return true;
+        // a short word (ip, min, ja) stands for itself only: "min" is no "minimum", "ja" no "jail"
+        return !t.wordStart() || parts[parts.length - 1].length() > SHORT || end == text.length()
+                || !continuesWord(text.charAt(end));
+    }
+
+    /**
+     * Whether a character next to a term of a spaced script makes it part of a longer word: a letter or digit of a
+     * spaced script. A Han, kana or Hangul character does not ({@code TLS握手失败} mentions TLS).
+     */
+    private static boolean continuesWord(char c) {
+        return Character.isLetterOrDigit(c) && (c < 0x80 || startsWord(String.valueOf(c)));
     }
 
     /**

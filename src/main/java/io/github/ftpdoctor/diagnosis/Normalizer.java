@@ -8,12 +8,12 @@ import java.util.function.Supplier;
  * Traditional Chinese characters to Simplified. Patterns, exact texts and cue terms are folded the same way when the
  * catalog is read, so one rule covers every form; the diagnosis keeps the original text.
  *
- * <p>The character tables (a few thousand Traditional characters) are read on the first text that needs them:
- * ASCII replies never pay for them. Thread-safe.
+ * <p>The character tables (accented letters, a few thousand Traditional characters) are read on the first text
+ * that needs them: ASCII replies never pay for them. Thread-safe.
  */
 final class Normalizer {
-    /** Where the lazily read tables start: CJK Radicals Supplement; nothing below it is in a table. */
-    private static final char TABLES_FROM = '\u2E80';
+    /** Where the lazily read tables start: every non-ASCII character may be in one. */
+    private static final char TABLES_FROM = '\u0080';
 
     private final boolean lowerCase;
     private final boolean collapseWhitespace;
@@ -97,8 +97,9 @@ final class Normalizer {
     }
 
     /**
-     * A regular expression's literal CJK characters folded the way {@link #normalize} folds texts; everything else
-     * (operators, escapes, case) is left alone, since patterns are compiled case-insensitive.
+     * A regular expression's literal non-ASCII characters folded by the tables the way {@link #normalize} folds
+     * texts (accents, Traditional Chinese); everything else (operators, escapes, case) is left alone, since patterns
+     * are compiled case-insensitive.
      */
     String foldScript(String pattern) {
         if (pattern == null) {
