@@ -182,7 +182,9 @@ final class LanguageReader {
         String family = t.hasNonNull("family") ? t.path("family").asString().trim().toLowerCase(Locale.ROOT) : null;
         if (seen.add(key(concept, String.join("*", parts), family))) {
             boolean anywhere = Boolean.TRUE.equals(CatalogJson.optionalBoolean(where, t, "anywhere"));
-            terms.add(new Lexicon.Term(concept, parts, !anywhere && Lexicon.startsWord(parts[0]), lang, family, source));
+            boolean word = Boolean.TRUE.equals(CatalogJson.optionalBoolean(where, t, "word"));
+            terms.add(new Lexicon.Term(concept, parts, !anywhere && Lexicon.startsWord(parts[0]), word, lang, family,
+                    source));
         }
     }
 
@@ -192,8 +194,8 @@ final class LanguageReader {
 
     /**
      * Writes the lexicon in the compact form the jar carries ({@code cues.tsv}): the concepts in index order, then
-     * one line per term, already normalized: concept index, language, family ({@code -} for none), {@code 1} when
-     * it may start inside a word, the term. Sources stay in the JSON files; the build validated them.
+     * one line per term, already normalized: concept index, language, family ({@code -} for none), flags
+     * ({@code a}: may start inside a word, {@code w}: whole words only, {@code -}), the term. Sources stay in the JSON files; the build validated them.
      */
     void writeCompiled(java.io.Writer out) throws IOException {
         out.write("# Generated at build time from reply-catalog/cues/*.json by LexiconCompiler; do not edit.\n");
@@ -205,8 +207,9 @@ final class LanguageReader {
         out.write('\n');
         for (Lexicon.Term t : terms) {
             boolean anywhere = !t.wordStart() && Lexicon.startsWord(t.parts()[0]);
+            String flags = anywhere ? "a" : t.wholeWord() ? "w" : "-";
             out.write(t.concept() + "\t" + t.lang() + "\t" + (t.family() == null ? "-" : t.family()) + "\t"
-                    + (anywhere ? "1" : "0") + "\t" + t.text() + "\n");
+                    + flags + "\t" + t.text() + "\n");
         }
     }
 
@@ -229,9 +232,9 @@ final class LanguageReader {
                 throw new CatalogException("reply-catalog/cues.tsv: malformed line: " + line);
             }
             String[] parts = splitAtStars(f[4]);
-            boolean anywhere = "1".equals(f[3]);
-            terms.add(new Lexicon.Term(Integer.parseInt(f[0]), parts, !anywhere && Lexicon.startsWord(parts[0]), f[1],
-                    "-".equals(f[2]) ? null : f[2], "reply-catalog/cues"));
+            boolean anywhere = "a".equals(f[3]);
+            terms.add(new Lexicon.Term(Integer.parseInt(f[0]), parts, !anywhere && Lexicon.startsWord(parts[0]),
+                    "w".equals(f[3]), f[1], "-".equals(f[2]) ? null : f[2], "reply-catalog/cues"));
         }
     }
 

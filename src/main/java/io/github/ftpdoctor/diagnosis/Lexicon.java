@@ -24,7 +24,8 @@ final class Lexicon {
     static final int SHORT = 3;
 
     /** One term: its concept, its parts (split at {@code *}), and where it came from. */
-    record Term(int concept, String[] parts, boolean wordStart, String lang, String family, String source) {
+    record Term(int concept, String[] parts, boolean wordStart, boolean wholeWord, String lang, String family,
+                String source) {
         String text() {
             return String.join("*", parts);
         }
@@ -160,8 +161,8 @@ final class Lexicon {
             end = next + parts[p].length();
         }
         // a short word (ip, min, ja) stands for itself only: "min" is no "minimum", "ja" no "jail"
-        return !t.wordStart() || parts[parts.length - 1].length() > SHORT || end == text.length()
-                || !continuesWord(text.charAt(end));
+        boolean whole = t.wholeWord() || t.wordStart() && parts[parts.length - 1].length() <= SHORT;
+        return !whole || end == text.length() || !continuesWord(text.charAt(end));
     }
 
     /**
