@@ -33,14 +33,14 @@ public record Rule(String id, List<String> codes, TransportEvent event, Evidence
      * What a reply's text must show, matched against its normalized form (lower case, folded width, white space
      * and script; see {@code reply-catalog/normalization.json}). Several kinds may be combined; all must hold.
      *
-     * @param exact   the whole text, one of a server's exact phrasings with its placeholders; or null
+     * @param exact   the whole text must be one of a server's exact phrasings (with its placeholders); or null
      * @param pattern a regular expression searched in the text; or null
      * @param cues    concept groups of the lexicon, one bit per concept: every group must have a concept the text
      *                mentions; empty for none
      * @param unless  concepts that, when mentioned, stop the rule from matching; 0 for none
      * @param cueText the cue groups as written, for messages
      */
-    public record Evidence(Pattern exact, Pattern pattern, long[] cues, long unless, List<String> cueText) {
+    public record Evidence(Phrasings exact, Pattern pattern, long[] cues, long unless, List<String> cueText) {
         static final Evidence NONE = new Evidence(null, null, new long[0], 0L, List.of());
 
         public Evidence {
@@ -66,7 +66,7 @@ public record Rule(String id, List<String> codes, TransportEvent event, Evidence
             if (text == null) {
                 return false;
             }
-            if (exact != null && !exact.matcher(text).matches()) {
+            if (exact != null && !exact.matches(text)) {
                 return false;
             }
             if (pattern != null && !pattern.matcher(text).find()) {

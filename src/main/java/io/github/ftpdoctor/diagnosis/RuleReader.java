@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
  */
 final class RuleReader {
     private static final Pattern CODE_PATTERN = Pattern.compile("[1-6][0-9x][0-9x]");
-    /** printf and format-string placeholders of servers' phrasings. */
-    private static final Pattern PLACEHOLDER = Pattern.compile(
-            "%(?:l{0,2}|z|h{0,2})[diuxX]|%[sqvc]|%%|\\{\\d?}");
 
     private final Normalizer normalizer;
     private final Lexicon lexicon;
@@ -77,14 +74,18 @@ final class RuleReader {
     }
 
     private Rule.Evidence evidence(String where, JsonValue entry) {
-        Pattern exact = null;
+        Phrasings exact = null;
         List<String> texts = CatalogJson.strings(where, entry, "text");
         if (!texts.isEmpty()) {
-            List<String> alternatives = new ArrayList<>();
+            List<String> normalized = new ArrayList<>();
             for (String t : texts) {
-                alternatives.add(template(where, t));
+                String n = normalizer.normalize(t.strip());
+                if (n.isEmpty()) {
+                    throw new CatalogException(where + ": an exact 'text' is empty");
+                }
+                normalized.add(n);
             }
-            exact = CatalogJson.compile(where, String.join("|", alternatives), "text");
+            exact = Phrasings.of(normalized);
         }
         Pattern pattern = null;
         if (entry.hasNonNull("pattern")) {
@@ -115,36 +116,6 @@ final class RuleReader {
             mask |= 1L << c;
         }
         return mask;
-    }
-
-    /**
-     * A server's exact phrasing as a regular expression over normalized text: literal text quoted, placeholders
-     * ({@code %s}, {@code %d}, {@code %lu}, {@code {}}) as wildcards, and a final full stop or exclamation mark
-     * optional (servers' versions differ in it).
-     */
-    private String template(String where, String raw) {
-        String text = normalizer.normalize(raw.strip());
-        if (text.isEmpty()) {
-            throw new CatalogException(where + ": an exact 'text' is empty");
-        }
-        if (text.endsWith(".") || text.endsWith("!")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        StringBuilder regex = new StringBuilder("(?:");
-        java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
-        int copied = 0;
-        while (m.find()) {
-            regex.append(quote(text.substring(copied, m.start())));
-            String p = m.group();
-            regex.append(p.equals("%%") ? "%" : p.endsWith("d") || p.endsWith("i") || p.endsWith("u")
-                    ? "-?\\d{1,20}" : p.endsWith("x") || p.endsWith("X") ? "[0-9a-f]{1,16}" : "[^\\n]{0,512}?");
-            copied = m.end();
-        }
-        return regex.append(quote(text.substring(copied))).append(")[.!]?").toString();
-    }
-
-    private static String quote(String literal) {
-        return literal.isEmpty() ? "" : Pattern.quote(literal);
     }
 
     private Rule.Conditions conditions(String where, JsonValue entry, Outcome outcome) {
