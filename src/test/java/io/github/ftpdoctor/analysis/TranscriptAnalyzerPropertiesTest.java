@@ -1,4 +1,4 @@
-package io.github.ftpdoctor.diagnosis;
+package io.github.ftpdoctor.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ftpdoctor.testsupport.Fuzz;
 import io.github.ftpdoctor.testsupport.Property;
+import io.github.ftpdoctor.diagnosis.Classifier;
+import io.github.ftpdoctor.diagnosis.Diagnosis;
+import io.github.ftpdoctor.diagnosis.Outcome;
+import io.github.ftpdoctor.diagnosis.TransportEvent;
+import io.github.ftpdoctor.internal.logs.LogAnalysis;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -118,7 +123,7 @@ class TranscriptAnalyzerPropertiesTest {
             assertTrue(f.diagnosis().isFailure(), f::toString);
             assertTrue(f.diagnosis().reply() != null || f.diagnosis().event() != null, f::toString);
             if (f.diagnosis().reply() != null) {
-                assertTrue(f.diagnosis().reply().lines().size() <= TranscriptSession.MAX_REPLY_LINES);
+                assertTrue(f.diagnosis().reply().lines().size() <= LogAnalysis.MAX_REPLY_LINES);
             }
         }
     }
@@ -235,9 +240,9 @@ class TranscriptAnalyzerPropertiesTest {
                             List<Finding> findings = ANALYZER.analyze(in);
                             assertEquals(1, findings.get(0).line());
                             List<String> kept = findings.get(0).diagnosis().reply().lines();
-                            assertTrue(kept.size() <= TranscriptSession.MAX_REPLY_LINES, () -> kept.size() + " lines");
+                            assertTrue(kept.size() <= LogAnalysis.MAX_REPLY_LINES, () -> kept.size() + " lines");
                             int chars = kept.stream().mapToInt(String::length).sum();
-                            assertTrue(chars <= TranscriptSession.MAX_REPLY_CHARS + TranscriptSession.MAX_REPLY_LINE_CHARS,
+                            assertTrue(chars <= LogAnalysis.MAX_REPLY_CHARS + LogAnalysis.MAX_REPLY_LINE_CHARS,
                                     () -> chars + " characters kept");
                         }
                     }

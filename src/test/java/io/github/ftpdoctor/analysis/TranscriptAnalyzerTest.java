@@ -1,11 +1,15 @@
-package io.github.ftpdoctor.diagnosis;
+package io.github.ftpdoctor.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ftpdoctor.diagnosis.Classifier;
+import io.github.ftpdoctor.diagnosis.Diagnosis;
+import io.github.ftpdoctor.diagnosis.Outcome;
+import io.github.ftpdoctor.diagnosis.TransportEvent;
+import io.github.ftpdoctor.internal.logs.LogAnalysis;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -348,8 +352,12 @@ class TranscriptAnalyzerTest {
         assertFinding(only(log.toString().replace('\t', ' ')), Outcome.AnonymousDenied, 8, "PASS");
     }
 
+    /**
+     * No answer to LIST after PASV: vsftpd and ProFTPD answer a transfer command only once the data connection is
+     * made, so FileZilla's inactivity timeout here means the passive port could not be reached.
+     */
     @Test
-    void fileZillaInactivityTimeoutAfterLoginIsAReplyTimeout() {
+    void fileZillaInactivityTimeoutAfterPasvIsADataConnectionFailure() {
         Finding f = only("""
                 Status:\tConnecting to 127.0.0.1:21...
                 Status:\tConnection established, waiting for welcome message...
@@ -371,9 +379,11 @@ class TranscriptAnalyzerTest {
                 Error:\tFailed to retrieve directory listing
                 Status:\tDisconnected from server
                 """);
-        assertFinding(f, Outcome.ReplyTimedOut, 17, "LIST");
-        assertEquals(TransportEvent.REPLY_TIMEOUT, f.diagnosis().event());
+        assertFinding(f, Outcome.DataConnectionFailed, 17, "LIST");
+        assertEquals(TransportEvent.DATA_CONNECT_TIMEOUT, f.diagnosis().event());
         assertEquals("Connection timed out after 20 seconds of inactivity", f.diagnosis().detail());
+        assertEquals(List.of(18), f.folded());
+        assertTrue(f.cause());
     }
 
     @Test
@@ -639,14 +649,6 @@ class TranscriptAnalyzerTest {
 
     @Test
     void passwordsAreNeverKept() {
-        for (String line : List.of("PASS secret", "pass secret", "> PASS secret", "Command:\tPASS secret", "C: PASS secret")) {
-            TranscriptLine l = TranscriptLine.parse(line);
-            assertEquals(TranscriptLine.Kind.COMMAND, l.kind(), line);
-            assertEquals("PASS", l.verb());
-            assertNull(l.argument());
-            assertNull(l.text());
-            assertFalse(l.toString().contains("secret"));
-        }
         Finding f = only("Status:\tConnecting to 10.0.0.1:21...\n"
                 + "Error:\tCould not connect to ftp://bob:secret@10.0.0.1/ with PASS secret: Connection refused\n");
         assertFalse(f.diagnosis().detail().contains("secret"), f.diagnosis().detail());
