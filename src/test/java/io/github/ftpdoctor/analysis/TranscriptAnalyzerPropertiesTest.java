@@ -58,10 +58,38 @@ class TranscriptAnalyzerPropertiesTest {
                     + "STATUS:>  [1/2/2026 3:04:26 AM] Connection failed."),
             lines("\uFEFF220 ready\nUSER anonymous\n421 Too many users - please try again later.\n220 ready\nUSER bob\n"
                     + "331 Password required\nPASS x\n530 Not logged in, only one session from same IP allowed.\n"
-                    + "530 这个就是不许匿名登录啦"));
+                    + "530 这个就是不许匿名登录啦"),
+            lines("---- Connecting to 127.0.0.1 (127.0.0.1) port 21\n<--- 220 (vsFTPd 3.0.3)\n---> USER bob\n"
+                    + "<--- 331 Please specify the password.\n---> PASS x\n<--- 530 Login incorrect.\n---> PWD\n"
+                    + "<--- 530 Please login with USER and PASS.\nls: Login failed: 530 Login incorrect.\n"
+                    + "**** Socket error (Connection refused) - reconnecting\n---- Connecting data socket to (127.0.0.1) port 1"),
+            lines("Connected to 127.0.0.1.\n220 (vsFTPd 3.0.3)\n---> USER bob\n530 Non-anonymous sessions must use "
+                    + "encryption.\nLogin failed.\n421 Service not available, remote server has closed connection.\n"
+                    + "Not connected.\ntnftp: Can't connect to `127.0.0.1:21': Connection timed out\nftp> get a b\n"
+                    + "Name (127.0.0.1:root): bob\nPassword:"),
+            lines("220: (vsFTPd 3.0.3)\nConnected to 127.0.0.1.\nCmd: USER bob\n331: Please specify the password.\n"
+                    + "Cmd: FEAT\n211: Features:\n      EPRT\n     End\nCmd: SIZE a\n550: Could not get file size.\n"
+                    + "Data connection to 127.0.0.1:1 timed out.\nncftpget: cannot open 127.0.0.1: remote host refused connection."),
+            lines("*resp* '220 ready'\n*cmd* 'USER bob'\n*put* 'USER bob\\r\\n'\n*resp* '530 Login incorrect.'\n"
+                    + "Traceback (most recent call last):\n  File \"x.py\", line 3, in <module>\n    f.connect(host, port, "
+                    + "timeout=10)\n    ^^^^^^^^^^\nftplib.error_perm: 530 Login incorrect.\nTimeoutError: timed out\nEOFError"),
+            lines("Exception in thread \"main\" java.net.ConnectException: Connection refused\n\tat java.base/"
+                    + "java.net.Socket.connect(Socket.java:633)\nCaused by: java.net.SocketTimeoutException: Read timed out\n"
+                    + "\t... 5 more\n421 There are too many connected users, please try later."),
+            lines(". 2012-07-17 22:00:37.722 Connecting to h ...\n. 2012-07-17 22:00:37.752 Connected with h. Waiting for"
+                    + " welcome message...\n< 2012-07-17 22:00:37.806 220 Welcome\n> 2012-07-17 22:00:38.227 PASV\n"
+                    + "< 2012-07-17 22:00:38.292 227 Entering Passive Mode (10,250,203,13,154,75).\n> 2012-07-17 "
+                    + "22:00:38.292 LIST -a\n. 2012-07-17 22:00:53.894 Timeout detected.\n* 2012-07-17 22:01:14.175 "
+                    + "(ESshFatal) Lost connection."),
+            lines("Target:      ftp://bob:****@127.0.0.1:21/\nOutcome:     TlsRequired (security, certain)\n"
+                    + "Reply:       530 Non-anonymous sessions must use encryption.\nAfter:       USER\nEvent:       "
+                    + "CONNECT_REFUSED (x)\n\nTranscript:\n  < 220 (vsFTPd 3.0.3)\n  * connection closed by the server"));
     static final String[] PREFIXES = {"", "", "", "Status:\t", "Command:\t", "Response:\t", "Error:\t", "Trace:\t",
         "> ", "< ", "* ", "C: ", "S: ", "2026-01-02 03:04:05 1234 1 ", "[1/2/2026 3:04:05 AM] ", "1.", "STATUS:> ",
-        "ERROR:> ", "COMMAND:> ", " ", "\uFEFF", "12:00:01 "};
+        "ERROR:> ", "COMMAND:> ", " ", "\uFEFF", "12:00:01 ", "---> ", "<--- ", "---- ", "**** ", "Cmd: ", "ftp> ",
+        "*cmd* '", "*resp* '", ". 2012-07-17 22:00:37.670 ", "> 2012-07-17 22:00:37.670 ", "< 2012-07-17 22:00:37.670 ",
+        "* 2012-07-17 22:00:37.670 ", "Reply:       ", "Event:       ", "> Status:\t", "curl: (7) ", "ls: ",
+        "Caused by: java.net.SocketException: ", "\tat x.Y.z(Y.java:1)", "    "};
     static final String[] BODIES = {"USER anonymous", "USER bob", "QUIT", "PASV", "EPSV", "LIST", "RETR f", "SYST",
         "Connecting to 127.0.0.1:21...", "Connected. Waiting for response.", "Trying 127.0.0.1:21...",
         "Connection established, waiting for welcome message...", "Disconnected from server.", "Connection refused",
@@ -113,9 +141,22 @@ class TranscriptAnalyzerPropertiesTest {
         return lines;
     }
 
-    /** Findings are failures at lines of the input, in order. */
+    /** Findings are failures at lines of the input, in order; the lines they fold are other lines of the input. */
     static void checkFindings(List<Finding> findings, int lineCount) {
         int previous = 0;
+        java.util.Set<Integer> lines = new java.util.HashSet<>();
+        for (Finding f : findings) {
+            lines.add(f.line());
+        }
+        java.util.Set<Integer> folded = new java.util.HashSet<>();
+        for (Finding f : findings) {
+            for (int l : f.folded()) {
+                assertTrue(l >= 1 && l <= lineCount && l != f.line(), () -> "folded line " + l + " of " + f);
+                assertFalse(lines.contains(l), () -> "line " + l + " is a finding and folded into " + f);
+                assertTrue(folded.add(l), () -> "line " + l + " folded twice");
+            }
+            assertEquals(f.folded().stream().sorted().toList(), f.folded(), "folded lines ascending");
+        }
         for (Finding f : findings) {
             assertTrue(f.line() >= 1 && f.line() <= lineCount, () -> "line " + f.line() + " of " + lineCount);
             assertTrue(f.line() >= previous, "findings in line order");
@@ -181,7 +222,8 @@ class TranscriptAnalyzerPropertiesTest {
             for (int n = 1 + r.nextInt(3); n > 0; n--) {
                 String verb = Fuzz.pick(r, new String[] {"PASS", "pass", "Pass", "ACCT"});
                 String prefix = Fuzz.pick(r, PREFIXES); // the client's lines: a server may echo anything
-                while (prefix.startsWith("Response") || prefix.startsWith("<") || prefix.startsWith("S:")) {
+                while (prefix.startsWith("Response") || prefix.startsWith("<") || prefix.startsWith("S:")
+                        || prefix.startsWith("*resp*") || prefix.startsWith("Reply:")) {
                     prefix = Fuzz.pick(r, PREFIXES);
                 }
                 lines.add(r.nextInt(lines.size() + 1), prefix + verb + " " + secret

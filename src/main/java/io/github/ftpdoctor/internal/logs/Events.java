@@ -29,9 +29,14 @@ final class Events {
         if (text == null) {
             return null;
         }
-        String d = URL_PASSWORD.matcher(text).replaceAll("$1****@");
-        d = PASS_ARGUMENT.matcher(d).replaceAll("$1$2****");
+        String d = masked(text);
         return d.length() > MAX_DETAIL_CHARS ? d.substring(0, MAX_DETAIL_CHARS) + "…" : d;
+    }
+
+    /** The text with the passwords of URLs and of PASS and ACCT commands masked. */
+    static String masked(String text) {
+        String d = text.indexOf("://") >= 0 ? URL_PASSWORD.matcher(text).replaceAll("$1****@") : text;
+        return PASS_ARGUMENT.matcher(d).replaceAll("$1$2****");
     }
 
     void event(int lineNo, LogLine l) {

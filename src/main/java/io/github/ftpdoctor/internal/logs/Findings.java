@@ -84,6 +84,10 @@ final class Findings {
             }
         }
         live.sort(Comparator.comparingInt(f -> f.line));
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (Found f : live) {
+            taken.add(f.line); // a line that is evidence is folded nowhere (a line may hold parts, curl's CRs)
+        }
         List<LogFinding> out = new ArrayList<>(live.size());
         for (Found f : live) {
             boolean superseded = false;
@@ -94,7 +98,12 @@ final class Findings {
                 }
             }
             Format format = f.format == Format.PLAIN && f.firstAttempt.dialect != null ? f.firstAttempt.dialect : f.format;
-            List<Integer> folded = new ArrayList<>(f.folded);
+            List<Integer> folded = new ArrayList<>();
+            for (int l : f.folded) {
+                if (taken.add(l)) {
+                    folded.add(l);
+                }
+            }
             folded.sort(null);
             out.add(new LogFinding(f.line, f.diagnosis, !superseded && !f.recovered, List.copyOf(folded), format));
         }

@@ -3,6 +3,7 @@ package io.github.ftpdoctor.internal.logs;
 import io.github.ftpdoctor.internal.logs.LogLine.Happening;
 import io.github.ftpdoctor.internal.logs.LogLine.Kind;
 import io.github.ftpdoctor.internal.logs.LogLine.Side;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,24 +36,17 @@ final class LineReader {
     private static final Pattern BSD_SYNTHETIC = Pattern.compile(
             "^421 Service not available, remote server (has closed connection|timed out)\\b.*$");
     private static final Pattern BSD_NAME = Pattern.compile("^Name \\([^)]*\\):\\s*(.*)$");
-    private static final Pattern BSD_PASSWORD = Pattern.compile("^Password:");
     private static final Pattern BSD_PROMPT = Pattern.compile("^ftp>\\s*(.*)$");
     private static final Pattern BSD_MESSAGE = Pattern.compile(
             "^(not connected\\.|login failed\\.?|connected to \\S+\\.|remote system type is\\b.*|setupsockbufsize:.*)$",
             Pattern.CASE_INSENSITIVE);
     /** {@code program: message}: tnftp, ncftpget, curl, lftp's commands ({@code ls: Login failed: ...}). */
     private static final Pattern PROGRAM = Pattern.compile("^([a-z][\\w.-]{0,20}): (.+)$");
-    /** A reply code inside a client's message: {@code Login failed: 530 Login incorrect.}, {@code (421 ...)}. */
-    private static final Pattern EMBEDDED_CODE = Pattern.compile("(?:^|[\\s(:])([1-5]\\d\\d)(?=[ -]+\\p{L}|\\s*$)");
-    /** Lines of program code: statements, calls, assignments. Never evidence. */
-    private static final Pattern CODE = Pattern.compile(
-            "^(?:(?:import|from|def|class|return|raise|if|elif|else|for|while|with|try|except|catch|finally|throw"
-                    + "|new|var|let|const|val|public|private|protected|static|final|void|print|echo|set)\\b"
-                    + "|#include|//|/\\*|>>>|\\$ )"
-                    + "|^[A-Za-z_$][\\w$]*(?:\\s*(?:\\.|->|::)\\s*[A-Za-z_$][\\w$]*|\\[[^\\]]*])*\\s*(?:[-+*/]?=(?!=)|\\()"
-                    + "|[;{}]\\s*$");
-    /** The separators after which the fallback looks for a command or a reply inside other text. */
-    private static final Pattern EMBEDDED = Pattern.compile("(?:[\\])>:]|<-+|-+>)\\s*(?:[<>]\\s*)?");
+    /**
+     * The separators after which the fallback looks for a command or a reply inside other text: a closing bracket
+     * or an arrow, not a colon ({@code Login failed: 530 ...} is a client's message, not a reply).
+     */
+    private static final Pattern EMBEDDED = Pattern.compile("(?:[\\])>]|<-+|-+>)\\s*(?:[<>]\\s*)?");
 
     /** The fallback looks no further than this many separators, in lines no longer than this. */
     private static final int MAX_EMBEDDED_TRIES = 16;
@@ -81,7 +75,7 @@ final class LineReader {
         if (line.isEmpty()) {
             return LogLine.of(Kind.OTHER, Side.IGNORED, Format.CURL, "", indented);
         }
-        if (tracebacks.start(line)) {
+        if (line.startsWith("Traceback") && tracebacks.start(line)) {
             return LogLine.of(Kind.CODE, Side.IGNORED, Format.PYTHON, null, indented);
         }
         ReportSyntax.Field field = report.read(raw, indented);
@@ -99,33 +93,68 @@ final class LineReader {
 
     /** Python's debug output and exceptions, Java stack traces, the BSD ftp prompt: before the generic prefixes. */
     private LogLine special(String line, boolean indented) {
-        String[] debug = Tracebacks.pythonDebug(line);
+        char first = line.charAt(0);
+        String[] debug = first == '*' ? Tracebacks.pythonDebug(line) : null;
         if (debug != null) {
             return pythonDebug(debug[0], debug[1], indented);
         }
-        if (Tracebacks.isJavaFrame(line) || indented && Tracebacks.isPythonCode(line)) {
+        if ((first == 'a' || first == '.') && Tracebacks.isJavaFrame(line)
+                || indented && first == 'F' && Tracebacks.isPythonCode(line)) {
             return LogLine.of(Kind.CODE, Side.IGNORED, indented ? Format.JAVA : Format.PLAIN, null, indented);
         }
-        Tracebacks.Thrown t = Tracebacks.java(line);
-        if (t == null && !indented) {
-            t = Tracebacks.python(line);
+        Tracebacks.Thrown t = null;
+        if (Character.isLetter(first) && mayBeException(line)) {
+            t = Tracebacks.java(line);
+            if (t == null && !indented) {
+                t = Tracebacks.python(line);
+            }
         }
         if (t != null) {
             return thrown(t, indented);
         }
-        Matcher m = BSD_NAME.matcher(line);
-        if (m.matches()) {
+        Matcher m = line.startsWith("Name (") ? BSD_NAME.matcher(line) : null;
+        if (m != null && m.matches()) {
             return command(Side.CLIENT, Format.BSD_FTP, "USER " + m.group(1).strip(), false, indented);
         }
-        if (BSD_PASSWORD.matcher(line).find()) {
+        if (line.startsWith("Password:")) {
             return new LogLine(Kind.COMMAND, Side.CLIENT, Format.BSD_FTP, null, 0, "PASS", null, null, null, indented);
         }
-        m = BSD_PROMPT.matcher(line);
-        if (m.matches()) {
+        m = line.startsWith("ftp>") ? BSD_PROMPT.matcher(line) : null;
+        if (m != null && m.matches()) {
             return prompt(m.group(1).strip(), indented);
         }
         return null;
     }
+
+    /** A cheap test before the exception patterns: the name of a Python or Java exception class. */
+    private static boolean mayBeException(String line) {
+        String rest = line;
+        for (String prefix : List.of("Exception in thread ", "Caused by: ", "Suppressed: ")) {
+            if (rest.startsWith(prefix)) {
+                rest = rest.substring(prefix.length());
+                if (prefix.startsWith("Exception")) {
+                    int quote = rest.indexOf("\" ");
+                    rest = quote < 0 ? rest : rest.substring(quote + 2);
+                }
+                break;
+            }
+        }
+        int end = rest.indexOf(':');
+        String head = end < 0 ? rest : rest.substring(0, end);
+        if (head.indexOf(' ') >= 0) {
+            return false;
+        }
+        for (String word : EXCEPTION_WORDS) {
+            if (head.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every exception class name the patterns accept contains one of these. */
+    private static final List<String> EXCEPTION_WORDS = List.of("Exception", "Error", "Throwable", "Warning",
+            "Interrupt", "Exit", "error_", "timeout", "gaierror", "herror");
 
     private LogLine pythonDebug(String tag, String payload, boolean indented) {
         return switch (tag) {
@@ -187,7 +216,7 @@ final class LineReader {
     }
 
     private LogLine plain(String t, boolean indented) {
-        if (BSD_SYNTHETIC.matcher(t).matches()) {
+        if (t.startsWith("421 Service") && BSD_SYNTHETIC.matcher(t).matches()) {
             Happening h = t.contains("timed out") ? Happening.TIMED_OUT : Happening.CLOSED;
             return new LogLine(Kind.EVENT, Side.MESSAGE, Format.BSD_FTP, t, 0, null, null, h, Boolean.TRUE, indented);
         }
@@ -199,21 +228,25 @@ final class LineReader {
         if (c.kind() == Kind.COMMAND) {
             return c;
         }
-        if (BSD_MESSAGE.matcher(t).matches()) {
+        char first = Character.toLowerCase(t.charAt(0));
+        if ("nlcrs".indexOf(first) >= 0 && BSD_MESSAGE.matcher(t).matches()) {
             // "Connected to host." is also NcFTP's: it says nothing about the format
             Format f = CONNECTED.matcher(t).find() ? Format.PLAIN : Format.BSD_FTP;
             LogLine m = message(f, t, indented);
             return m.kind() == Kind.OTHER ? LogLine.of(Kind.OTHER, Side.MESSAGE, f, t, indented) : m;
         }
-        Matcher m = PROGRAM.matcher(t);
-        if (m.matches()) {
+        int colon = t.indexOf(": ");
+        Matcher m = colon > 0 && colon <= 21 && Character.isLowerCase(t.charAt(0)) ? PROGRAM.matcher(t) : null;
+        if (m != null && m.matches()) {
             return message(program(m.group(1)), t, indented);
         }
-        LogLine msg = message(CUTEFTP.matcher(t).matches() ? Format.CUTEFTP : Format.PLAIN, t, indented);
-        if (msg.kind() != Kind.OTHER) {
-            return msg;
+        LogLine inside = embedded(t, indented);
+        if (inside.kind() == Kind.REPLY || inside.kind() == Kind.COMMAND) {
+            return inside;
         }
-        return embedded(t, indented);
+        boolean cute = first == 'c' && CUTEFTP.matcher(t).matches();
+        LogLine msg = message(cute ? Format.CUTEFTP : Format.PLAIN, t, indented);
+        return msg.kind() == Kind.OTHER && inside.kind() == Kind.CODE ? inside : msg;
     }
 
     private static Format program(String name) {
@@ -226,6 +259,10 @@ final class LineReader {
     }
 
     private static LogLine reply(Side side, Format f, String t, boolean indented, Kind otherwise) {
+        if (t.length() < 3 || !Character.isDigit(t.charAt(0)) || !Character.isDigit(t.charAt(1))
+                || !Character.isDigit(t.charAt(2))) {
+            return otherwise == null ? null : LogLine.of(otherwise, side, f, t, indented);
+        }
         Matcher m = REPLY_LINE.matcher(t);
         if (m.matches()) {
             return new LogLine(Kind.REPLY, side, f, t, Integer.parseInt(m.group(1)), null, null, null, null, indented);
@@ -238,6 +275,9 @@ final class LineReader {
      * {@code PASS} or {@code ACCT} argument is dropped here, and so is a login name masked as {@code ****}.
      */
     static LogLine command(Side side, Format f, String t, boolean strict, boolean indented) {
+        if (t.isEmpty() || !Character.isLetter(t.charAt(0))) {
+            return LogLine.of(Kind.OTHER, side, f, null, indented);
+        }
         Matcher m = COMMAND_LINE.matcher(t);
         if (!m.matches()) {
             return LogLine.of(Kind.OTHER, side, f, null, indented);
@@ -253,7 +293,9 @@ final class LineReader {
         String kept = null;
         if (arg != null && !arg.isEmpty() && !ClientPhrases.SECRET_VERBS.contains(verb)) {
             if ("USER".equals(verb)) {
-                kept = arg.chars().allMatch(c -> c == '*') ? null : arg;
+                // the login name only: "user NAME PASSWORD" (a BSD ftp script) must not keep the password
+                String name = arg.split("\\s+", 2)[0];
+                kept = name.chars().allMatch(c -> c == '*') ? null : name;
             } else if (ClientPhrases.PATH_VERBS.contains(verb)) {
                 kept = arg;
             }
@@ -266,13 +308,17 @@ final class LineReader {
         if (marker != null) {
             return marker;
         }
-        if (ClientPhrases.mentionsPassive(t)) {
+        if (t.indexOf("assive") >= 0 && ClientPhrases.mentionsPassive(t)) {
             return LogLine.of(Kind.PASSIVE, Side.STATUS, f, t, indented);
         }
         return LogLine.of(Kind.OTHER, Side.STATUS, f, t, indented);
     }
 
     private static LogLine marker(Side side, Format f, String t, boolean indented) {
+        char c = t.isEmpty() ? ' ' : Character.toLowerCase(t.charAt(0));
+        if (c != 'c' && c != 'd' && c != 't' && c != 'r') {
+            return null; // every marker starts with one of these
+        }
         if (DATA_CONNECTING.matcher(t).find()) {
             return LogLine.of(Kind.DATA_CONNECTING, side, f, t, indented);
         }
@@ -294,23 +340,101 @@ final class LineReader {
         if (marker != null) {
             return marker;
         }
-        if (ClientPhrases.mentionsPassive(t)) {
+        ClientPhrases.Said said = ClientPhrases.said(t);
+        if (said.passive()) {
             return LogLine.of(Kind.PASSIVE, Side.MESSAGE, f, t, indented);
         }
-        if (CODE.matcher(t).find()) {
+        if (isCode(t)) {
             return LogLine.of(Kind.CODE, Side.MESSAGE, f, null, indented);
         }
-        return error(Side.MESSAGE, f, t, indented, false);
+        return error(Side.MESSAGE, f, t, indented, false, said);
     }
+
+    /** Whether a line is program code: a statement, a call, an assignment; never evidence. */
+    static boolean isCode(String t) {
+        String s = t.strip();
+        if (s.isEmpty()) {
+            return false;
+        }
+        char last = s.charAt(s.length() - 1);
+        if (last == ';' || last == '{' || last == '}') {
+            return true;
+        }
+        for (String start : CODE_STARTS) {
+            if (s.startsWith(start)) {
+                return true;
+            }
+        }
+        int i = 0;
+        int n = s.length();
+        while (i < n && Character.isLetter(s.charAt(i))) {
+            i++;
+        }
+        if (i > 0 && (i == n || !Character.isLetterOrDigit(s.charAt(i))) && CODE_WORDS.contains(s.substring(0, i))) {
+            return true;
+        }
+        // an identifier chain (a.b->c::d[x]) followed by a call or an assignment
+        i = 0;
+        while (true) {
+            int start = i;
+            while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
+                i++;
+            }
+            if (i == start || Character.isDigit(s.charAt(start))) {
+                return false;
+            }
+            while (i < n && s.charAt(i) == '[') {
+                int close = s.indexOf(']', i);
+                if (close < 0) {
+                    return false;
+                }
+                i = close + 1;
+            }
+            int j = i;
+            while (j < n && s.charAt(j) == ' ') {
+                j++;
+            }
+            if (j < n && s.charAt(j) == '(') {
+                return true;
+            }
+            if (j < n && s.charAt(j) == '=' && (j + 1 == n || s.charAt(j + 1) != '=')) {
+                return true;
+            }
+            if (j + 1 < n && "+-*/".indexOf(s.charAt(j)) >= 0 && s.charAt(j + 1) == '=') {
+                return true;
+            }
+            if (j < n && s.charAt(j) == '.') {
+                i = j + 1;
+            } else if (s.startsWith("->", j) || s.startsWith("::", j)) {
+                i = j + 2;
+            } else {
+                return false;
+            }
+            while (i < n && s.charAt(i) == ' ') {
+                i++;
+            }
+        }
+    }
+
+    private static final List<String> CODE_STARTS = List.of("#include", "//", "/*", ">>>", "$ ");
+    private static final java.util.Set<String> CODE_WORDS = java.util.Set.of("import", "from", "def", "class",
+            "return", "raise", "if", "elif", "else", "for", "while", "with", "try", "except", "catch", "finally",
+            "throw", "new", "var", "let", "const", "val", "public", "private", "protected", "static", "final", "void",
+            "print", "echo", "set");
 
     /** An error line: an event if it names one, else a failure message (with the reply code it restates). */
     private static LogLine error(Side side, Format f, String t, boolean indented, boolean always) {
-        Happening h = ClientPhrases.happening(t);
+        return error(side, f, t, indented, always, ClientPhrases.said(t));
+    }
+
+    private static LogLine error(Side side, Format f, String t, boolean indented, boolean always,
+                                 ClientPhrases.Said said) {
+        Happening h = said.happening();
         int code = embeddedCode(t);
         if (h != null && code == 0) {
-            return new LogLine(Kind.EVENT, side, f, t, 0, null, null, h, ClientPhrases.connected(t), indented);
+            return new LogLine(Kind.EVENT, side, f, t, 0, null, null, h, said.connected(), indented);
         }
-        if (always || code != 0 && f != Format.PLAIN || ClientPhrases.reportsFailure(t)) {
+        if (always || code != 0 && f != Format.PLAIN || said.failure()) {
             boolean restated = code != 0 && f != Format.PLAIN;
             return new LogLine(restated ? Kind.RESTATED : Kind.CLIENT_ERROR, side, f, restated ? replyPart(t) : t,
                     code, null, null, h, null, indented);
@@ -320,18 +444,48 @@ final class LineReader {
 
     /** The reply a message restates, from its code on: {@code (421 Too many.)} gives {@code 421 Too many.} */
     static String replyPart(String t) {
-        Matcher m = EMBEDDED_CODE.matcher(t);
-        if (!m.find()) {
+        int at = codeAt(t);
+        if (at < 0) {
             return t;
         }
-        String r = t.substring(m.start(1)).strip();
-        boolean parenthesised = m.start(1) > 0 && t.charAt(m.start(1) - 1) == '(';
+        String r = t.substring(at).strip();
+        boolean parenthesised = at > 0 && t.charAt(at - 1) == '(';
         return parenthesised && r.endsWith(")") ? r.substring(0, r.length() - 1) : r;
     }
 
     static int embeddedCode(String t) {
-        Matcher m = EMBEDDED_CODE.matcher(t);
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        int at = codeAt(t);
+        return at < 0 ? 0 : Integer.parseInt(t.substring(at, at + 3));
+    }
+
+    /**
+     * Where a reply code stands inside a client's message: three digits from 100 to 599 at the start or after a
+     * space, a parenthesis or a colon, followed by the reply's text or by the end ({@code Access denied: 530}); an
+     * errno, a port or an address is no code.
+     */
+    private static int codeAt(String t) {
+        int n = t.length();
+        for (int i = 0; i + 3 <= n; i++) {
+            char c = t.charAt(i);
+            if (c < '1' || c > '5' || !Character.isDigit(t.charAt(i + 1)) || !Character.isDigit(t.charAt(i + 2))) {
+                continue;
+            }
+            if (i > 0 && " (:".indexOf(t.charAt(i - 1)) < 0) {
+                continue;
+            }
+            int j = i + 3;
+            if (t.substring(j).isBlank()) {
+                return i;
+            }
+            int k = j;
+            while (k < n && (t.charAt(k) == ' ' || t.charAt(k) == '-')) {
+                k++;
+            }
+            if (k > j && k < n && Character.isLetter(t.charAt(k))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** An exception line: a reply it restates, a transport event, or a failure that says nothing more. */
@@ -361,10 +515,13 @@ final class LineReader {
 
     /**
      * The fallback: a command or a reply inside some other text, after a separator ({@code ]}, {@code )},
-     * {@code >}, {@code :}, an arrow), as in {@code I/flutter (13572): [12:42:48.553] < 220 Microsoft FTP Service}.
+     * {@code >}, an arrow), as in {@code I/flutter (13572): [12:42:48.553] < 220 Microsoft FTP Service}.
      */
     private static LogLine embedded(String t, boolean indented) {
-        if (t.length() > MAX_EMBEDDED_LINE || CODE.matcher(t).find()) {
+        if (t.length() > MAX_EMBEDDED_LINE || t.indexOf(']') < 0 && t.indexOf(')') < 0 && t.indexOf('>') < 0) {
+            return LogLine.of(Kind.OTHER, Side.PLAIN, Format.PLAIN, t, indented);
+        }
+        if (isCode(t)) {
             return LogLine.of(Kind.CODE, Side.PLAIN, Format.PLAIN, null, indented);
         }
         Matcher m = EMBEDDED.matcher(t);

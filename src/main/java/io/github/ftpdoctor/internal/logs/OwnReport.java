@@ -64,7 +64,7 @@ final class OwnReport {
             }
             case "reply+" -> {
                 if (!reply.isEmpty()) {
-                    reply.add(value);
+                    reply.add(Events.masked(value)); // an indented line may be a client's: never keep a password
                 }
             }
             case "after" -> after = value.isBlank() ? null : value.strip();

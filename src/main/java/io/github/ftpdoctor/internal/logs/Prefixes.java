@@ -32,10 +32,7 @@ final class Prefixes {
     /** WinSCP's session log: a mark, then {@code 2012-07-17 22:00:37.670}. */
     private static final Pattern WINSCP = Pattern.compile(
             "^([.<>!*]) \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} ?(.*)$");
-    /** WinSCP-format messages without time stamps (NetBox and old WinSCP builds). */
-    private static final Pattern WINSCP_MESSAGE = Pattern.compile("^\\. (.*)$");
     private static final Pattern LFTP = Pattern.compile("^(--->|<---|----|\\*\\*\\*\\*)(?: (.*))?$");
-    private static final Pattern NCFTP_COMMAND = Pattern.compile("^Cmd: (.*)$");
     /** NcFTP writes a reply's code with a colon: {@code 331: Please specify the password.} */
     private static final Pattern NCFTP_REPLY = Pattern.compile("^([1-5]\\d\\d): ?(.*)$");
     /** One row of curl's progress meter, which shares standard error with {@code -v}. */
@@ -53,19 +50,23 @@ final class Prefixes {
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
             s = s.substring(1);
         }
-        s = strip(CURL_METER, s);
+        if (s.indexOf("--:--") >= 0 || s.indexOf(":0") >= 0) { // the meter's time columns
+            s = strip(CURL_METER, s);
+        }
         s = s.stripLeading();
-        return strip(QUOTED, s);
+        return s.startsWith(">") ? strip(QUOTED, s) : s;
     }
 
     /** Splits a cleaned line by its prefix. */
     static Split split(String line) {
-        Matcher m = WINSCP.matcher(line);
-        if (m.matches()) {
-            return new Split(winscpSide(m.group(1).charAt(0)), Format.WINSCP, m.group(2).strip());
+        char first = line.isEmpty() ? ' ' : line.charAt(0);
+        boolean mark = line.length() > 1 && line.charAt(1) == ' ' && ".<>!*".indexOf(first) >= 0;
+        Matcher m = mark ? WINSCP.matcher(line) : null;
+        if (m != null && m.matches()) {
+            return new Split(winscpSide(first), Format.WINSCP, m.group(2).strip());
         }
-        m = LFTP.matcher(line);
-        if (m.matches()) {
+        m = first == '-' || first == '<' || first == '*' ? LFTP.matcher(line) : null;
+        if (m != null && m.matches()) {
             String rest = m.group(2) == null ? "" : m.group(2).strip();
             return switch (m.group(1)) {
                 case "--->" -> new Split(Side.CLIENT, Format.LFTP, rest);
@@ -74,31 +75,30 @@ final class Prefixes {
                 default -> new Split(Side.ERROR, Format.LFTP, rest);
             };
         }
-        m = NCFTP_COMMAND.matcher(line);
-        if (m.matches()) {
-            return new Split(Side.CLIENT, Format.NCFTP, m.group(1).strip());
+        if (line.startsWith("Cmd: ")) {
+            return new Split(Side.CLIENT, Format.NCFTP, line.substring(5).strip());
         }
-        m = NCFTP_REPLY.matcher(line);
-        if (m.matches()) {
+        m = Character.isDigit(first) && line.length() > 3 && line.charAt(3) == ':' ? NCFTP_REPLY.matcher(line) : null;
+        if (m != null && m.matches()) {
             return new Split(Side.SERVER, Format.NCFTP, m.group(1) + " " + m.group(2).strip());
         }
-        m = WINSCP_MESSAGE.matcher(line);
-        if (m.matches()) {
-            return new Split(Side.MESSAGE, Format.WINSCP, m.group(1).strip());
+        if (first == '.' && mark) {
+            return new Split(Side.MESSAGE, Format.WINSCP, line.substring(2).strip());
         }
-        String s = strip(TIMESTAMP, line);
-        s = strip(BRACKETED, s);
-        s = strip(SEED_NUMBER, s);
-        m = WORD_PREFIX.matcher(s);
-        if (m.find()) {
+        String s = Character.isDigit(first) ? strip(TIMESTAMP, line) : line;
+        s = s.startsWith("[") ? strip(BRACKETED, s) : s;
+        s = !s.isEmpty() && Character.isDigit(s.charAt(0)) ? strip(SEED_NUMBER, s) : s;
+        int colon = s.indexOf(':');
+        m = colon > 0 && colon < 12 ? WORD_PREFIX.matcher(s) : null;
+        if (m != null && m.find()) {
             String rest = strip(BRACKETED, s.substring(m.end()).stripLeading());
             String word = m.group(1).toLowerCase(Locale.ROOT);
             // CuteFTP: STATUS:> COMMAND:> ERROR:> or its bare ERROR: in capitals
             boolean cute = !m.group(2).isEmpty() || m.group(1).equals("ERROR") || m.group(1).equals("STATUS");
             return new Split(side(word), format(word, cute), rest.strip());
         }
-        m = ARROW_PREFIX.matcher(s);
-        if (m.find()) {
+        m = !s.isEmpty() && "><*{}".indexOf(s.charAt(0)) >= 0 ? ARROW_PREFIX.matcher(s) : null;
+        if (m != null && m.find()) {
             Side side = switch (m.group(1)) {
                 case ">" -> Side.CLIENT;
                 case "<" -> Side.SERVER;

@@ -56,6 +56,10 @@ final class ReportSyntax {
         if (mode == Mode.HEADER && indented && "reply".equals(lastKey) && !line.isEmpty()) {
             return new Field("reply+", line);
         }
+        if (mode == Mode.NONE && !(line.startsWith("Target") || line.startsWith("Outcome") || line.startsWith("目标")
+                || line.startsWith("结论"))) {
+            return null;
+        }
         Matcher m = FIELD.matcher(line);
         String key = m.matches() ? LABELS.get(m.group(1).strip()) : null;
         if (mode == Mode.NONE) {

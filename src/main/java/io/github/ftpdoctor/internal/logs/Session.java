@@ -158,6 +158,9 @@ final class Session {
 
     private void addToPending(LogLine l) {
         String text = l.text() == null ? "" : l.text();
+        if (!pending.isEmpty() && l.kind() != Kind.REPLY) {
+            text = Events.masked(text); // a line read into a reply may be a client's: never keep a password
+        }
         if (text.length() > MAX_REPLY_LINE_CHARS) {
             text = text.substring(0, MAX_REPLY_LINE_CHARS);
         }
