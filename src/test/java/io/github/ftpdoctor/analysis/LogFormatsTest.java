@@ -262,6 +262,14 @@ class LogFormatsTest {
     }
 
     @Test
+    void thePublicFormatsAreTheReadersFormats() {
+        for (io.github.ftpdoctor.internal.logs.Format f : io.github.ftpdoctor.internal.logs.Format.values()) {
+            assertEquals(f.id(), LogFormat.valueOf(f.name()).id());
+        }
+        assertEquals(io.github.ftpdoctor.internal.logs.Format.values().length, LogFormat.values().length);
+    }
+
+    @Test
     void aClientRetryingTheSameRefusalIsOneFinding() {
         Finding f = only("""
                 Status:\tConnecting to 127.0.0.1:21...
