@@ -43,7 +43,11 @@ final class ClientPhrases {
      * CuteFTP (the seed, Winsock {@code Socket error = #100xx}), Java ({@code Connect timed out},
      * {@code Read timed out}), Apache Commons Net ({@code Connection closed without indication.},
      * {@code Timed out waiting for initial connect reply}), Python's {@code socket} ({@code timed out}), telnet
-     * ({@code Connection closed by foreign host}), and this project's own transcript notes.
+     * ({@code Connection closed by foreign host}), and this project's own transcript notes. Checked in the clients'
+     * sources where they are public: curl {@code lib/pingpong.c}, {@code lib/ftp.c}, {@code lib/multi.c},
+     * {@code lib/cf-ip-happy.c}; lftp {@code src/NetAccess.cc}, {@code src/Http.cc}; Apache Commons Net
+     * {@code ftp/FTP.java}; WinSCP {@code source/resource/TextsFileZilla.rc} and {@code TextsCore1.rc}; tnftp and
+     * NcFTP as their Debian 12 builds print them.
      */
     private static final List<Phrase> PHRASES = List.of(
             p("could not resolve", Happening.UNKNOWN_HOST, false),
