@@ -3,7 +3,6 @@ package io.github.ftpdoctor.internal.logs;
 import io.github.ftpdoctor.internal.logs.LogLine.Happening;
 import io.github.ftpdoctor.internal.logs.LogLine.Kind;
 import io.github.ftpdoctor.internal.logs.LogLine.Side;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,16 +17,6 @@ final class LineReader {
     private static final Pattern REPLY_LINE = Pattern.compile("^([1-6]\\d\\d)(?:[ -].*)?$", Pattern.DOTALL);
     private static final Pattern COMMAND_LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9]{1,15})(?:\\s+(.*))?$",
             Pattern.DOTALL);
-    /** A client starting a connection: FileZilla, WinSCP, CuteFTP, lftp {@code Connecting to}, curl {@code Trying}. */
-    private static final Pattern CONNECTING = Pattern.compile(
-            "^(connecting to\\b|trying\\b|resolving address\\b)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATA_CONNECTING = Pattern.compile("^connecting data (socket|connection)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATA_CONNECTED = Pattern.compile("^data connection established\\b",
-            Pattern.CASE_INSENSITIVE);
-    /** The TCP connection made: CuteFTP {@code Connected.}, curl {@code Connected to}, FileZilla, WinSCP. */
-    private static final Pattern CONNECTED = Pattern.compile("^(connected\\b|connection established\\b)",
-            Pattern.CASE_INSENSITIVE);
     /** CuteFTP's own connection lines, as in the seed. */
     private static final Pattern CUTEFTP = Pattern.compile(
             "^(connected\\. waiting for response\\.|connecting to .*port \\d+ \\(#\\d+\\)|connection attempt failed\\."
@@ -65,7 +54,7 @@ final class LineReader {
         if (tracebacks.inTraceback()) {
             Tracebacks.Thrown t = tracebacks.inside(raw);
             if (t != null) {
-                return thrown(t, indented);
+                return Messages.thrown(t, indented);
             }
             if (tracebacks.inTraceback()) {
                 return LogLine.of(Kind.CODE, Side.IGNORED, Format.PYTHON, null, indented);
@@ -103,14 +92,14 @@ final class LineReader {
             return LogLine.of(Kind.CODE, Side.IGNORED, indented ? Format.JAVA : Format.PLAIN, null, indented);
         }
         Tracebacks.Thrown t = null;
-        if (Character.isLetter(first) && mayBeException(line)) {
+        if (Character.isLetter(first) && Messages.mayBeException(line)) {
             t = Tracebacks.java(line);
             if (t == null && !indented) {
                 t = Tracebacks.python(line);
             }
         }
         if (t != null) {
-            return thrown(t, indented);
+            return Messages.thrown(t, indented);
         }
         Matcher m = line.startsWith("Name (") ? BSD_NAME.matcher(line) : null;
         if (m != null && m.matches()) {
@@ -125,36 +114,6 @@ final class LineReader {
         }
         return null;
     }
-
-    /** A cheap test before the exception patterns: the name of a Python or Java exception class. */
-    private static boolean mayBeException(String line) {
-        String rest = line;
-        for (String prefix : List.of("Exception in thread ", "Caused by: ", "Suppressed: ")) {
-            if (rest.startsWith(prefix)) {
-                rest = rest.substring(prefix.length());
-                if (prefix.startsWith("Exception")) {
-                    int quote = rest.indexOf("\" ");
-                    rest = quote < 0 ? rest : rest.substring(quote + 2);
-                }
-                break;
-            }
-        }
-        int end = rest.indexOf(':');
-        String head = end < 0 ? rest : rest.substring(0, end);
-        if (head.indexOf(' ') >= 0) {
-            return false;
-        }
-        for (String word : EXCEPTION_WORDS) {
-            if (head.contains(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Every exception class name the patterns accept contains one of these. */
-    private static final List<String> EXCEPTION_WORDS = List.of("Exception", "Error", "Throwable", "Warning",
-            "Interrupt", "Exit", "error_", "timeout", "gaierror", "herror");
 
     private LogLine pythonDebug(String tag, String payload, boolean indented) {
         return switch (tag) {
@@ -208,8 +167,8 @@ final class LineReader {
             case SERVER -> reply(Side.SERVER, f, t, indented, Kind.SERVER_TEXT);
             case CLIENT -> command(Side.CLIENT, f, t, false, indented);
             case STATUS -> status(f, t, indented);
-            case ERROR -> error(Side.ERROR, f, t, indented, true);
-            case MESSAGE -> message(f, t, indented);
+            case ERROR -> Messages.error(Side.ERROR, f, t, indented, true);
+            case MESSAGE -> Messages.message(f, t, indented);
             case IGNORED -> LogLine.of(Kind.OTHER, Side.IGNORED, f, t, indented);
             case PLAIN -> plain(t, indented);
         };
@@ -231,21 +190,21 @@ final class LineReader {
         char first = Character.toLowerCase(t.charAt(0));
         if ("nlcrs".indexOf(first) >= 0 && BSD_MESSAGE.matcher(t).matches()) {
             // "Connected to host." is also NcFTP's: it says nothing about the format
-            Format f = CONNECTED.matcher(t).find() ? Format.PLAIN : Format.BSD_FTP;
-            LogLine m = message(f, t, indented);
+            Format f = Messages.isConnectedLine(t) ? Format.PLAIN : Format.BSD_FTP;
+            LogLine m = Messages.message(f, t, indented);
             return m.kind() == Kind.OTHER ? LogLine.of(Kind.OTHER, Side.MESSAGE, f, t, indented) : m;
         }
         int colon = t.indexOf(": ");
         Matcher m = colon > 0 && colon <= 21 && Character.isLowerCase(t.charAt(0)) ? PROGRAM.matcher(t) : null;
         if (m != null && m.matches()) {
-            return message(program(m.group(1)), t, indented);
+            return Messages.message(program(m.group(1)), t, indented);
         }
         LogLine inside = embedded(t, indented);
         if (inside.kind() == Kind.REPLY || inside.kind() == Kind.COMMAND) {
             return inside;
         }
         boolean cute = first == 'c' && CUTEFTP.matcher(t).matches();
-        LogLine msg = message(cute ? Format.CUTEFTP : Format.PLAIN, t, indented);
+        LogLine msg = Messages.message(cute ? Format.CUTEFTP : Format.PLAIN, t, indented);
         return msg.kind() == Kind.OTHER && inside.kind() == Kind.CODE ? inside : msg;
     }
 
@@ -304,7 +263,7 @@ final class LineReader {
     }
 
     private static LogLine status(Format f, String t, boolean indented) {
-        LogLine marker = marker(Side.STATUS, f, t, indented);
+        LogLine marker = Messages.marker(Side.STATUS, f, t, indented);
         if (marker != null) {
             return marker;
         }
@@ -312,205 +271,6 @@ final class LineReader {
             return LogLine.of(Kind.PASSIVE, Side.STATUS, f, t, indented);
         }
         return LogLine.of(Kind.OTHER, Side.STATUS, f, t, indented);
-    }
-
-    private static LogLine marker(Side side, Format f, String t, boolean indented) {
-        char c = t.isEmpty() ? ' ' : Character.toLowerCase(t.charAt(0));
-        if (c != 'c' && c != 'd' && c != 't' && c != 'r') {
-            return null; // every marker starts with one of these
-        }
-        if (DATA_CONNECTING.matcher(t).find()) {
-            return LogLine.of(Kind.DATA_CONNECTING, side, f, t, indented);
-        }
-        if (DATA_CONNECTED.matcher(t).find()) {
-            return LogLine.of(Kind.DATA_CONNECTED, side, f, t, indented);
-        }
-        if (CONNECTING.matcher(t).find()) {
-            return LogLine.of(Kind.CONNECTING, side, f, t, indented);
-        }
-        if (CONNECTED.matcher(t).find()) {
-            return LogLine.of(Kind.CONNECTED, side, f, t, indented);
-        }
-        return null;
-    }
-
-    /** A client's message (curl {@code *}, WinSCP {@code .}, a program's message): a marker, an event, an error. */
-    private static LogLine message(Format f, String t, boolean indented) {
-        LogLine marker = marker(Side.MESSAGE, f, t, indented);
-        if (marker != null) {
-            return marker;
-        }
-        ClientPhrases.Said said = ClientPhrases.said(t);
-        if (said.passive()) {
-            return LogLine.of(Kind.PASSIVE, Side.MESSAGE, f, t, indented);
-        }
-        if (isCode(t)) {
-            return LogLine.of(Kind.CODE, Side.MESSAGE, f, null, indented);
-        }
-        return error(Side.MESSAGE, f, t, indented, false, said);
-    }
-
-    /** Whether a line is program code: a statement, a call, an assignment; never evidence. */
-    static boolean isCode(String t) {
-        String s = t.strip();
-        if (s.isEmpty()) {
-            return false;
-        }
-        char last = s.charAt(s.length() - 1);
-        if (last == ';' || last == '{' || last == '}') {
-            return true;
-        }
-        for (String start : CODE_STARTS) {
-            if (s.startsWith(start)) {
-                return true;
-            }
-        }
-        int i = 0;
-        int n = s.length();
-        while (i < n && Character.isLetter(s.charAt(i))) {
-            i++;
-        }
-        if (i > 0 && (i == n || !Character.isLetterOrDigit(s.charAt(i))) && CODE_WORDS.contains(s.substring(0, i))) {
-            return true;
-        }
-        // an identifier chain (a.b->c::d[x]) followed by a call or an assignment
-        i = 0;
-        while (true) {
-            int start = i;
-            while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
-                i++;
-            }
-            if (i == start || Character.isDigit(s.charAt(start))) {
-                return false;
-            }
-            while (i < n && s.charAt(i) == '[') {
-                int close = s.indexOf(']', i);
-                if (close < 0) {
-                    return false;
-                }
-                i = close + 1;
-            }
-            int j = i;
-            while (j < n && s.charAt(j) == ' ') {
-                j++;
-            }
-            if (j < n && s.charAt(j) == '(') {
-                return true;
-            }
-            if (j < n && s.charAt(j) == '=' && (j + 1 == n || s.charAt(j + 1) != '=')) {
-                return true;
-            }
-            if (j + 1 < n && "+-*/".indexOf(s.charAt(j)) >= 0 && s.charAt(j + 1) == '=') {
-                return true;
-            }
-            if (j < n && s.charAt(j) == '.') {
-                i = j + 1;
-            } else if (s.startsWith("->", j) || s.startsWith("::", j)) {
-                i = j + 2;
-            } else {
-                return false;
-            }
-            while (i < n && s.charAt(i) == ' ') {
-                i++;
-            }
-        }
-    }
-
-    private static final List<String> CODE_STARTS = List.of("#include", "//", "/*", ">>>", "$ ");
-    private static final java.util.Set<String> CODE_WORDS = java.util.Set.of("import", "from", "def", "class",
-            "return", "raise", "if", "elif", "else", "for", "while", "with", "try", "except", "catch", "finally",
-            "throw", "new", "var", "let", "const", "val", "public", "private", "protected", "static", "final", "void",
-            "print", "echo", "set");
-
-    /** An error line: an event if it names one, else a failure message (with the reply code it restates). */
-    private static LogLine error(Side side, Format f, String t, boolean indented, boolean always) {
-        return error(side, f, t, indented, always, ClientPhrases.said(t));
-    }
-
-    private static LogLine error(Side side, Format f, String t, boolean indented, boolean always,
-                                 ClientPhrases.Said said) {
-        Happening h = said.happening();
-        int code = embeddedCode(t);
-        if (h != null && code == 0) {
-            return new LogLine(Kind.EVENT, side, f, t, 0, null, null, h, said.connected(), indented);
-        }
-        if (always || code != 0 && f != Format.PLAIN || said.failure()) {
-            boolean restated = code != 0 && f != Format.PLAIN;
-            return new LogLine(restated ? Kind.RESTATED : Kind.CLIENT_ERROR, side, f, restated ? replyPart(t) : t,
-                    code, null, null, h, null, indented);
-        }
-        return LogLine.of(Kind.OTHER, side, f, t, indented);
-    }
-
-    /** The reply a message restates, from its code on: {@code (421 Too many.)} gives {@code 421 Too many.} */
-    static String replyPart(String t) {
-        int at = codeAt(t);
-        if (at < 0) {
-            return t;
-        }
-        String r = t.substring(at).strip();
-        boolean parenthesised = at > 0 && t.charAt(at - 1) == '(';
-        return parenthesised && r.endsWith(")") ? r.substring(0, r.length() - 1) : r;
-    }
-
-    static int embeddedCode(String t) {
-        int at = codeAt(t);
-        return at < 0 ? 0 : Integer.parseInt(t.substring(at, at + 3));
-    }
-
-    /**
-     * Where a reply code stands inside a client's message: three digits from 100 to 599 at the start or after a
-     * space, a parenthesis or a colon, followed by the reply's text or by the end ({@code Access denied: 530}); an
-     * errno, a port or an address is no code.
-     */
-    private static int codeAt(String t) {
-        int n = t.length();
-        for (int i = 0; i + 3 <= n; i++) {
-            char c = t.charAt(i);
-            if (c < '1' || c > '5' || !Character.isDigit(t.charAt(i + 1)) || !Character.isDigit(t.charAt(i + 2))) {
-                continue;
-            }
-            if (i > 0 && " (:".indexOf(t.charAt(i - 1)) < 0) {
-                continue;
-            }
-            int j = i + 3;
-            if (t.substring(j).isBlank()) {
-                return i;
-            }
-            int k = j;
-            while (k < n && (t.charAt(k) == ' ' || t.charAt(k) == '-')) {
-                k++;
-            }
-            if (k > j && k < n && Character.isLetter(t.charAt(k))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** An exception line: a reply it restates, a transport event, or a failure that says nothing more. */
-    private static LogLine thrown(Tracebacks.Thrown t, boolean indented) {
-        String msg = t.message();
-        Matcher reply = REPLY_LINE.matcher(msg);
-        if (reply.matches()) { // ftplib.error_perm: 530 Login incorrect.
-            return new LogLine(Kind.RESTATED, Side.MESSAGE, t.format(), msg, Integer.parseInt(reply.group(1)),
-                    t.command(), null, null, t.connected(), indented);
-        }
-        String text = t.className() + (msg.isEmpty() ? "" : ": " + msg);
-        Happening h = ClientPhrases.happening(msg);
-        Boolean connected = h == null ? null : ClientPhrases.connected(msg);
-        if (h == null) {
-            h = ClientPhrases.exception(t.className());
-        }
-        if (connected == null) {
-            connected = t.connected();
-        }
-        int code = embeddedCode(msg);
-        if (h != null && code == 0) {
-            return new LogLine(Kind.EVENT, Side.MESSAGE, t.format(), text, 0, t.command(), null, h, connected, indented);
-        }
-        return new LogLine(code == 0 ? Kind.CLIENT_ERROR : Kind.RESTATED, Side.MESSAGE, t.format(),
-                code == 0 ? text : replyPart(msg), code, t.command(), null, h, connected, indented);
     }
 
     /**
@@ -521,7 +281,7 @@ final class LineReader {
         if (t.length() > MAX_EMBEDDED_LINE || t.indexOf(']') < 0 && t.indexOf(')') < 0 && t.indexOf('>') < 0) {
             return LogLine.of(Kind.OTHER, Side.PLAIN, Format.PLAIN, t, indented);
         }
-        if (isCode(t)) {
+        if (Messages.isCode(t)) {
             return LogLine.of(Kind.CODE, Side.PLAIN, Format.PLAIN, null, indented);
         }
         Matcher m = EMBEDDED.matcher(t);
