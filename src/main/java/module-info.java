@@ -1,6 +1,7 @@
 /**
- * ftpdoctor: an FTP client that tells you why. Three packages are public: the client
- * ({@code io.github.ftpdoctor}), the diagnosis model ({@code .diagnosis}) and the typed exceptions ({@code .error}).
+ * ftpdoctor: an FTP client that tells you why. Four packages are public: the client
+ * ({@code io.github.ftpdoctor}), the diagnosis model ({@code .diagnosis}), the typed exceptions ({@code .error}) and
+ * the reading of client logs ({@code .analysis}).
  */
 module io.github.ftpdoctor {
     requires org.slf4j;
@@ -9,6 +10,7 @@ module io.github.ftpdoctor {
 
     exports io.github.ftpdoctor;
     exports io.github.ftpdoctor.diagnosis;
+    exports io.github.ftpdoctor.analysis;
     exports io.github.ftpdoctor.error;
 
     opens io.github.ftpdoctor.cli to info.picocli;

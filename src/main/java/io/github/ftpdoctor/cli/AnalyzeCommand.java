@@ -1,7 +1,7 @@
 package io.github.ftpdoctor.cli;
 
-import io.github.ftpdoctor.diagnosis.Finding;
-import io.github.ftpdoctor.diagnosis.TranscriptAnalyzer;
+import io.github.ftpdoctor.analysis.Finding;
+import io.github.ftpdoctor.analysis.TranscriptAnalyzer;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -16,12 +16,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code analyze [--json] [--lang en|zh] FILE|-} */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Diagnose every failure in a client's session log (CuteFTP, FileZilla, curl -v, or a plain "
-                + "transcript of replies and commands). Exit status 1 if any failure was found.")
+        description = "Diagnose every failure in a client's session log (lftp -d, ftp/tnftp -d -v, ncftp -d, curl -v, "
+                + "Python ftplib debug output and traceback, Java stack traces and Commons Net, WinSCP, FileZilla, "
+                + "CuteFTP, ftp-doctor's own reports, or a plain transcript of replies and commands); lines that only "
+                + "follow from a failure are folded into it, and the failure that ended the connection is marked as "
+                + "the cause. Exit status 1 if any failure was found.")
 final class AnalyzeCommand implements Callable<Integer> {
     @ParentCommand
     FtpDoctorCli parent;
@@ -29,7 +33,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en", description = "Language of the report (default en).")
     String lang;
 
-    @Option(names = "--json", description = "Print one JSON object per failure, with its \"line\".")
+    @Option(names = "--json", description = "Print one JSON object per failure, with its \"line\", \"cause\", "
+            + "\"folded\" (the lines that follow from it) and \"format\".")
     boolean json;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The log file (UTF-8), or - for standard input.")
@@ -48,13 +53,28 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (json) {
                 ObjectNode o = DiagnosisPrinter.json(f.diagnosis());
                 o.put("line", f.line());
+                o.put("cause", f.cause());
+                ArrayNode folded = o.putArray("folded");
+                f.folded().forEach(folded::add);
+                o.put("format", f.format().id());
                 p.printJson(o);
             } else {
                 if (!first) {
                     p.out().println();
                 }
-                p.out().println((p.chinese() ? "第 " + f.line() + " 行：" : "line " + f.line() + ":"));
+                if (p.chinese()) {
+                    p.out().println("第 " + f.line() + " 行" + (f.cause() ? "（原因：这个故障结束了连接）" : "") + "：");
+                } else {
+                    p.out().println("line " + f.line() + (f.cause() ? " (the cause: this failure ended the connection)" : "")
+                            + ":");
+                }
                 p.printText(f.diagnosis());
+                if (!f.folded().isEmpty()) {
+                    p.line(p.chinese() ? "随之而来" : "Follows on", (p.chinese() ? "第 " : "lines ")
+                            + f.folded().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                            + (p.chinese() ? " 行" : ""));
+                }
+                p.line(p.chinese() ? "日志格式" : "Log format", f.format().id());
             }
             first = false;
         }

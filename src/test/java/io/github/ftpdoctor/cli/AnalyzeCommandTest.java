@@ -96,6 +96,9 @@ class AnalyzeCommandTest {
                 "explanation", "advice", "meaning")) {
             assertTrue(first.has(field), field);
         }
+        assertTrue(first.get("cause").asBoolean(), first.toString());
+        assertTrue(first.get("folded").isArray() && first.get("folded").isEmpty(), first.toString());
+        assertEquals("cuteftp", first.get("format").asString());
         JsonNode second = objects.get(1);
         assertEquals(21, second.get("line").asInt());
         assertEquals("ConnectionRefused", second.get("outcome").asString());
@@ -108,14 +111,16 @@ class AnalyzeCommandTest {
     void textOutputNamesTheLineThenTheDiagnosis() throws IOException {
         Run r = run("analyze", file("seed.log", SEED_LOG).toString());
         assertEquals(1, r.status(), r.err());
-        assertTrue(r.out().startsWith("line 10:\n"), r.out());
-        assertTrue(r.out().contains("\nline 21:\n"), r.out());
+        assertTrue(r.out().startsWith("line 10 (the cause: this failure ended the connection):\n"), r.out());
+        assertTrue(r.out().contains("\nline 21 (the cause: this failure ended the connection):\n"), r.out());
+        assertTrue(r.out().contains("\nLog format:  cuteftp\n"), r.out());
         assertTrue(r.out().contains("AnonymousDenied"), r.out());
         assertTrue(r.out().contains("ConnectionRefused"), r.out());
 
         Run zh = run("analyze", "--lang", "zh", file("seed.log", SEED_LOG).toString());
         assertEquals(1, zh.status());
         assertTrue(zh.out().contains("匿名"), zh.out());
+        assertTrue(zh.out().startsWith("第 10 行（原因：这个故障结束了连接）："), zh.out());
     }
 
     @Test
@@ -128,6 +133,41 @@ class AnalyzeCommandTest {
             assertFalse(r.err().contains("secret"), r.err());
         }
         assertEquals(7, run("analyze", "--json", log.toString()).json().get(0).get("line").asInt());
+    }
+
+    /** lftp -d after a wrong password: the 530 to PWD and lftp's own message follow from the refused login. */
+    private static final String LFTP_LOG = """
+            ---- Connecting to 127.0.0.1 (127.0.0.1) port 21
+            <--- 220 (vsFTPd 3.0.3)
+            ---> USER bob
+            <--- 331 Please specify the password.
+            ---> PASS hunter2
+            <--- 530 Login incorrect.
+            ---> PWD
+            <--- 530 Please login with USER and PASS.
+            ls: Login failed: 530 Login incorrect.
+            ---> QUIT
+            <--- 221 Goodbye.
+            """;
+
+    @Test
+    void consequencesAreFoldedIntoTheCauseInJsonAndText() throws IOException {
+        Path log = file("lftp.log", LFTP_LOG);
+        Run json = run("analyze", "--json", log.toString());
+        assertEquals(1, json.status(), json.err());
+        assertEquals(1, json.json().size(), json.out());
+        JsonNode f = json.json().get(0);
+        assertEquals(6, f.get("line").asInt());
+        assertEquals("BadCredentialsOrUnknownUser", f.get("outcome").asString());
+        assertTrue(f.get("cause").asBoolean());
+        assertEquals(List.of(8, 9), f.get("folded").valueStream().map(JsonNode::asInt).toList());
+        assertEquals("lftp", f.get("format").asString());
+        Run text = run("analyze", log.toString());
+        assertTrue(text.out().contains("\nFollows on:  lines 8, 9\n"), text.out());
+        assertTrue(text.out().contains("\nLog format:  lftp\n"), text.out());
+        for (Run r : List.of(json, text)) {
+            assertFalse(r.out().contains("hunter2"), r.out());
+        }
     }
 
     @Test

@@ -1,0 +1,58 @@
+package io.github.ftpdoctor.internal.logs;
+
+import io.github.ftpdoctor.diagnosis.Reply;
+
+/** One connection attempt in a log (one control connection, or one report of this project). Mutable state. */
+final class Attempt {
+    final int index;
+    /** The TCP connection is known to be made. */
+    boolean tcp;
+    /** The server greeted (or a command was sent, so it must have). */
+    boolean greeted;
+    /** The server closed or will close the connection (421, 221, a close seen). */
+    boolean ended;
+    /** Ended by a 421 or 221 reply (the client may still write a command into the closing connection). */
+    boolean endedByReply;
+    /** A transport failure was reported: what the client prints next in this attempt echoes it. */
+    boolean failed;
+    boolean quitSent;
+    /** The client is connecting a data connection (lftp, curl, ncftp log it). */
+    boolean dataConnecting;
+    /** A passive command was answered and its data connection is still to come. */
+    boolean dataExpected;
+    boolean passive;
+    boolean active;
+    /** A 1xx reply came for the transfer command under way. */
+    boolean preliminary;
+    /** A command was sent since the attempt began. */
+    boolean commandSent;
+    boolean malformedReported;
+    String lastCommand;
+    String lastArgument;
+    Boolean anonymous;
+    Reply greeting;
+    String server;
+    /** The failure that the lines now being read follow from, or null when the session went on working. */
+    Found open;
+    /** The first distinctive format seen in this attempt, to name the format of plain lines. */
+    Format dialect;
+
+    Attempt(int index) {
+        this.index = index;
+    }
+
+    void sawFormat(Format f) {
+        if (dialect == null && f != Format.PLAIN && f != Format.EMBEDDED && f != Format.PYTHON && f != Format.JAVA) {
+            dialect = f;
+        }
+    }
+
+    /** Whether a connection being made now is the data connection (after PASV or EPSV, as curl logs it). */
+    boolean dataConnectionNext() {
+        return greeted && !ended && !failed && (dataConnecting || dataExpected);
+    }
+
+    boolean transferUnderWay() {
+        return lastCommand != null && ClientPhrases.TRANSFER_VERBS.contains(lastCommand);
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.ftpdoctor.internal.logs;
+
+import io.github.ftpdoctor.diagnosis.Diagnosis;
+import io.github.ftpdoctor.diagnosis.ExchangeContext;
+import io.github.ftpdoctor.diagnosis.TransportEvent;
+import io.github.ftpdoctor.internal.logs.Found.Tentative;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a client reports about its connections, as transport events: which event a refusal, a timeout or a close is
+ * depends on where the session stood (connecting, waiting for the greeting, waiting for a reply, connecting or
+ * reading a data connection). What a client prints after a failure in the same connection echoes it and is
+ * folded into it. Not thread-safe; part of one {@link Session}.
+ */
+final class Events {
+    private static final int MAX_DETAIL_CHARS = 200;
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*:)[^@\\s]*@");
+    private static final Pattern PASS_ARGUMENT = Pattern.compile("(?i)\\b(PASS|ACCT)(\\s+)\\S+");
+
+    private final Session s;
+
+    Events(Session session) {
+        this.s = session;
+    }
+
+    /** A client's message as a transport event's detail: bounded, and never with a password. */
+    static String detail(String text) {
+        if (text == null) {
+            return null;
+        }
+        String d = masked(text);
+        return d.length() > MAX_DETAIL_CHARS ? d.substring(0, MAX_DETAIL_CHARS) + "…" : d;
+    }
+
+    /** The text with the passwords of URLs and of PASS and ACCT commands masked. */
+    static String masked(String text) {
+        String d = text.indexOf("://") >= 0 ? URL_PASSWORD.matcher(text).replaceAll("$1****@") : text;
+        return PASS_ARGUMENT.matcher(d).replaceAll("$1$2****");
+    }
+
+    void event(int lineNo, LogLine l) {
+        Attempt at = s.at;
+        if (at.ended || at.failed) {
+            s.foldIntoOpen(lineNo); // the connection is already gone: this line echoes that
+            return;
+        }
+        Found open = at.open;
+        if (open != null && !open.gone && open.isDataFailure() && !at.dataConnecting
+                && l.happening() != LogLine.Happening.CLOSED) {
+            open.fold(lineNo); // the client's last word on the data connection that failed
+            return;
+        }
+        String text = l.text() == null ? "" : l.text();
+        boolean mentionsData = ClientPhrases.mentionsDataConnection(text);
+        boolean data = at.greeted && (at.dataConnectionNext() || mentionsData);
+        if (Boolean.TRUE.equals(l.connected()) && !at.greeted) {
+            at.tcp = true;
+        }
+        switch (l.happening()) {
+            case UNKNOWN_HOST -> connectFailure(lineNo, TransportEvent.UNKNOWN_HOST, l);
+            case UNREACHABLE -> connectFailure(lineNo, TransportEvent.NETWORK_UNREACHABLE, l);
+            case REFUSED -> {
+                if (data) {
+                    dataFailure(lineNo, TransportEvent.DATA_CONNECT_REFUSED, l);
+                } else {
+                    connectFailure(lineNo, TransportEvent.CONNECT_REFUSED, l);
+                }
+            }
+            case TIMED_OUT -> timedOut(lineNo, l, mentionsData);
+            case RESET -> {
+                if (data) {
+                    dataFailure(lineNo, TransportEvent.DATA_CONNECTION_RESET, l);
+                } else {
+                    closed(lineNo, TransportEvent.RESET_BEFORE_GREETING, TransportEvent.RESET_MID_SESSION, l);
+                }
+            }
+            case CLOSED -> {
+                if (!mentionsData) { // a data connection closing is routine
+                    closed(lineNo, TransportEvent.CLOSED_BEFORE_GREETING, TransportEvent.CLOSED_MID_SESSION, l);
+                }
+            }
+            case TLS_UNTRUSTED -> tlsFailure(lineNo, TransportEvent.TLS_CERTIFICATE_UNTRUSTED, l);
+            case TLS_HOSTNAME -> tlsFailure(lineNo, TransportEvent.TLS_HOSTNAME_MISMATCH, l);
+            case TLS_HANDSHAKE -> tlsFailure(lineNo, TransportEvent.TLS_HANDSHAKE_FAILED, l);
+        }
+    }
+
+    private void timedOut(int lineNo, LogLine l, boolean mentionsData) {
+        Attempt at = s.at;
+        String lower = l.text() == null ? "" : l.text().toLowerCase(Locale.ROOT);
+        boolean establishing = lower.contains("establish") || lower.contains("connection to")
+                || lower.contains("connect to");
+        if (at.greeted && (at.dataConnecting || mentionsData && establishing)) {
+            dataFailure(lineNo, TransportEvent.DATA_CONNECT_TIMEOUT, l);
+        } else if (at.greeted && at.transferUnderWay() && at.preliminary || at.greeted && mentionsData) {
+            // the server said the transfer started (150), then the data went silent
+            dataFailure(lineNo, TransportEvent.DATA_READ_TIMEOUT, l);
+        } else if (at.greeted && at.dataExpected) {
+            // no answer to the transfer command after PASV: the passive port cannot be reached, so the server
+            // (vsftpd, ProFTPD) never starts the transfer; or the client's own connect to it timed out
+            dataFailure(lineNo, TransportEvent.DATA_CONNECT_TIMEOUT, l);
+        } else if (at.greeted && at.transferUnderWay() && at.active) {
+            dataFailure(lineNo, TransportEvent.DATA_ACCEPT_TIMEOUT, l); // the server never connected back
+        } else if (at.greeted) {
+            emit(lineNo, TransportEvent.REPLY_TIMEOUT, false, l);
+            at.failed = true;
+        } else {
+            connectFailure(lineNo, at.tcp ? TransportEvent.GREETING_TIMEOUT : TransportEvent.CONNECT_TIMEOUT, l);
+        }
+    }
+
+    /** A server line that is no reply: before the greeting, not an FTP server; later, a malformed reply. */
+    void serverText(int lineNo, LogLine l) {
+        Attempt at = s.at;
+        if (at.ended || at.failed) {
+            return;
+        }
+        if (!at.greeted) {
+            emit(lineNo, TransportEvent.NOT_FTP_GREETING, true, l);
+            at.failed = true;
+        } else if (!at.malformedReported) {
+            emit(lineNo, TransportEvent.MALFORMED_REPLY, false, l);
+            at.malformedReported = true;
+        }
+    }
+
+    private void connectFailure(int lineNo, TransportEvent e, LogLine l) {
+        emit(lineNo, e, true, l);
+        s.at.failed = true;
+    }
+
+    private void tlsFailure(int lineNo, TransportEvent e, LogLine l) {
+        emit(lineNo, e, !s.at.greeted, l);
+        s.at.failed = true;
+    }
+
+    private void dataFailure(int lineNo, TransportEvent e, LogLine l) {
+        emit(lineNo, e, false, l);
+        s.at.dataConnecting = false;
+        s.at.dataExpected = false;
+    }
+
+    private void closed(int lineNo, TransportEvent beforeGreeting, TransportEvent midSession, LogLine l) {
+        Attempt at = s.at;
+        Found open = at.open;
+        if (open != null && !open.gone) {
+            open.fold(lineNo); // the server closing after a refusal is expected
+        } else if (!at.quitSent) {
+            emit(lineNo, at.greeted ? midSession : beforeGreeting, !at.greeted, l);
+        }
+        at.ended = true;
+        at.failed = true;
+    }
+
+    private void emit(int lineNo, TransportEvent e, boolean connecting, LogLine l) {
+        Attempt at = s.at;
+        String command = connecting || at.lastCommand == null ? ExchangeContext.CONNECT : at.lastCommand;
+        Diagnosis d = s.classifier().classify(e, s.context(command, connecting ? null : at.lastArgument),
+                detail(l.text()));
+        if (d.isFailure()) {
+            Found f = s.findings().add(new Found(lineNo, d, l.format(), at, command,
+                    e.name().startsWith("DATA_") ? null : at.lastArgument, Tentative.NONE));
+            at.open = f;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.ftpdoctor.internal.logs;
+
+/** The client-log formats the reader tells apart, each with the id that {@code analyze} prints. */
+public enum Format {
+    /** {@code lftp -d}: {@code --->}, {@code <---}, {@code ----}, {@code ****}. */
+    LFTP("lftp"),
+    /** BSD {@code ftp} and tnftp: {@code ---> USER x} with bare replies, {@code ftp>} prompts, {@code Not connected.} */
+    BSD_FTP("bsd-ftp"),
+    /** {@code ncftp -d}: {@code Cmd: USER x}, {@code 331: text}. */
+    NCFTP("ncftp"),
+    /** {@code curl -v}: {@code > }, {@code < }, {@code * }, {@code curl: (N)}. */
+    CURL("curl"),
+    /** Python {@code ftplib} debug output ({@code *cmd*}, {@code *resp*}) and tracebacks. */
+    PYTHON("python"),
+    /** Java exceptions and stack traces (Apache Commons Net and others). */
+    JAVA("java"),
+    /** WinSCP session logs: {@code . }, {@code < }, {@code > }, {@code ! }, {@code * } with timestamps. */
+    WINSCP("winscp"),
+    /** FileZilla client: {@code Status:}, {@code Command:}, {@code Response:}, {@code Error:}. */
+    FILEZILLA("filezilla"),
+    /** CuteFTP, as in the seed: {@code STATUS:>}, unprefixed replies and commands, {@code ERROR:}. */
+    CUTEFTP("cuteftp"),
+    /** This project's own reports and transcripts. */
+    FTPDOCTOR("ftpdoctor"),
+    /** A plain transcript of replies and commands (also what Commons Net's PrintCommandListener writes). */
+    PLAIN("plain"),
+    /** A command or reply found inside a line of some other text (the fallback). */
+    EMBEDDED("embedded");
+
+    private final String id;
+
+    Format(String id) {
+        this.id = id;
+    }
+
+    /** The short name printed by {@code analyze}: {@code lftp}, {@code python}, ... */
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,305 @@
+package io.github.ftpdoctor.internal.logs;
+
+import io.github.ftpdoctor.internal.logs.LogLine.Happening;
+import io.github.ftpdoctor.internal.logs.LogLine.Kind;
+import io.github.ftpdoctor.internal.logs.LogLine.Side;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the lines of a client log one by one, whatever the client: the format is told by each line's own
+ * syntax, so that logs of several clients may be pasted together. State is kept only where a format needs it: a
+ * Python traceback, this project's report, and whether a BSD-style {@code --->} belongs to lftp or tnftp.
+ * Not thread-safe; one per analysis.
+ */
+final class LineReader {
+    private static final Pattern REPLY_LINE = Pattern.compile("^([1-6]\\d\\d)(?:[ -].*)?$", Pattern.DOTALL);
+    private static final Pattern COMMAND_LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9]{1,15})(?:\\s+(.*))?$",
+            Pattern.DOTALL);
+    /** CuteFTP's own connection lines, as in the seed. */
+    private static final Pattern CUTEFTP = Pattern.compile(
+            "^(connected\\. waiting for response\\.|connecting to .*port \\d+ \\(#\\d+\\)|connection attempt failed\\."
+                    + " waiting for retry.*)$", Pattern.CASE_INSENSITIVE);
+    /** BSD ftp and tnftp report a closed connection or their own timeout as a reply of their own. */
+    private static final Pattern BSD_SYNTHETIC = Pattern.compile(
+            "^421 Service not available, remote server (has closed connection|timed out)\\b.*$");
+    private static final Pattern BSD_NAME = Pattern.compile("^Name \\([^)]*\\):\\s*(.*)$");
+    private static final Pattern BSD_PROMPT = Pattern.compile("^ftp>\\s*(.*)$");
+    private static final Pattern BSD_MESSAGE = Pattern.compile(
+            "^(not connected\\.|login failed\\.?|connected to \\S+\\.|remote system type is\\b.*|setupsockbufsize:.*)$",
+            Pattern.CASE_INSENSITIVE);
+    /** {@code program: message}: tnftp, ncftpget, curl, lftp's commands ({@code ls: Login failed: ...}). */
+    private static final Pattern PROGRAM = Pattern.compile("^([a-z][\\w.-]{0,20}): (.+)$");
+    /**
+     * The separators after which the fallback looks for a command or a reply inside other text: a closing bracket
+     * or an arrow, not a colon ({@code Login failed: 530 ...} is a client's message, not a reply).
+     */
+    private static final Pattern EMBEDDED = Pattern.compile("(?:[\\])>]|<-+|-+>)\\s*(?:[<>]\\s*)?");
+
+    /** The fallback looks no further than this many separators, in lines no longer than this. */
+    private static final int MAX_EMBEDDED_TRIES = 16;
+    private static final int MAX_EMBEDDED_LINE = 2048;
+
+    private final Tracebacks tracebacks = new Tracebacks();
+    private final ReportSyntax report = new ReportSyntax();
+    private boolean lftpSeen;
+
+    LogLine read(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return LogLine.BLANK;
+        }
+        boolean indented = Character.isWhitespace(raw.charAt(0));
+        // Python tracebacks first: their source lines look like anything
+        if (tracebacks.inTraceback()) {
+            Tracebacks.Thrown t = tracebacks.inside(raw);
+            if (t != null) {
+                return Messages.thrown(t, indented);
+            }
+            if (tracebacks.inTraceback()) {
+                return LogLine.of(Kind.CODE, Side.IGNORED, Format.PYTHON, null, indented);
+            }
+        }
+        String line = Prefixes.clean(raw);
+        if (line.isEmpty()) {
+            return LogLine.of(Kind.OTHER, Side.IGNORED, Format.CURL, "", indented);
+        }
+        if (line.startsWith("Traceback") && tracebacks.start(line)) {
+            return LogLine.of(Kind.CODE, Side.IGNORED, Format.PYTHON, null, indented);
+        }
+        ReportSyntax.Field field = report.read(raw, indented);
+        if (field != null) {
+            return reportField(field, indented);
+        }
+        boolean ownTranscript = report.inTranscript();
+        LogLine l = special(line, indented);
+        if (l == null) {
+            l = prefixed(Prefixes.split(line), indented);
+        }
+        boolean arrows = l.format() == Format.PLAIN || l.format() == Format.CURL;
+        return ownTranscript && arrows ? l.withFormat(Format.FTPDOCTOR) : l;
+    }
+
+    /** Python's debug output and exceptions, Java stack traces, the BSD ftp prompt: before the generic prefixes. */
+    private LogLine special(String line, boolean indented) {
+        char first = line.charAt(0);
+        String[] debug = first == '*' ? Tracebacks.pythonDebug(line) : null;
+        if (debug != null) {
+            return pythonDebug(debug[0], debug[1], indented);
+        }
+        if ((first == 'a' || first == '.') && Tracebacks.isJavaFrame(line)
+                || indented && first == 'F' && Tracebacks.isPythonCode(line)) {
+            return LogLine.of(Kind.CODE, Side.IGNORED, indented ? Format.JAVA : Format.PLAIN, null, indented);
+        }
+        Tracebacks.Thrown t = null;
+        if (Character.isLetter(first) && Messages.mayBeException(line)) {
+            t = Tracebacks.java(line);
+            if (t == null && !indented) {
+                t = Tracebacks.python(line);
+            }
+        }
+        if (t != null) {
+            return Messages.thrown(t, indented);
+        }
+        Matcher m = line.startsWith("Name (") ? BSD_NAME.matcher(line) : null;
+        if (m != null && m.matches()) {
+            return command(Side.CLIENT, Format.BSD_FTP, "USER " + m.group(1).strip(), false, indented);
+        }
+        if (line.startsWith("Password:")) {
+            return new LogLine(Kind.COMMAND, Side.CLIENT, Format.BSD_FTP, null, 0, "PASS", null, null, null, indented);
+        }
+        m = line.startsWith("ftp>") ? BSD_PROMPT.matcher(line) : null;
+        if (m != null && m.matches()) {
+            return prompt(m.group(1).strip(), indented);
+        }
+        return null;
+    }
+
+    private LogLine pythonDebug(String tag, String payload, boolean indented) {
+        return switch (tag) {
+            case "cmd" -> command(Side.CLIENT, Format.PYTHON, payload.strip(), false, indented);
+            case "resp" -> {
+                Matcher m = REPLY_LINE.matcher(payload);
+                yield m.matches()
+                        ? new LogLine(Kind.REPLY_BLOCK, Side.SERVER, Format.PYTHON, payload.strip(),
+                                Integer.parseInt(m.group(1)), null, null, null, null, indented)
+                        : LogLine.of(Kind.SERVER_TEXT, Side.SERVER, Format.PYTHON, payload, indented);
+            }
+            default -> LogLine.of(Kind.OTHER, Side.IGNORED, Format.PYTHON, null, indented); // *get* *put* *welcome*
+        };
+    }
+
+    /** A command typed at the BSD ftp prompt: the FTP verb it sends, or nothing (never the words typed). */
+    private static LogLine prompt(String typed, boolean indented) {
+        String[] words = typed.split("\\s+");
+        String verb = words[0].isEmpty() ? null : ClientPhrases.promptVerb(words[0]);
+        if (verb == null) {
+            return LogLine.of(Kind.OTHER, Side.CLIENT, Format.BSD_FTP, null, indented);
+        }
+        String argument = null;
+        if (words.length > 1 && ClientPhrases.PATH_VERBS.contains(verb)) {
+            boolean upload = "STOR".equals(verb) || "APPE".equals(verb);
+            argument = upload ? words[words.length - 1] : words[1];
+        } else if ("USER".equals(verb) && words.length > 1) {
+            argument = words[1]; // "user NAME PASSWORD": the password is dropped
+        }
+        return new LogLine(Kind.COMMAND, Side.CLIENT, Format.BSD_FTP, null, 0, verb, argument, null, null, indented);
+    }
+
+    private LogLine reportField(ReportSyntax.Field f, boolean indented) {
+        Kind kind = "transcript".equals(f.key()) ? Kind.REPORT_TRANSCRIPT : Kind.REPORT_FIELD;
+        return new LogLine(kind, Side.IGNORED, Format.FTPDOCTOR, f.value(), 0, f.key(), null, null, null, indented);
+    }
+
+    private LogLine prefixed(Prefixes.Split p, boolean indented) {
+        String t = p.text();
+        Format f = p.format();
+        if (f == Format.LFTP && p.side() == Side.SERVER) {
+            lftpSeen = true;
+        }
+        if (f == Format.LFTP && p.side() == Side.CLIENT && !lftpSeen) {
+            f = Format.BSD_FTP; // tnftp writes commands as lftp does, replies bare
+        }
+        if (t.isEmpty()) {
+            return LogLine.of(Kind.OTHER, p.side(), f, t, indented);
+        }
+        return switch (p.side()) {
+            case SERVER -> reply(Side.SERVER, f, t, indented, Kind.SERVER_TEXT);
+            case CLIENT -> command(Side.CLIENT, f, t, false, indented);
+            case STATUS -> status(f, t, indented);
+            case ERROR -> Messages.error(Side.ERROR, f, t, indented, true);
+            case MESSAGE -> Messages.message(f, t, indented);
+            case IGNORED -> LogLine.of(Kind.OTHER, Side.IGNORED, f, t, indented);
+            case PLAIN -> plain(t, indented);
+        };
+    }
+
+    private LogLine plain(String t, boolean indented) {
+        if (t.startsWith("421 Service") && BSD_SYNTHETIC.matcher(t).matches()) {
+            Happening h = t.contains("timed out") ? Happening.TIMED_OUT : Happening.CLOSED;
+            return new LogLine(Kind.EVENT, Side.MESSAGE, Format.BSD_FTP, t, 0, null, null, h, Boolean.TRUE, indented);
+        }
+        LogLine r = reply(Side.PLAIN, Format.PLAIN, t, indented, null);
+        if (r != null) {
+            return r;
+        }
+        LogLine c = command(Side.PLAIN, Format.PLAIN, t, true, indented);
+        if (c.kind() == Kind.COMMAND) {
+            return c;
+        }
+        char first = Character.toLowerCase(t.charAt(0));
+        if ("nlcrs".indexOf(first) >= 0 && BSD_MESSAGE.matcher(t).matches()) {
+            // "Connected to host." is also NcFTP's: it says nothing about the format
+            Format f = Messages.isConnectedLine(t) ? Format.PLAIN : Format.BSD_FTP;
+            LogLine m = Messages.message(f, t, indented);
+            return m.kind() == Kind.OTHER ? LogLine.of(Kind.OTHER, Side.MESSAGE, f, t, indented) : m;
+        }
+        int colon = t.indexOf(": ");
+        Matcher m = colon > 0 && colon <= 21 && Character.isLowerCase(t.charAt(0)) ? PROGRAM.matcher(t) : null;
+        if (m != null && m.matches()) {
+            return Messages.message(program(m.group(1)), t, indented);
+        }
+        LogLine inside = embedded(t, indented);
+        if (inside.kind() == Kind.REPLY || inside.kind() == Kind.COMMAND) {
+            return inside;
+        }
+        boolean cute = first == 'c' && CUTEFTP.matcher(t).matches();
+        LogLine msg = Messages.message(cute ? Format.CUTEFTP : Format.PLAIN, t, indented);
+        return msg.kind() == Kind.OTHER && inside.kind() == Kind.CODE ? inside : msg;
+    }
+
+    private static Format program(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "tnftp", "ftp" -> Format.BSD_FTP;
+            case "ncftp", "ncftpget", "ncftpput", "ncftpls" -> Format.NCFTP;
+            case "curl" -> Format.CURL;
+            default -> Format.PLAIN;
+        };
+    }
+
+    private static LogLine reply(Side side, Format f, String t, boolean indented, Kind otherwise) {
+        if (t.length() < 3 || !Character.isDigit(t.charAt(0)) || !Character.isDigit(t.charAt(1))
+                || !Character.isDigit(t.charAt(2))) {
+            return otherwise == null ? null : LogLine.of(otherwise, side, f, t, indented);
+        }
+        Matcher m = REPLY_LINE.matcher(t);
+        if (m.matches()) {
+            return new LogLine(Kind.REPLY, side, f, t, Integer.parseInt(m.group(1)), null, null, null, null, indented);
+        }
+        return otherwise == null ? null : LogLine.of(otherwise, side, f, t, indented);
+    }
+
+    /**
+     * A command. Only the verb is kept, with the login name of {@code USER} and the path of file commands; a
+     * {@code PASS} or {@code ACCT} argument is dropped here, and so is a login name masked as {@code ****}.
+     */
+    static LogLine command(Side side, Format f, String t, boolean strict, boolean indented) {
+        if (t.isEmpty() || !Character.isLetter(t.charAt(0))) {
+            return LogLine.of(Kind.OTHER, side, f, null, indented);
+        }
+        Matcher m = COMMAND_LINE.matcher(t);
+        if (!m.matches()) {
+            return LogLine.of(Kind.OTHER, side, f, null, indented);
+        }
+        String word = m.group(1);
+        String verb = word.toUpperCase(Locale.ROOT);
+        // unprefixed: a known verb in upper case (login verbs in any case, so that a password is never read as text)
+        if (strict && (!ClientPhrases.KNOWN_VERBS.contains(verb)
+                || !word.equals(verb) && !ClientPhrases.LOGIN_VERBS.contains(verb))) {
+            return LogLine.of(Kind.OTHER, side, f, null, indented);
+        }
+        String arg = m.group(2) == null ? null : m.group(2).strip();
+        String kept = null;
+        if (arg != null && !arg.isEmpty() && !ClientPhrases.SECRET_VERBS.contains(verb)) {
+            if ("USER".equals(verb)) {
+                // the login name only: "user NAME PASSWORD" (a BSD ftp script) must not keep the password
+                String name = arg.split("\\s+", 2)[0];
+                kept = name.chars().allMatch(c -> c == '*') ? null : name;
+            } else if (ClientPhrases.PATH_VERBS.contains(verb)) {
+                kept = arg;
+            }
+        }
+        return new LogLine(Kind.COMMAND, side, f, null, 0, verb, kept, null, null, indented);
+    }
+
+    private static LogLine status(Format f, String t, boolean indented) {
+        LogLine marker = Messages.marker(Side.STATUS, f, t, indented);
+        if (marker != null) {
+            return marker;
+        }
+        if (t.indexOf("assive") >= 0 && ClientPhrases.mentionsPassive(t)) {
+            return LogLine.of(Kind.PASSIVE, Side.STATUS, f, t, indented);
+        }
+        return LogLine.of(Kind.OTHER, Side.STATUS, f, t, indented);
+    }
+
+    /**
+     * The fallback: a command or a reply inside some other text, after a separator ({@code ]}, {@code )},
+     * {@code >}, an arrow), as in {@code I/flutter (13572): [12:42:48.553] < 220 Microsoft FTP Service}.
+     */
+    private static LogLine embedded(String t, boolean indented) {
+        if (t.length() > MAX_EMBEDDED_LINE || t.indexOf(']') < 0 && t.indexOf(')') < 0 && t.indexOf('>') < 0) {
+            return LogLine.of(Kind.OTHER, Side.PLAIN, Format.PLAIN, t, indented);
+        }
+        if (Messages.isCode(t)) {
+            return LogLine.of(Kind.CODE, Side.PLAIN, Format.PLAIN, null, indented);
+        }
+        Matcher m = EMBEDDED.matcher(t);
+        for (int tries = 0; tries < MAX_EMBEDDED_TRIES && m.find(); tries++) {
+            int at = m.end();
+            if (at >= t.length()) {
+                break;
+            }
+            Matcher r = REPLY_LINE.matcher(t).region(at, t.length());
+            if (r.matches() && t.length() - at > 4) {
+                return new LogLine(Kind.REPLY, Side.SERVER, Format.EMBEDDED, t.substring(at).strip(),
+                        Integer.parseInt(r.group(1)), null, null, null, null, indented);
+            }
+            Matcher c = COMMAND_LINE.matcher(t).region(at, t.length());
+            if (c.matches() && ClientPhrases.KNOWN_VERBS.contains(c.group(1))) {
+                return command(Side.CLIENT, Format.EMBEDDED, t.substring(at).strip(), true, indented);
+            }
+        }
+        return LogLine.of(Kind.OTHER, Side.PLAIN, Format.PLAIN, t, indented);
+    }
+}

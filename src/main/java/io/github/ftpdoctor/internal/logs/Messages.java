@@ -1,0 +1,267 @@
+package io.github.ftpdoctor.internal.logs;
+
+import io.github.ftpdoctor.internal.logs.LogLine.Happening;
+import io.github.ftpdoctor.internal.logs.LogLine.Kind;
+import io.github.ftpdoctor.internal.logs.LogLine.Side;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What clients write about what they do, as opposed to the dialogue: connection markers ({@code Connecting to},
+ * {@code Connected}), messages that report an event or a failure, the replies they restate, the exceptions
+ * programs end with, and the lines of program code that are never evidence.
+ */
+final class Messages {
+    private Messages() {
+    }
+
+    private static final Pattern REPLY_LINE = Pattern.compile("^([1-6]\\d\\d)(?:[ -].*)?$", Pattern.DOTALL);
+    /** A client starting a connection: FileZilla, WinSCP, CuteFTP, lftp {@code Connecting to}, curl {@code Trying}. */
+    private static final Pattern CONNECTING = Pattern.compile(
+            "^(connecting to\\b|trying\\b|resolving address\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATA_CONNECTING = Pattern.compile("^connecting data (socket|connection)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATA_CONNECTED = Pattern.compile("^data connection established\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** The TCP connection made: CuteFTP {@code Connected.}, curl {@code Connected to}, FileZilla, WinSCP. */
+    private static final Pattern CONNECTED = Pattern.compile("^(connected\\b|connection established\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Whether the line says the connection was made ({@code Connected to host.}). */
+    static boolean isConnectedLine(String t) {
+        return CONNECTED.matcher(t).find();
+    }
+
+    static LogLine marker(Side side, Format f, String t, boolean indented) {
+        char c = t.isEmpty() ? ' ' : Character.toLowerCase(t.charAt(0));
+        if (c != 'c' && c != 'd' && c != 't' && c != 'r') {
+            return null; // every marker starts with one of these
+        }
+        if (DATA_CONNECTING.matcher(t).find()) {
+            return LogLine.of(Kind.DATA_CONNECTING, side, f, t, indented);
+        }
+        if (DATA_CONNECTED.matcher(t).find()) {
+            return LogLine.of(Kind.DATA_CONNECTED, side, f, t, indented);
+        }
+        if (CONNECTING.matcher(t).find()) {
+            return LogLine.of(Kind.CONNECTING, side, f, t, indented);
+        }
+        if (CONNECTED.matcher(t).find()) {
+            return LogLine.of(Kind.CONNECTED, side, f, t, indented);
+        }
+        return null;
+    }
+
+    /** A client's message (curl {@code *}, WinSCP {@code .}, a program's message): a marker, an event, an error. */
+    static LogLine message(Format f, String t, boolean indented) {
+        LogLine marker = marker(Side.MESSAGE, f, t, indented);
+        if (marker != null) {
+            return marker;
+        }
+        ClientPhrases.Said said = ClientPhrases.said(t);
+        if (said.passive()) {
+            return LogLine.of(Kind.PASSIVE, Side.MESSAGE, f, t, indented);
+        }
+        if (isCode(t)) {
+            return LogLine.of(Kind.CODE, Side.MESSAGE, f, null, indented);
+        }
+        return error(Side.MESSAGE, f, t, indented, false, said);
+    }
+
+    /** Whether a line is program code: a statement, a call, an assignment; never evidence. */
+    static boolean isCode(String t) {
+        String s = t.strip();
+        if (s.isEmpty()) {
+            return false;
+        }
+        char last = s.charAt(s.length() - 1);
+        if (last == ';' || last == '{' || last == '}') {
+            return true;
+        }
+        for (String start : CODE_STARTS) {
+            if (s.startsWith(start)) {
+                return true;
+            }
+        }
+        int i = 0;
+        int n = s.length();
+        while (i < n && Character.isLetter(s.charAt(i))) {
+            i++;
+        }
+        if (i > 0 && (i == n || !Character.isLetterOrDigit(s.charAt(i))) && CODE_WORDS.contains(s.substring(0, i))) {
+            return true;
+        }
+        // an identifier chain (a.b->c::d[x]) followed by a call or an assignment
+        i = 0;
+        while (true) {
+            int start = i;
+            while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
+                i++;
+            }
+            if (i == start || Character.isDigit(s.charAt(start))) {
+                return false;
+            }
+            while (i < n && s.charAt(i) == '[') {
+                int close = s.indexOf(']', i);
+                if (close < 0) {
+                    return false;
+                }
+                i = close + 1;
+            }
+            int j = i;
+            while (j < n && s.charAt(j) == ' ') {
+                j++;
+            }
+            if (j < n && s.charAt(j) == '(') {
+                return true;
+            }
+            if (j < n && s.charAt(j) == '=' && (j + 1 == n || s.charAt(j + 1) != '=')) {
+                return true;
+            }
+            if (j + 1 < n && "+-*/".indexOf(s.charAt(j)) >= 0 && s.charAt(j + 1) == '=') {
+                return true;
+            }
+            if (j < n && s.charAt(j) == '.') {
+                i = j + 1;
+            } else if (s.startsWith("->", j) || s.startsWith("::", j)) {
+                i = j + 2;
+            } else {
+                return false;
+            }
+            while (i < n && s.charAt(i) == ' ') {
+                i++;
+            }
+        }
+    }
+
+    private static final List<String> CODE_STARTS = List.of("#include", "//", "/*", ">>>", "$ ");
+    private static final Set<String> CODE_WORDS = Set.of("import", "from", "def", "class",
+            "return", "raise", "if", "elif", "else", "for", "while", "with", "try", "except", "catch", "finally",
+            "throw", "new", "var", "let", "const", "val", "public", "private", "protected", "static", "final", "void",
+            "print", "echo", "set");
+
+    /** An error line: an event if it names one, else a failure message (with the reply code it restates). */
+    static LogLine error(Side side, Format f, String t, boolean indented, boolean always) {
+        return error(side, f, t, indented, always, ClientPhrases.said(t));
+    }
+
+    private static LogLine error(Side side, Format f, String t, boolean indented, boolean always,
+                                 ClientPhrases.Said said) {
+        Happening h = said.happening();
+        int code = embeddedCode(t);
+        if (h != null && code == 0) {
+            return new LogLine(Kind.EVENT, side, f, t, 0, null, null, h, said.connected(), indented);
+        }
+        if (always || code != 0 && f != Format.PLAIN || said.failure()) {
+            boolean restated = code != 0 && f != Format.PLAIN;
+            return new LogLine(restated ? Kind.RESTATED : Kind.CLIENT_ERROR, side, f, restated ? replyPart(t) : t,
+                    code, null, null, h, null, indented);
+        }
+        return LogLine.of(Kind.OTHER, side, f, t, indented);
+    }
+
+    /** The reply a message restates, from its code on: {@code (421 Too many.)} gives {@code 421 Too many.} */
+    static String replyPart(String t) {
+        int at = codeAt(t);
+        if (at < 0) {
+            return t;
+        }
+        String r = t.substring(at).strip();
+        boolean parenthesised = at > 0 && t.charAt(at - 1) == '(';
+        return parenthesised && r.endsWith(")") ? r.substring(0, r.length() - 1) : r;
+    }
+
+    static int embeddedCode(String t) {
+        int at = codeAt(t);
+        return at < 0 ? 0 : Integer.parseInt(t.substring(at, at + 3));
+    }
+
+    /**
+     * Where a reply code stands inside a client's message: three digits from 100 to 599 at the start or after a
+     * space, a parenthesis or a colon, followed by the reply's text or by the end ({@code Access denied: 530}); an
+     * errno, a port or an address is no code.
+     */
+    private static int codeAt(String t) {
+        int n = t.length();
+        for (int i = 0; i + 3 <= n; i++) {
+            char c = t.charAt(i);
+            if (c < '1' || c > '5' || !Character.isDigit(t.charAt(i + 1)) || !Character.isDigit(t.charAt(i + 2))) {
+                continue;
+            }
+            if (i > 0 && " (:".indexOf(t.charAt(i - 1)) < 0) {
+                continue;
+            }
+            int j = i + 3;
+            if (t.substring(j).isBlank()) {
+                return i;
+            }
+            int k = j;
+            while (k < n && (t.charAt(k) == ' ' || t.charAt(k) == '-')) {
+                k++;
+            }
+            if (k > j && k < n && Character.isLetter(t.charAt(k))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** An exception line: a reply it restates, a transport event, or a failure that says nothing more. */
+    static LogLine thrown(Tracebacks.Thrown t, boolean indented) {
+        String msg = t.message();
+        Matcher reply = REPLY_LINE.matcher(msg);
+        if (reply.matches()) { // ftplib.error_perm: 530 Login incorrect.
+            return new LogLine(Kind.RESTATED, Side.MESSAGE, t.format(), msg, Integer.parseInt(reply.group(1)),
+                    t.command(), null, null, t.connected(), indented);
+        }
+        String text = t.className() + (msg.isEmpty() ? "" : ": " + msg);
+        Happening h = ClientPhrases.happening(msg);
+        Boolean connected = h == null ? null : ClientPhrases.connected(msg);
+        if (h == null) {
+            h = ClientPhrases.exception(t.className());
+        }
+        if (connected == null) {
+            connected = t.connected();
+        }
+        int code = embeddedCode(msg);
+        if (h != null && code == 0) {
+            return new LogLine(Kind.EVENT, Side.MESSAGE, t.format(), text, 0, t.command(), null, h, connected, indented);
+        }
+        return new LogLine(code == 0 ? Kind.CLIENT_ERROR : Kind.RESTATED, Side.MESSAGE, t.format(),
+                code == 0 ? text : replyPart(msg), code, t.command(), null, h, connected, indented);
+    }
+
+    /** A cheap test before the exception patterns: the name of a Python or Java exception class. */
+    static boolean mayBeException(String line) {
+        String rest = line;
+        for (String prefix : List.of("Exception in thread ", "Caused by: ", "Suppressed: ")) {
+            if (rest.startsWith(prefix)) {
+                rest = rest.substring(prefix.length());
+                if (prefix.startsWith("Exception")) {
+                    int quote = rest.indexOf("\" ");
+                    rest = quote < 0 ? rest : rest.substring(quote + 2);
+                }
+                break;
+            }
+        }
+        int end = rest.indexOf(':');
+        String head = end < 0 ? rest : rest.substring(0, end);
+        if (head.indexOf(' ') >= 0) {
+            return false;
+        }
+        for (String word : EXCEPTION_WORDS) {
+            if (head.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every exception class name the patterns accept contains one of these. */
+    private static final List<String> EXCEPTION_WORDS = List.of("Exception", "Error", "Throwable", "Warning",
+            "Interrupt", "Exit", "error_", "timeout", "gaierror", "herror");
+
+
+}

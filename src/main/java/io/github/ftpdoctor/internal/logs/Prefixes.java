@@ -1,0 +1,148 @@
+package io.github.ftpdoctor.internal.logs;
+
+import io.github.ftpdoctor.internal.logs.LogLine.Side;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Line prefixes of client logs: what is noise around a line (time stamps, curl's progress meter, a Markdown quote
+ * mark) and what says who wrote it ({@code Response:}, {@code < }, {@code <--- }, WinSCP's marks...).
+ */
+final class Prefixes {
+    private Prefixes() {
+    }
+
+    /** A line split into who wrote it, the format its prefix belongs to, and what it says. */
+    record Split(Side side, Format format, String text) {
+    }
+
+    /** FileZilla 3 log-file prefix ({@code 2026-01-02 03:04:05 1234 1 }), an ISO time, or a bare time. */
+    private static final Pattern TIMESTAMP = Pattern.compile(
+            "^(?:\\d{4}-\\d{2}-\\d{2}[ T])?\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?"
+                    + "(?:\\s+\\d+\\s+\\d+)?(?:\\s+|$)");
+    /** CuteFTP and others: {@code [2/1/2026 10:00:00 AM]}. */
+    private static final Pattern BRACKETED = Pattern.compile("^\\[[^\\]\\[]{1,64}]\\s*");
+    /** The seed's own numbering of its situations: {@code 1.Connected.} */
+    private static final Pattern SEED_NUMBER = Pattern.compile("^\\d{1,3}\\.(?=\\p{L})");
+    private static final Pattern WORD_PREFIX = Pattern.compile(
+            "^(status|command|response|error|warning|trace|listing|verbose|debug|info|c|s|client|server)\\s*:(>?)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ARROW_PREFIX = Pattern.compile("^([><*{}])(?=\\s|$)");
+    /** WinSCP's session log: a mark, then {@code 2012-07-17 22:00:37.670}. */
+    private static final Pattern WINSCP = Pattern.compile(
+            "^([.<>!*]) \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} ?(.*)$");
+    private static final Pattern LFTP = Pattern.compile("^(--->|<---|----|\\*\\*\\*\\*)(?: (.*))?$");
+    /** NcFTP writes a reply's code with a colon: {@code 331: Please specify the password.} */
+    private static final Pattern NCFTP_REPLY = Pattern.compile("^([1-5]\\d\\d): ?(.*)$");
+    /** One row of curl's progress meter, which shares standard error with {@code -v}. */
+    private static final Pattern CURL_METER = Pattern.compile(
+            "^(?:\\s*(?:\\d+(?:\\.\\d+)?[kMGTP]?\\s+){8}(?:--:--:--|\\d+:\\d\\d:\\d\\d)\\s+"
+                    + "(?:--:--:--|\\d+:\\d\\d:\\d\\d)\\s+(?:--:--:--|\\d+:\\d\\d:\\d\\d)\\s+\\d+(?:\\.\\d+)?[kMGTP]?)+");
+    /** A Markdown quote mark before a line that has a prefix of its own ({@code > Status: ...}). */
+    private static final Pattern QUOTED = Pattern.compile(
+            "^> ?(?=(?:status|command|response|error|trace)\\s*:|[<>*] |<---|--->|----|\\. )",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The line without a byte-order mark, curl's progress meter and a Markdown quote mark. */
+    static String clean(String raw) {
+        String s = raw;
+        if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
+            s = s.substring(1);
+        }
+        if (s.indexOf("--:--") >= 0 || s.indexOf(":0") >= 0) { // the meter's time columns
+            s = strip(CURL_METER, s);
+        }
+        s = s.stripLeading();
+        return s.startsWith(">") ? strip(QUOTED, s) : s;
+    }
+
+    /** Splits a cleaned line by its prefix. */
+    static Split split(String line) {
+        char first = line.isEmpty() ? ' ' : line.charAt(0);
+        boolean mark = line.length() > 1 && line.charAt(1) == ' ' && ".<>!*".indexOf(first) >= 0;
+        Matcher m = mark ? WINSCP.matcher(line) : null;
+        if (m != null && m.matches()) {
+            return new Split(winscpSide(first), Format.WINSCP, m.group(2).strip());
+        }
+        m = first == '-' || first == '<' || first == '*' ? LFTP.matcher(line) : null;
+        if (m != null && m.matches()) {
+            String rest = m.group(2) == null ? "" : m.group(2).strip();
+            return switch (m.group(1)) {
+                case "--->" -> new Split(Side.CLIENT, Format.LFTP, rest);
+                case "<---" -> new Split(Side.SERVER, Format.LFTP, rest);
+                case "----" -> new Split(Side.STATUS, Format.LFTP, rest);
+                default -> new Split(Side.ERROR, Format.LFTP, rest);
+            };
+        }
+        if (line.startsWith("Cmd: ")) {
+            return new Split(Side.CLIENT, Format.NCFTP, line.substring(5).strip());
+        }
+        m = Character.isDigit(first) && line.length() > 3 && line.charAt(3) == ':' ? NCFTP_REPLY.matcher(line) : null;
+        if (m != null && m.matches()) {
+            return new Split(Side.SERVER, Format.NCFTP, m.group(1) + " " + m.group(2).strip());
+        }
+        if (first == '.' && mark) {
+            return new Split(Side.MESSAGE, Format.WINSCP, line.substring(2).strip());
+        }
+        String s = Character.isDigit(first) ? strip(TIMESTAMP, line) : line;
+        s = s.startsWith("[") ? strip(BRACKETED, s) : s;
+        s = !s.isEmpty() && Character.isDigit(s.charAt(0)) ? strip(SEED_NUMBER, s) : s;
+        int colon = s.indexOf(':');
+        m = colon > 0 && colon < 12 ? WORD_PREFIX.matcher(s) : null;
+        if (m != null && m.find()) {
+            String rest = strip(BRACKETED, s.substring(m.end()).stripLeading());
+            String word = m.group(1).toLowerCase(Locale.ROOT);
+            // CuteFTP: STATUS:> COMMAND:> ERROR:> or its bare ERROR: in capitals
+            boolean cute = !m.group(2).isEmpty() || m.group(1).equals("ERROR") || m.group(1).equals("STATUS");
+            return new Split(side(word), format(word, cute), rest.strip());
+        }
+        m = !s.isEmpty() && "><*{}".indexOf(s.charAt(0)) >= 0 ? ARROW_PREFIX.matcher(s) : null;
+        if (m != null && m.find()) {
+            Side side = switch (m.group(1)) {
+                case ">" -> Side.CLIENT;
+                case "<" -> Side.SERVER;
+                case "*" -> Side.MESSAGE;
+                default -> Side.IGNORED; // curl's { [5 bytes data] and } [5 bytes data]
+            };
+            // curl writes its messages and data notes with * { }; its > and < are those of plain transcripts
+            Format f = side == Side.MESSAGE || side == Side.IGNORED ? Format.CURL : Format.PLAIN;
+            return new Split(side, f, s.substring(m.end()).strip());
+        }
+        return new Split(Side.PLAIN, Format.PLAIN, s.strip());
+    }
+
+    private static Side winscpSide(char mark) {
+        return switch (mark) {
+            case '<' -> Side.SERVER;
+            case '>' -> Side.CLIENT;
+            case '.' -> Side.MESSAGE;
+            default -> Side.ERROR; // '!' standard error, '*' an exception
+        };
+    }
+
+    private static Side side(String word) {
+        return switch (word) {
+            case "status", "info", "verbose" -> Side.STATUS;
+            case "command", "c", "client" -> Side.CLIENT;
+            case "response", "s", "server" -> Side.SERVER;
+            case "error", "warning" -> Side.ERROR;
+            default -> Side.IGNORED;
+        };
+    }
+
+    private static Format format(String word, boolean cute) {
+        if (cute) {
+            return Format.CUTEFTP;
+        }
+        return switch (word) {
+            case "status", "command", "response", "error", "trace", "listing" -> Format.FILEZILLA;
+            default -> Format.PLAIN;
+        };
+    }
+
+    static String strip(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        return m.find() ? s.substring(m.end()) : s;
+    }
+}

@@ -1,0 +1,389 @@
+package io.github.ftpdoctor.internal.logs;
+
+import io.github.ftpdoctor.diagnosis.Classifier;
+import io.github.ftpdoctor.diagnosis.Diagnosis;
+import io.github.ftpdoctor.diagnosis.ExchangeContext;
+import io.github.ftpdoctor.diagnosis.Fingerprint;
+import io.github.ftpdoctor.diagnosis.Reply;
+import io.github.ftpdoctor.diagnosis.Server;
+import io.github.ftpdoctor.diagnosis.TransportEvent;
+import io.github.ftpdoctor.internal.logs.Found.Tentative;
+import io.github.ftpdoctor.internal.logs.LogLine.Kind;
+import io.github.ftpdoctor.internal.logs.LogLine.Side;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reading of one log: the connection attempt under way, the multi-line reply being read, and the failures so
+ * far. Replies are diagnosed in the context of the command they answer; what only follows from an earlier failure
+ * is folded into it ({@code 530 Please login} after a refused login, {@code Not connected.} after a refused
+ * connection, the exception that restates a reply, a client's retry of the same failure). Not thread-safe.
+ */
+final class Session {
+    private static final int MAX_REPLY_LINES = LogAnalysis.MAX_REPLY_LINES;
+    private static final int MAX_REPLY_LINE_CHARS = LogAnalysis.MAX_REPLY_LINE_CHARS;
+    private static final int MAX_REPLY_CHARS = LogAnalysis.MAX_REPLY_CHARS;
+
+    private final Classifier classifier;
+    private final Fingerprint fingerprint;
+    private final LineReader reader = new LineReader();
+    private final Findings findings = new Findings();
+    private final Events events;
+    private final OwnReport report;
+    Attempt at = new Attempt(0);
+    private int attempts = 1;
+    /** The log marks its connections ({@code Connecting to}, {@code Connected}): a command never implies one. */
+    private boolean markersSeen;
+    /** A close that the reply being diagnosed explains. */
+    private Found absorbNext;
+
+    // the multi-line reply being read
+    private List<String> pending;
+    private int pendingCode;
+    private int pendingLine;
+    private int pendingChars;
+    private Side pendingSide;
+    private Format pendingFormat;
+
+    Session(Classifier classifier) {
+        this.classifier = classifier;
+        this.fingerprint = new Fingerprint(classifier.catalog());
+        this.events = new Events(this);
+        this.report = new OwnReport(this);
+    }
+
+    /**
+     * Reads one line. A carriage return inside it (curl redraws its progress meter with them) separates parts
+     * of the line that are read one after the other, under the same line number.
+     */
+    void accept(int lineNo, String raw) {
+        int from = 0;
+        int cr;
+        while ((cr = raw.indexOf('\r', from)) >= 0) {
+            acceptPart(lineNo, raw.substring(from, cr));
+            from = cr + 1;
+        }
+        acceptPart(lineNo, from == 0 ? raw : raw.substring(from));
+    }
+
+    private void acceptPart(int lineNo, String raw) {
+        LogLine l = reader.read(raw);
+        if (l.kind() == Kind.BLANK) {
+            return;
+        }
+        if (pending != null) {
+            if (continuesReply(l)) {
+                addToPending(l);
+                return;
+            }
+            completePending();
+        }
+        if (l.kind() != Kind.REPORT_FIELD) {
+            report.flush();
+        }
+        switch (l.kind()) {
+            case REPLY -> startReply(lineNo, l);
+            case REPLY_BLOCK -> reply(l.code(), List.of(l.text().split("\n", -1)), lineNo, l.format());
+            case SERVER_TEXT -> events.serverText(lineNo, l);
+            case COMMAND -> command(l);
+            case CONNECTING -> connecting();
+            case CONNECTED -> connected();
+            case DATA_CONNECTING -> {
+                at.dataConnecting = true;
+                at.dataExpected = true;
+            }
+            case DATA_CONNECTED -> at.dataConnecting = false;
+            case PASSIVE -> {
+                at.passive = true;
+                at.active = false;
+                at.dataExpected = true;
+            }
+            case EVENT -> events.event(lineNo, l);
+            case RESTATED -> restated(lineNo, l);
+            case CLIENT_ERROR -> foldIntoOpen(lineNo);
+            case REPORT_FIELD -> report.field(lineNo, l);
+            case REPORT_TRANSCRIPT -> {
+                report.flush();
+                newAttempt();
+            }
+            default -> { } // commentary, status, code, debug output: never a finding
+        }
+        at.sawFormat(l.format());
+        if (l.kind() == Kind.CONNECTING || l.kind() == Kind.CONNECTED) {
+            markersSeen = true;
+        }
+    }
+
+    List<LogFinding> finish() {
+        if (pending != null) {
+            completePending();
+        }
+        report.flush();
+        return findings.finish();
+    }
+
+    // ---- replies
+
+    private boolean continuesReply(LogLine l) {
+        if (pendingFormat == Format.NCFTP) { // NcFTP indents a reply's further lines and drops the last code
+            return l.indented() && l.side() != Side.CLIENT;
+        }
+        if (pendingSide == Side.SERVER && l.side() == Side.SERVER) {
+            return l.fromServer();
+        }
+        if (pendingSide == Side.PLAIN) { // RFC 959: every line up to "NNN " belongs to the reply
+            return l.indented() || l.side() == Side.PLAIN && l.kind() != Kind.COMMAND;
+        }
+        return false;
+    }
+
+    private static boolean isTerminator(LogLine l, int code) {
+        return l.kind() == Kind.REPLY && l.code() == code && (l.text().length() == 3 || l.text().charAt(3) == ' ');
+    }
+
+    private void startReply(int lineNo, LogLine l) {
+        String text = l.text();
+        pending = new ArrayList<>();
+        pendingCode = l.code();
+        pendingLine = lineNo;
+        pendingSide = l.side();
+        pendingFormat = l.format();
+        pendingChars = 0;
+        addToPending(l);
+        boolean multi = text.length() > 3 && text.charAt(3) == '-' || l.format() == Format.NCFTP;
+        if (!multi) {
+            completePending();
+        }
+    }
+
+    private void addToPending(LogLine l) {
+        String text = l.text() == null ? "" : l.text();
+        if (!pending.isEmpty() && l.kind() != Kind.REPLY) {
+            text = Events.masked(text); // a line read into a reply may be a client's: never keep a password
+        }
+        if (text.length() > MAX_REPLY_LINE_CHARS) {
+            text = text.substring(0, MAX_REPLY_LINE_CHARS);
+        }
+        boolean last = !pending.isEmpty() && pendingFormat != Format.NCFTP && isTerminator(l, pendingCode);
+        if (last || pending.size() < MAX_REPLY_LINES - 1 && pendingChars + text.length() <= MAX_REPLY_CHARS) {
+            pending.add(text);
+            pendingChars += text.length();
+        }
+        if (last) {
+            completePending();
+        }
+    }
+
+    private void completePending() {
+        List<String> lines = pending;
+        pending = null;
+        reply(pendingCode, lines, pendingLine, pendingFormat);
+    }
+
+    void reply(int code, List<String> lines, int lineNo, Format format) {
+        Reply r = Reply.of(code, lines);
+        Found open = at.open;
+        if (at.ended || at.failed) {
+            if (open != null && open.code() == code && open.diagnosis.reply() != null
+                    && open.diagnosis.reply().text().equals(r.text())) {
+                open.fold(lineNo); // the client prints the reply again (tnftp)
+                return;
+            }
+            boolean reasonForClose = at.failed && !at.greeted && !at.commandSent && open != null
+                    && (open.event() == TransportEvent.CLOSED_BEFORE_GREETING
+                    || open.event() == TransportEvent.RESET_BEFORE_GREETING) && code >= 400;
+            if (reasonForClose) {
+                absorbNext = open; // NcFTP logs the close first, then the 421 that said why
+            } else {
+                newAttempt(); // the connection was gone: this reply is the greeting of another one
+            }
+        }
+        if (at.lastCommand == null && at.greeting == null) {
+            at.greeting = r;
+            at.server = serverId(fingerprint.identify(r, null));
+        } else if ("SYST".equals(at.lastCommand) && code == 215 && at.server == null) {
+            at.server = serverId(fingerprint.identify(at.greeting, r.text()));
+        }
+        String command = at.lastCommand == null ? ExchangeContext.CONNECT : at.lastCommand;
+        Diagnosis d = classifier.classify(r, context(command, at.lastArgument));
+        at.tcp = true;
+        at.greeted = true;
+        at.dataConnecting = false;
+        if (code / 100 == 1 && at.transferUnderWay()) {
+            at.preliminary = true;
+        }
+        if (code == 421 || code == 221) {
+            at.ended = true;
+            at.endedByReply = true;
+        }
+        if (d.isFailure()) {
+            failedReply(lineNo, d, format, command, code);
+        } else {
+            succeeded(command);
+        }
+    }
+
+    private void failedReply(int lineNo, Diagnosis d, Format format, String command, int code) {
+        Found open = at.open;
+        boolean login = ClientPhrases.LOGIN_VERBS.contains(command);
+        if (open != null && !open.gone) {
+            if (open.isLogin() && !login && (code == 530 || code == 503 || code == 332)) {
+                open.fold(lineNo); // "530 Please login with USER and PASS." after a refused login
+                return;
+            }
+            if (open.isDataFailure() && (ClientPhrases.TRANSFER_VERBS.contains(command)
+                    || ClientPhrases.PASSIVE_VERBS.contains(command) || ClientPhrases.ACTIVE_VERBS.contains(command))) {
+                open.fold(lineNo); // the server's side of the data connection that failed, or a refused fallback
+                return;
+            }
+        }
+        Tentative tentative = Tentative.NONE;
+        if (ClientPhrases.PROBE_VERBS.contains(command) && code >= 500 && code <= 504) {
+            tentative = Tentative.REFUSED_PROBE;
+        } else if (ClientPhrases.PATH_PROBE_VERBS.contains(command) && at.lastArgument != null) {
+            tentative = Tentative.PATH_PROBE;
+        }
+        Found f = findings.add(new Found(lineNo, d, format, at, command, at.lastArgument, tentative));
+        if (absorbNext != null) {
+            f.absorb(absorbNext);
+            absorbNext = null;
+        }
+        if (ClientPhrases.TRANSFER_VERBS.contains(command) && at.lastArgument != null) {
+            for (Found probe : findings.tentatives(at, Tentative.PATH_PROBE)) {
+                if (at.lastArgument.equals(probe.argument) && probe != f) {
+                    f.absorb(probe); // lftp's SIZE and MDTM of the file that RETR then fails on
+                }
+            }
+        }
+        if (tentative == Tentative.NONE || open == null || open.gone) {
+            at.open = f; // a probe's refusal does not take over what follows a real failure
+        }
+    }
+
+    private void succeeded(String command) {
+        if (at.lastArgument != null && ClientPhrases.TRANSFER_VERBS.contains(command)) {
+            for (Found probe : findings.tentatives(at, Tentative.PATH_PROBE)) {
+                if (at.lastArgument.equals(probe.argument)) {
+                    probe.gone = true; // the probe failed, the transfer worked: the probe did not matter
+                }
+            }
+        }
+        if (!"QUIT".equals(command) && !ExchangeContext.CONNECT.equals(command)) {
+            at.open = null; // the server answers again: what follows is no echo of an earlier failure
+        }
+        if (ClientPhrases.WORK_VERBS.contains(command)) {
+            findings.recovered(at); // and the session goes on working: earlier failures did not end it
+        }
+    }
+
+    /** A client's message or exception that restates a reply: folded into the failure it restates. */
+    private void restated(int lineNo, LogLine l) {
+        Found open = at.open;
+        if (open != null && !open.gone) {
+            open.fold(lineNo);
+            return;
+        }
+        if (findings.any(at) || l.format() == Format.PLAIN || at.ended || at.failed) {
+            return;
+        }
+        // nothing before it: the client's conclusion is the only evidence (a traceback pasted alone)
+        if (l.verb() != null && at.lastCommand == null) {
+            at.lastCommand = l.verb();
+        }
+        reply(l.code(), List.of(l.text()), lineNo, l.format());
+    }
+
+    void foldIntoOpen(int lineNo) {
+        Found open = at.open;
+        if (open != null && !open.gone) {
+            open.fold(lineNo);
+        }
+    }
+
+    // ---- the client
+
+    private void command(LogLine l) {
+        if ((at.ended || at.failed) && !markersSeen) {
+            newAttempt(); // a reconnection whose greeting the log does not show (a log with connection markers
+                          // would show it: there, a command after the end is written into the closing connection)
+        }
+        String verb = l.verb();
+        if (!"QUIT".equals(verb)) {
+            for (Found probe : findings.tentatives(at, Tentative.REFUSED_PROBE)) {
+                probe.gone = true; // the client went on without what it probed
+            }
+        }
+        at.tcp = true;
+        at.greeted = true;
+        at.commandSent = true;
+        at.dataConnecting = false;
+        if (!ClientPhrases.TRANSFER_VERBS.contains(verb) && !ClientPhrases.PASSIVE_VERBS.contains(verb)) {
+            at.dataExpected = false;
+        }
+        if (ClientPhrases.PASSIVE_VERBS.contains(verb)) {
+            at.passive = true;
+            at.active = false;
+            at.dataExpected = true;
+        } else if (ClientPhrases.ACTIVE_VERBS.contains(verb)) {
+            at.active = true;
+            at.passive = false;
+        }
+        if (ClientPhrases.TRANSFER_VERBS.contains(verb)) {
+            at.preliminary = false;
+        }
+        at.lastCommand = verb;
+        at.lastArgument = l.argument();
+        if ("USER".equals(verb)) {
+            at.anonymous = l.argument() == null ? null : ExchangeContext.isAnonymousName(l.argument());
+        }
+        if ("QUIT".equals(verb)) {
+            at.quitSent = true;
+        }
+    }
+
+    private void connecting() {
+        if (at.dataConnectionNext()) {
+            at.dataConnecting = true;
+        } else if (at.tcp || at.greeted || at.ended || at.failed || at.commandSent) {
+            newAttempt();
+        }
+    }
+
+    private void connected() {
+        if (at.dataConnectionNext()) {
+            at.dataConnecting = false;
+            return;
+        }
+        if (at.ended || at.failed || at.quitSent) {
+            newAttempt();
+        }
+        at.tcp = true;
+    }
+
+    // ---- shared with Events and OwnReport
+
+    ExchangeContext context(String command, String argument) {
+        // failed logins of earlier connections are not counted: a pasted log may hold several hosts' sessions
+        return new ExchangeContext(command, at.anonymous, at.server, 0, argument);
+    }
+
+    Classifier classifier() {
+        return classifier;
+    }
+
+    Fingerprint fingerprint() {
+        return fingerprint;
+    }
+
+    Findings findings() {
+        return findings;
+    }
+
+    static String serverId(Server s) {
+        return s.isKnown() ? s.id() : null;
+    }
+
+    void newAttempt() {
+        at = new Attempt(attempts++);
+    }
+}

@@ -1,0 +1,287 @@
+package io.github.ftpdoctor.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ftpdoctor.diagnosis.Outcome;
+import io.github.ftpdoctor.diagnosis.TransportEvent;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the captured logs do not show: tracebacks pasted without debug output, older Python, logs pasted together,
+ * probes that did not matter, scripts pasted with their output, this project's Chinese report, and the fallback.
+ */
+class LogFormatsTest {
+    private static final TranscriptAnalyzer ANALYZER = TranscriptAnalyzer.standard();
+
+    private static List<Finding> analyze(String text) {
+        return ANALYZER.analyze(List.of(text.split("\n", -1)));
+    }
+
+    private static Finding only(String text) {
+        List<Finding> found = analyze(text);
+        assertEquals(1, found.size(), found::toString);
+        return found.get(0);
+    }
+
+    @Test
+    void aTracebackPastedAloneNamesTheCommandByTheFtplibMethod() {
+        Finding f = only("""
+                Traceback (most recent call last):
+                  File "/home/me/sync.py", line 5, in <module>
+                    ftp.cwd("/nodir")
+                  File "/usr/lib/python3.11/ftplib.py", line 625, in cwd
+                    return self.voidcmd(cmd)
+                  File "/usr/lib/python3.11/ftplib.py", line 286, in voidcmd
+                    return self.voidresp()
+                  File "/usr/lib/python3.11/ftplib.py", line 254, in getresp
+                    raise error_perm(resp)
+                ftplib.error_perm: 550 Failed to change directory.
+                """);
+        assertEquals(10, f.line());
+        assertEquals("CWD", f.diagnosis().command());
+        assertEquals(550, f.diagnosis().code());
+        assertEquals(LogFormat.PYTHON, f.format());
+        assertTrue(f.cause());
+    }
+
+    @Test
+    void olderPythonsSocketTimeoutWhileConnecting() {
+        Finding f = only("""
+                Traceback (most recent call last):
+                  File "backup.py", line 12, in <module>
+                    ftp = ftplib.FTP(HOST, timeout=10)
+                  File "/usr/lib/python3.8/ftplib.py", line 117, in __init__
+                    self.connect(host)
+                  File "/usr/lib/python3.8/ftplib.py", line 152, in connect
+                    self.sock = socket.create_connection((self.host, self.port), self.timeout,
+                  File "/usr/lib/python3.8/socket.py", line 808, in create_connection
+                    raise err
+                  File "/usr/lib/python3.8/socket.py", line 796, in create_connection
+                    sock.connect(sa)
+                socket.timeout: timed out
+                """);
+        assertEquals(12, f.line());
+        assertEquals(TransportEvent.CONNECT_TIMEOUT, f.diagnosis().event());
+        assertEquals(Outcome.ConnectionTimedOut, f.diagnosis().outcome());
+    }
+
+    @Test
+    void aScriptPastedWithItsOutputGivesOnlyTheOutput() {
+        List<Finding> found = analyze("""
+                import ftplib
+                f = ftplib.FTP()
+                f.connect(host, port, timeout=10)  # connection timed out last night
+                f.login("bob", password)
+                print("Connection refused?")
+                *resp* '220 ready'
+                *cmd* 'USER bob'
+                *resp* '331 Password required'
+                *cmd* 'PASS ********'
+                *resp* '530 Login incorrect.'
+                ftplib.error_perm: 530 Login incorrect.
+                """);
+        assertEquals(1, found.size(), found::toString);
+        assertEquals(10, found.get(0).line());
+        assertEquals(List.of(11), found.get(0).folded());
+    }
+
+    @Test
+    void aMultiLineReplyInPythonsReprIsOneReply() {
+        Finding f = only("""
+                *resp* '220 ready'
+                *cmd* 'USER anonymous'
+                *resp* '530-Sorry, no anonymous access.\\n530 Contact the admin.'
+                """);
+        assertEquals(2, f.diagnosis().reply().lines().size());
+        assertEquals(3, f.line());
+    }
+
+    @Test
+    void javaCausesRestateTheException() {
+        Finding f = only("""
+                220 (vsFTPd 3.0.3)
+                USER *******
+                331 Please specify the password.
+                PASS *******
+                230 Login successful.
+                PASV
+                227 Entering Passive Mode (192,168,7,9,195,80).
+                java.net.ConnectException: Connection timed out (Connection timed out)
+                \tat java.base/sun.nio.ch.Net.connect0(Native Method)
+                \tat org.apache.commons.net.ftp.FTPClient._openDataConnection_(FTPClient.java:799)
+                Caused by: java.net.SocketTimeoutException: Connect timed out
+                \t... 5 more
+                """);
+        assertEquals(8, f.line());
+        assertEquals(TransportEvent.DATA_CONNECT_TIMEOUT, f.diagnosis().event());
+        assertEquals(List.of(11), f.folded());
+    }
+
+    @Test
+    void logsPastedTogetherHaveACauseEach() {
+        List<Finding> found = analyze("""
+                ---- Connecting to 127.0.0.1 (127.0.0.1) port 21
+                **** Socket error (Connection refused) - reconnecting
+                ---- Closing control socket
+                ls: Fatal error: max-retries exceeded (Connection refused)
+                Status:\tConnecting to 127.0.0.1:2121...
+                Status:\tConnection established, waiting for welcome message...
+                Response:\t220 ProFTPD Server
+                Command:\tUSER alice
+                Response:\t331 Password required for alice
+                Command:\tPASS ******
+                Response:\t530 Login incorrect.
+                Error:\tCritical error: Could not connect to server
+                """);
+        assertEquals(2, found.size(), found::toString);
+        assertEquals(Outcome.ConnectionRefused, found.get(0).diagnosis().outcome());
+        assertEquals(LogFormat.LFTP, found.get(0).format());
+        assertEquals(List.of(4), found.get(0).folded());
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, found.get(1).diagnosis().outcome());
+        assertEquals(LogFormat.FILEZILLA, found.get(1).format());
+        assertEquals(List.of(12), found.get(1).folded());
+        assertTrue(found.get(0).cause() && found.get(1).cause());
+    }
+
+    @Test
+    void probesThatDidNotMatterAreNoFailures() {
+        assertEquals(List.of(), analyze("""
+                220 ready
+                USER bob
+                331 Password
+                PASS x
+                230 ok
+                FEAT
+                500 FEAT not understood
+                OPTS UTF8 ON
+                501 Invalid argument
+                SIZE report.csv
+                550 report.csv: not a plain file
+                PASV
+                227 Entering Passive Mode (127,0,0,1,4,1)
+                RETR report.csv
+                150 Opening data connection
+                226 Transfer complete
+                QUIT
+                221 Bye
+                """), "refused probes the client went on without, and a SIZE before a download that worked");
+    }
+
+    @Test
+    void aFailureTheSessionWentOnFromIsNoCause() {
+        List<Finding> found = analyze("""
+                220 ready
+                USER bob
+                331 Password
+                PASS x
+                230 ok
+                CWD /nodir
+                550 /nodir: No such file or directory
+                CWD /data
+                250 ok
+                QUIT
+                221 Bye
+                """);
+        assertEquals(1, found.size(), found::toString);
+        assertFalse(found.get(0).cause());
+    }
+
+    @Test
+    void curlsProgressMeterRedrawsWithCarriageReturnsInsideALine() throws IOException {
+        String log = "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n"
+                + "                                 Dload  Upload   Total   Spent    Left  Speed\n"
+                + "  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0*   Trying 127.0.0.1:21...\n"
+                + "* Connected to 127.0.0.1 (127.0.0.1) port 21 (#0)\n"
+                + "< 220 ready\n> USER bob\n< 331 Password\n> PASS x\n"
+                + "  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\r"
+                + "  0     0    0     0    0     0      0      0 --:--:--  0:00:01 --:--:--     0< 530 Login incorrect.\n"
+                + "* Access denied: 530\n";
+        List<Finding> found = ANALYZER.analyze(new StringReader(log));
+        assertEquals(1, found.size(), found::toString);
+        assertEquals(9, found.get(0).line(), "lines counted as an editor counts them");
+        assertEquals(List.of(10), found.get(0).folded());
+        assertEquals(LogFormat.CURL, found.get(0).format());
+    }
+
+    @Test
+    void thisProjectsChineseReport() {
+        Finding f = only("""
+                目标：       ftp://bob:****@127.0.0.1:2121/
+                欢迎信息：   220 (vsFTPd 3.0.3)
+                结论：       BadCredentialsOrUnknownUser (access, certain)
+                服务器应答： 530 Login incorrect.
+                所答命令：   PASS
+                说明：       登录失败：可能是密码错误，也可能是用户不存在，连接超时也不是。
+                会话记录:
+                  < 220 (vsFTPd 3.0.3)
+                  > USER bob
+                  < 331 Please specify the password.
+                  > PASS ****
+                  < 530 Login incorrect.
+                """);
+        assertEquals(4, f.line());
+        assertEquals("PASS", f.diagnosis().command());
+        assertEquals(List.of(12), f.folded());
+        assertEquals(LogFormat.FTPDOCTOR, f.format());
+    }
+
+    @Test
+    void theLibrarysOwnTranscriptLines() {
+        Finding f = only("""
+                > USER bob
+                < 331 Please specify the password.
+                > PASS ****
+                < 230 Login successful.
+                > RETR big.iso
+                < 150 Opening BINARY mode data connection for big.iso (734003200 bytes).
+                * connection failed: Connection reset
+                """);
+        assertEquals(7, f.line());
+        assertEquals(Outcome.ConnectionClosed, f.diagnosis().outcome());
+    }
+
+    @Test
+    void theFallbackFindsRepliesInsideOtherText() {
+        Finding f = only("""
+                I/flutter (13572): [26.03.2020 12:42:48.518] Connecting...
+                I/flutter (13572): [26.03.2020 12:42:48.553] < 220 Microsoft FTP Service
+                I/flutter (13572): [26.03.2020 12:42:48.554] > USER pbns
+                I/flutter (13572): [26.03.2020 12:42:48.661] < 331 Password required
+                I/flutter (13572): [26.03.2020 12:42:48.662] > PASS hunter2
+                I/flutter (13572): [26.03.2020 12:42:48.767] < 530 User cannot log in.
+                """);
+        assertEquals(6, f.line());
+        assertEquals("PASS", f.diagnosis().command());
+        assertEquals(LogFormat.EMBEDDED, f.format());
+        assertFalse(f.toString().contains("hunter2"));
+    }
+
+    @Test
+    void thePublicFormatsAreTheReadersFormats() {
+        for (io.github.ftpdoctor.internal.logs.Format f : io.github.ftpdoctor.internal.logs.Format.values()) {
+            assertEquals(f.id(), LogFormat.valueOf(f.name()).id());
+        }
+        assertEquals(io.github.ftpdoctor.internal.logs.Format.values().length, LogFormat.values().length);
+    }
+
+    @Test
+    void aClientRetryingTheSameRefusalIsOneFinding() {
+        Finding f = only("""
+                Status:\tConnecting to 127.0.0.1:21...
+                Error:\tConnection attempt failed with "ECONNREFUSED - Connection refused by server".
+                Error:\tCould not connect to server
+                Status:\tWaiting to retry...
+                Status:\tConnecting to 127.0.0.1:21...
+                Error:\tConnection attempt failed with "ECONNREFUSED - Connection refused by server".
+                Error:\tCould not connect to server
+                """);
+        assertEquals(2, f.line());
+        assertEquals(List.of(3, 6, 7), f.folded());
+        assertTrue(f.cause());
+    }
+}
