@@ -38,9 +38,11 @@ CONCEPTS = {
     'NETWORK_ERROR': [(LIBC, "Connection refused"), (LIBC, "Connection timed out"), (LIBC, "Connection reset by peer"),
                       (LIBC, "No route to host"), (LIBC, "Network is unreachable")],
 }
+# A term starting with '=' matches whole words only: USER is the singular account word ("user", not "users"), where
+# the language's singular differs from its plural; stems of languages with cases stay prefixes.
 # language of the cue file -> (locales to read, {concept: [terms]})
 SPEC = {
-    'en': (None, {'SAME': ['same'], 'USER': ['user'], 'TRUNCATED': ['premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
+    'en': (None, {'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
                   'TOO_LONG': ['too long'], 'IO_ERROR': ['input/output error'],
                   'NETWORK_ERROR': ['connection refused', 'connection timed out', 'connection reset by peer',
                                     'no route to host', 'network is unreachable']}),
@@ -48,17 +50,17 @@ SPEC = {
                     'TOO_LONG': ['zu lang'], 'IO_ERROR': ['eingabe-/ausgabefehler'],
                     'NETWORK_ERROR': ['verbindungsaufbau abgelehnt', 'wartezeit für die verbindung ist abgelaufen',
                                       'vom kommunikationspartner zurückgesetzt']}),
-    'fr': (['fr'], {'SAME': ['même'], 'USER': ['utilisateur'], 'TRUNCATED': ['fin prématurée'], 'ALREADY': ['déjà'], 'FIRST': ["d'abord"], 'ATTEMPTS': ['tentative'], 'DIRECTORY': ['dossier'], 'CANNOT': ['ne peut'],
+    'fr': (['fr'], {'SAME': ['même'], 'USER': ['=utilisateur'], 'TRUNCATED': ['fin prématurée'], 'ALREADY': ['déjà'], 'FIRST': ["d'abord"], 'ATTEMPTS': ['tentative'], 'DIRECTORY': ['dossier'], 'CANNOT': ['ne peut'],
                     'TOO_LONG': ['trop long'], 'IO_ERROR': ["erreur d'entrée/sortie"],
                     'NETWORK_ERROR': ['connexion refusée', 'expiration du délai', 'ré-initialisée par le correspondant']}),
-    'es': (['es'], {'SAME': ['mismo'], 'USER': ['usuario'], 'TRUNCATED': ['no esperado'], 'FIRST': ['primero'], 'ATTEMPTS': ['intento', 'reintento'], 'DIRECTORY': ['directorio'],
+    'es': (['es'], {'SAME': ['mismo'], 'USER': ['=usuario'], 'TRUNCATED': ['no esperado'], 'FIRST': ['primero'], 'ATTEMPTS': ['intento', 'reintento'], 'DIRECTORY': ['directorio'],
                     'CANNOT': ['no se pudo', 'no se puede'], 'TOO_LONG': ['demasiado larg'],
                     'IO_ERROR': ['error de entrada/salida'],
                     'NETWORK_ERROR': ['conexión rehusada', 'expiró el tiempo de conexión', 'conexión reinicializada']}),
-    'it': (['it'], {'SAME': ['stesso'], 'USER': ['utente'], 'TRUNCATED': ['fine prematura'], 'ALREADY': ['già'], 'FIRST': ['prima'], 'ATTEMPTS': ['tentativ'], 'DIRECTORY': ['directory'], 'CANNOT': ['impossibile'],
+    'it': (['it'], {'SAME': ['stesso'], 'USER': ['=utente'], 'TRUNCATED': ['fine prematura'], 'ALREADY': ['già'], 'FIRST': ['prima'], 'ATTEMPTS': ['tentativ'], 'DIRECTORY': ['directory'], 'CANNOT': ['impossibile'],
                     'TOO_LONG': ['troppo lung'], 'IO_ERROR': ['errore di input/output'],
                     'NETWORK_ERROR': ['connessione rifiutata', 'connessione scaduta', 'connessione interrotta']}),
-    'pt': (['pt', 'pt_BR'], {'SAME': ['mesmo'], 'USER': ['utilizador', 'usuário'], 'TRUNCATED': ['prematuro'], 'ALREADY': ['já'], 'FIRST': ['primeiro'], 'ATTEMPTS': ['tentativa'], 'DIRECTORY': ['pasta', 'diretório'],
+    'pt': (['pt', 'pt_BR'], {'SAME': ['mesmo'], 'USER': ['=utilizador', '=usuário'], 'TRUNCATED': ['prematuro'], 'ALREADY': ['já'], 'FIRST': ['primeiro'], 'ATTEMPTS': ['tentativa'], 'DIRECTORY': ['pasta', 'diretório'],
                              'CANNOT': ['impossível', 'não foi possível'], 'TOO_LONG': ['muito long', 'muito grande'],
                              'IO_ERROR': ['erro de entrada/saída'],
                              'NETWORK_ERROR': ['ligação recusada', 'conexão recusada', 'tempo esgotado para conexão']}),
@@ -81,7 +83,7 @@ SPEC = {
     'bg': (['bg'], {'ALREADY': ['вече'], 'FIRST': ['първо'], 'ATTEMPTS': ['опит'], 'DIRECTORY': ['директория'], 'CANNOT': ['не може'],
                     'TOO_LONG': ['твърде дълг'], 'IO_ERROR': ['входно-изходна грешка'],
                     'NETWORK_ERROR': ['отказано свързване', 'просрочена мрежова операция']}),
-    'nl': (['nl'], {'SAME': ['hetzelfde'], 'USER': ['gebruiker'], 'TRUNCATED': ['voortijdig'], 'ATTEMPTS': ['~poging'], 'DIRECTORY': ['map'], 'CANNOT': ['kan * niet'], 'TOO_LONG': ['te lang'],
+    'nl': (['nl'], {'SAME': ['hetzelfde'], 'USER': ['=gebruiker'], 'TRUNCATED': ['voortijdig'], 'ATTEMPTS': ['~poging'], 'DIRECTORY': ['map'], 'CANNOT': ['kan * niet'], 'TOO_LONG': ['te lang'],
                     'IO_ERROR': ['invoer-/uitvoerfout'],
                     'NETWORK_ERROR': ['verbinding is geweigerd', 'verbinding is verlopen', 'verbinding is weggevallen']}),
     'cs': (['cs'], {'SAME': ['tentýž'], 'USER': ['uživatel'], 'TRUNCATED': ['předčasný'], 'FIRST': ['nejdřív'], 'ATTEMPTS': ['pokus'], 'DIRECTORY': ['adresář'], 'CANNOT': ['nelze'],
@@ -93,10 +95,10 @@ SPEC = {
     'sv': (['sv'], {'SAME': ['samma'], 'USER': ['användare'], 'TRUNCATED': ['för tidigt'], 'ALREADY': ['redan'], 'FIRST': ['först'], 'ATTEMPTS': ['~försök'], 'DIRECTORY': ['katalog'], 'CANNOT': ['kan inte'],
                     'TOO_LONG': ['för lång'], 'IO_ERROR': ['in/ut-fel'],
                     'NETWORK_ERROR': ['förbindelsen förvägrad', 'förbindelsens tidsgräns löpte ut']}),
-    'da': (['da'], {'SAME': ['samme'], 'USER': ['bruger'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['~forsøg'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
+    'da': (['da'], {'SAME': ['samme'], 'USER': ['=bruger'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['~forsøg'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
                     'TOO_LONG': ['for lang'], 'IO_ERROR': ['inddata/uddata-fejl'],
                     'NETWORK_ERROR': ['opkobling nægtet', 'overskred tidsgrænsen']}),
-    'nb': (['nb'], {'SAME': ['samme'], 'USER': ['bruker'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['~forsøk'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
+    'nb': (['nb'], {'SAME': ['samme'], 'USER': ['=bruker'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['~forsøk'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
                     'TOO_LONG': ['for lang'], 'IO_ERROR': ['inn/ut-feil'],
                     'NETWORK_ERROR': ['oppkobling nektes', 'overskred tidsgrensen']}),
     'hu': (['hu'], {'SAME': ['ugyanaz'], 'USER': ['felhasználó'], 'ALREADY': ['már'], 'FIRST': ['előbb'], 'ATTEMPTS': ['~próbálkozás', 'kísérlet'], 'DIRECTORY': ['könyvtár'],
@@ -110,7 +112,7 @@ SPEC = {
     'fi': (['fi'], {'SAME': ['sama'], 'USER': ['käyttäjä'], 'TRUNCATED': ['ennenaikainen'], 'FIRST': ['ensin'], 'ATTEMPTS': ['~yrity'], 'DIRECTORY': ['hakemisto'], 'CANNOT': ['ei onnistu', 'ei voi'],
                     'TOO_LONG': ['liian pitkä'], 'IO_ERROR': ['i/o-virhe'],
                     'NETWORK_ERROR': ['yhteys torjuttu', 'yhteys aikakatkaistu']}),
-    'ca': (['ca'], {'SAME': ['mateix'], 'USER': ['usuari'], 'TRUNCATED': ['prematur'], 'FIRST': ['primer'], 'ATTEMPTS': ['intent'], 'DIRECTORY': ['directori'], 'CANNOT': ["no s’ha pogut"],
+    'ca': (['ca'], {'SAME': ['mateix'], 'USER': ['=usuari'], 'TRUNCATED': ['prematur'], 'FIRST': ['primer'], 'ATTEMPTS': ['intent'], 'DIRECTORY': ['directori'], 'CANNOT': ["no s’ha pogut"],
                     'TOO_LONG': ['massa llarg'], 'IO_ERROR': ['error d’entrada/sortida'],
                     'NETWORK_ERROR': ['s’ha refusat la connexió', 'la connexió ha expirat']}),
     'el': (['el'], {'USER': ['χρήστης'], 'TRUNCATED': ['πρόωρο'], 'ALREADY': ['ήδη'], 'FIRST': ['πρώτα'], 'DIRECTORY': ['κατάλογος'], 'CANNOT': ['δεν είναι δυνατ'], 'TOO_LONG': ['πολύ μεγάλο', 'πολύ μακρ'],
@@ -151,10 +153,12 @@ def main(out):
         entries = {}
         for concept, words in concepts.items():
             for w in words:
-                word = w.lstrip('~')
+                word = w.lstrip('~=')
                 e = {'term': word, 'source': source_of(lang, locales, concept, word)}
                 if w.startswith('~'):
                     e['anywhere'] = True
+                if w.startswith('='):
+                    e['word'] = True
                 entries.setdefault(concept, []).append(e)
         lexicons.append({'lang': lang, 'concepts': entries})
     doc = {'description': 'Cue terms read from the system message catalogs of Debian 12 (Linux-PAM 1.5.2 and GNU libc '

@@ -131,13 +131,16 @@ final class Lexicon {
         return found;
     }
 
-    /** Whether a term of the concept starts at the position (a stated wait's unit after its number). */
+    /**
+     * Whether a term of the concept starts at the position: a stated wait's unit right after its number, which may
+     * be written on to the number ({@code 45s}).
+     */
     boolean termAt(int concept, String text, int at) {
         if (at >= text.length()) {
             return false;
         }
         for (Term t : terms) {
-            if (t.concept() == concept && matchesAt(t, text, at)) {
+            if (t.concept() == concept && matchesAt(t, text, at, false)) {
                 return true;
             }
         }
@@ -145,11 +148,15 @@ final class Lexicon {
     }
 
     private static boolean matchesAt(Term t, String text, int at) {
+        return matchesAt(t, text, at, true);
+    }
+
+    private static boolean matchesAt(Term t, String text, int at, boolean checkStart) {
         String[] parts = t.parts();
         if (!text.startsWith(parts[0], at)) {
             return false;
         }
-        if (t.wordStart() && at > 0 && continuesWord(text.charAt(at - 1))) {
+        if (checkStart && t.wordStart() && at > 0 && continuesWord(text.charAt(at - 1))) {
             return false;
         }
         int end = at + parts[0].length();

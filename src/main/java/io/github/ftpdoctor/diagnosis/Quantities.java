@@ -64,13 +64,31 @@ final class Quantities {
         int seconds = lexicon.concept("SECONDS");
         int minutes = lexicon.concept("MINUTES");
         int hours = lexicon.concept("HOURS");
+        int one = lexicon.concept("ONE");
         Matcher m = NUMBER.matcher(text);
-        while (m.find()) {
-            int unitAt = m.end();
-            if (unitAt < text.length() && text.charAt(unitAt) == ' ') {
-                unitAt++;
+        int from = 0;
+        while (true) {
+            long n;
+            int unitAt;
+            int numberAt = m.find(from) ? m.start() : -1;
+            int wordAt = one < 0 ? -1 : nextTerm(lexicon, one, text, from, numberAt < 0 ? text.length() : numberAt);
+            if (wordAt >= 0) {
+                n = 1;
+                unitAt = text.indexOf(' ', wordAt) + 1;
+                from = unitAt;
+                if (unitAt == 0) {
+                    break;
+                }
+            } else if (numberAt >= 0) {
+                n = Long.parseLong(m.group());
+                unitAt = m.end();
+                from = m.end();
+                if (unitAt < text.length() && text.charAt(unitAt) == ' ') {
+                    unitAt++;
+                }
+            } else {
+                break;
             }
-            long n = Long.parseLong(m.group());
             Duration d = null;
             if (hours >= 0 && lexicon.termAt(hours, text, unitAt)) {
                 d = Duration.ofHours(n);
@@ -84,6 +102,16 @@ final class Quantities {
             }
         }
         return Optional.empty();
+    }
+
+    /** Where a term of the concept starts at a word start in [from, to), or -1. */
+    private static int nextTerm(Lexicon lexicon, int concept, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if ((i == 0 || text.charAt(i - 1) == ' ') && lexicon.termAt(concept, text, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -87,7 +87,7 @@ class RetryPolicyTest {
     void serviceUnavailableWaitsTheTwoMinutesTheServerStated() throws IOException {
         FtpException unavailable = failure(421, "Service not available, try again in 2 minutes", "CONNECT");
         assertEquals(Outcome.ServiceUnavailable, unavailable.diagnosis().outcome());
-        assertEquals(Duration.ofSeconds(60), unavailable.diagnosis().retry().delay());
+        assertEquals(Duration.ofSeconds(120), unavailable.diagnosis().retry().delay(), "the wait the server states");
         Scripted action = new Scripted(unavailable);
 
         assertEquals("done", recording().build().call(action));

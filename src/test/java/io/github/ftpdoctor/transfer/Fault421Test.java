@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fault matrix, 421: at every step of the standard session, and in the middle of the data of RETR, LIST and STOR,
  * the server sends 421 with the words of real servers and closes. The diagnosis follows the words (service
- * unavailable, idle timeout, shutting down, too many users, too many from one address), the session is closed, and
- * a transfer's failure says how many bytes had moved.
+ * unavailable, idle timeout, shutting down, too many users, too many from one address) and the phase: a server's
+ * session limits are met when connecting or logging in, so the same words later in the session are read as the
+ * service being unavailable. The session is closed, and a transfer's failure says how many bytes had moved.
  */
 class Fault421Test {
     private static final FaultKit KIT = new FaultKit();
@@ -35,6 +36,13 @@ class Fault421Test {
 
     /** A 421 text, the outcome and exception type it must give. */
     private record Text(String text, Outcome outcome, Class<? extends FtpException> type, boolean atGreeting) {
+        /** What the text means in answer to the command: a session limit only while connecting or logging in. */
+        Expect expect(String command) {
+            boolean limit = outcome == Outcome.TooManyUsers || outcome == Outcome.PerIpSessionLimit;
+            boolean loggingIn = command == null || List.of("CONNECT", "USER", "PASS").contains(command);
+            return limit && !loggingIn ? Expect.of(FtpCapacityException.class, Outcome.ServiceUnavailable, command)
+                    : Expect.of(type, outcome, command);
+        }
     }
 
     private static final List<Text> TEXTS = List.of(
@@ -65,7 +73,7 @@ class Fault421Test {
             for (Step step : Step.values()) {
                 if (step != Step.GREETING || t.atGreeting()) {
                     scenarios.add(FaultKit.atStep("421 " + t.text(), step, fault,
-                            Expect.of(t.type(), t.outcome(), step.command), transferBytes(step.isTransferEnd()
+                            t.expect(step.command), transferBytes(step.isTransferEnd()
                                     ? step.dataBytes() : -1)));
                 }
             }
@@ -83,7 +91,7 @@ class Fault421Test {
             c.acceptData().getOutputStream().write(Arrays.copyOf(FaultKit.CONTENT, PART));
             c.reply("421 " + t.text());
             c.closeControl();
-        }), FaultKit.CONFIG, FaultKit::standardSteps, Expect.of(t.type(), t.outcome(), "RETR"), transferBytes(PART));
+        }), FaultKit.CONFIG, FaultKit::standardSteps, t.expect("RETR"), transferBytes(PART));
     }
 
     /** 150, three lines of the listing, then 421 and both connections closed. */
@@ -93,7 +101,7 @@ class Fault421Test {
             c.acceptData().getOutputStream().write(Arrays.copyOf(FaultKit.LISTING_BYTES, 150));
             c.reply("421 " + t.text());
             c.closeControl();
-        }), FaultKit.CONFIG, FaultKit::standardSteps, Expect.of(t.type(), t.outcome(), "LIST"), transferBytes(150));
+        }), FaultKit.CONFIG, FaultKit::standardSteps, t.expect("LIST"), transferBytes(150));
     }
 
     /** 150, the server reads part of the upload, then 421 and both connections closed. */
@@ -104,7 +112,7 @@ class Fault421Test {
             d.getInputStream().readNBytes(32 * 1024);
             c.reply("421 " + t.text());
             c.closeControl();
-        }), FaultKit.CONFIG, FaultKit::standardSteps, Expect.of(t.type(), t.outcome(), "STOR"), uploadBytes());
+        }), FaultKit.CONFIG, FaultKit::standardSteps, t.expect("STOR"), uploadBytes());
     }
 
     /** The failure of a transfer carries its byte count: exactly {@code bytes}, or none for other commands (-1). */
