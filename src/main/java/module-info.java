@@ -1,6 +1,7 @@
 /**
- * ftpdoctor: an FTP client that tells you why. Three packages are public: the client
- * ({@code io.github.ftpdoctor}), the diagnosis model ({@code .diagnosis}) and the typed exceptions ({@code .error}).
+ * ftpdoctor: an FTP client that tells you why. Four packages are public: the client
+ * ({@code io.github.ftpdoctor}), the diagnosis model ({@code .diagnosis}), the typed exceptions ({@code .error}) and
+ * the server check ({@code .check}).
  */
 module io.github.ftpdoctor {
     requires org.slf4j;
@@ -10,6 +11,7 @@ module io.github.ftpdoctor {
     exports io.github.ftpdoctor;
     exports io.github.ftpdoctor.diagnosis;
     exports io.github.ftpdoctor.error;
+    exports io.github.ftpdoctor.check;
 
     opens io.github.ftpdoctor.cli to info.picocli;
 }
