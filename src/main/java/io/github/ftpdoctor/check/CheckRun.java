@@ -94,7 +94,11 @@ final class CheckRun {
             DataSteps dataSteps = new DataSteps(this);
             dataSteps.run();
             new WriteSteps(this).run();
-            if (ready(Step.QUIT, Step.CONNECT)) {
+            if (session == null && log.succeeded(Step.CONNECT)) {
+                Step where = log.status(Step.TLS) == StepStatus.FAIL ? Step.TLS : Step.GREETING;
+                log.skip(Step.QUIT, "not run: the control connection was closed during the " + where.id() + " step",
+                        "skipped.closed", "advice.fixFirst", "dependency", where.id());
+            } else if (ready(Step.QUIT, Step.CONNECT)) {
                 step(Step.QUIT, this::quit);
             }
         } finally {

@@ -154,6 +154,8 @@ final class DataChannel {
             }
             return new Done(x.bytes(), x.truncated(), port, fin,
                     tls == null ? null : tls.getSession().getProtocol(), tls != null && tls.isSessionResumed());
+        } catch (FtpException e) {
+            throw e;
         } catch (IOException e) {
             throw session.failure(TransportEvent.DATA_CONNECTION_RESET, t.verb(), e.getMessage(), null, e);
         } finally {
