@@ -43,6 +43,8 @@ final class DataChannel {
     private final int timeoutMs;
     private boolean epsvRefused;
     private boolean started;
+    private boolean handshaken;
+    private boolean resumed;
     private final SortedSet<Integer> portsSeen = new TreeSet<>();
 
     /**
@@ -71,8 +73,9 @@ final class DataChannel {
      * @param fin       the final reply
      * @param tls       the TLS protocol of the data connection, or null when plain
      * @param resumed   whether the TLS data connection resumed a session of its context
+     * @param retried   whether it took a second attempt (see {@link #run})
      */
-    record Done(byte[] data, boolean truncated, int port, Reply fin, String tls, boolean resumed) {
+    record Done(byte[] data, boolean truncated, int port, Reply fin, String tls, boolean resumed, boolean retried) {
     }
 
     /** @param ports the passive ports already seen (of an earlier session), or null */
@@ -103,9 +106,36 @@ final class DataChannel {
         return session.channel().socket().getInetAddress();
     }
 
-    /** Runs one transfer; a failure throws its diagnosis, the session still usable unless the control connection died. */
+    /**
+     * Runs one transfer; a failure throws its diagnosis, the session still usable unless the control connection died.
+     *
+     * <p>One retry, for a client limit rather than a server fault: JDK 17 keeps one TLS 1.3 ticket per server and
+     * uses it once, and a server that issues no new ticket on a data connection (ProFTPD 1.3.8 after an upload)
+     * leaves the next data connection nothing to resume; a server enforcing reuse then refuses it. When a data
+     * connection of the control context was not resumed and the server refused it, the ticket that full handshake
+     * brought lets the same transfer be tried once more; the transcript and {@link Done#retried()} say so.
+     */
     Done run(Transfer t) throws FtpException {
+        try {
+            return runOnce(t);
+        } catch (FtpException e) {
+            boolean clientCouldNotResume = t.context() == null && handshaken && !resumed && session.isOpen()
+                    && e.diagnosis().reply() != null && e.diagnosis().reply().isNegative();
+            if (!clientCouldNotResume) {
+                throw e;
+            }
+            session.channel().transcript().note("check: this TLS data connection did not resume the control "
+                    + "session (the client had no session ticket left) and the server refused it; trying once more");
+            Done again = runOnce(t);
+            return new Done(again.data(), again.truncated(), again.port(), again.fin(), again.tls(), again.resumed(),
+                    true);
+        }
+    }
+
+    private Done runOnce(Transfer t) throws FtpException {
         started = false;
+        handshaken = false;
+        resumed = false;
         Closeable pending = null;
         Socket data = null;
         EngineSocket tls = null;
@@ -125,7 +155,7 @@ final class DataChannel {
             }
             Reply first = session.sendForFirstReply(t.verb(), t.arg());
             if (first.isPositiveCompletion()) {
-                return new Done(new byte[0], false, port, first, null, false); // nothing to send: no connection used
+                return new Done(new byte[0], false, port, first, null, false, false); // no data connection used
             }
             if (!first.isPositivePreliminary()) {
                 throw session.failure(first, session.context(t.verb()));
@@ -153,7 +183,7 @@ final class DataChannel {
                 throw session.failure(fin, session.context(t.verb()));
             }
             return new Done(x.bytes(), x.truncated(), port, fin,
-                    tls == null ? null : tls.getSession().getProtocol(), tls != null && tls.isSessionResumed());
+                    tls == null ? null : tls.getSession().getProtocol(), tls != null && tls.isSessionResumed(), false);
         } catch (FtpException e) {
             throw e;
         } catch (IOException e) {
@@ -261,8 +291,11 @@ final class DataChannel {
         SSLContext ctx = t.context() != null ? t.context() : session.tls().context();
         String host = session.options().host();
         try {
-            return EngineSocket.handshake(s, ctx, host, session.channel().socket().getPort(),
+            EngineSocket tls = EngineSocket.handshake(s, ctx, host, session.channel().socket().getPort(),
                     TlsUpgrade.parameters(ctx.getDefaultSSLParameters(), session.tls()), timeoutMs);
+            handshaken = true;
+            resumed = tls.isSessionResumed();
+            return tls;
         } catch (IOException e) {
             close(s);
             TransportFailure f = TlsUpgrade.failure(e, "data connection to " + host);

@@ -108,6 +108,12 @@ final class DataSteps {
         }
     }
 
+    /** What a transfer's detail adds when it needed the second attempt of {@link DataChannel#run}. */
+    static String retried(DataChannel.Done d) {
+        return d.retried() ? "; the first attempt's TLS data connection was not resumed by this client (no session"
+                + " ticket left) and refused, the second attempt worked" : "";
+    }
+
     static String kind(InetAddress announced, InetAddress peer) {
         if (announced.isAnyLocalAddress()) {
             return "which is no address at all";
@@ -125,7 +131,7 @@ final class DataSteps {
         DataChannel.Done first = run.data.run(DataChannel.Transfer.receive("LIST", null));
         InetAddress peer = run.data.peer();
         String detail = "LIST over a passive connection to " + peer.getHostAddress() + " port " + first.port() + ": "
-                + first.data().length + " bytes, " + first.fin();
+                + first.data().length + " bytes, " + first.fin() + retried(first);
         StepTexts texts = run.log.texts();
         Text explanation = texts.get("data.ok", "port", first.port(), "bytes", first.data().length);
         if (first.tls() == null) {
@@ -196,7 +202,7 @@ final class DataSteps {
             }
         }
         String detail = verb + ": " + lines.size() + " lines, " + entries.size() + " entries"
-                + (done.truncated() ? " (cut off after " + DataChannel.MAX_BYTES + " bytes)" : "");
+                + (done.truncated() ? " (cut off after " + DataChannel.MAX_BYTES + " bytes)" : "") + retried(done);
         long ms = CheckRun.ms(start);
         if (!unparsed.isEmpty()) {
             String why = detail + "; " + unparsed.size() + " line(s) not understood, first: \"" + unparsed.get(0) + "\"";
@@ -229,7 +235,7 @@ final class DataSteps {
         DataChannel.Done done = run.data.run(new DataChannel.Transfer("LIST", null, 0, null, true, null));
         String detail = "LIST in active mode: the server connected to " + run.session.channel().socket()
                 .getLocalAddress().getHostAddress() + " port " + done.port() + "; " + done.data().length + " bytes, "
-                + done.fin() + (done.tls() == null ? "" : "; TLS " + done.tls());
+                + done.fin() + (done.tls() == null ? "" : "; TLS " + done.tls()) + retried(done);
         run.log.ok(Step.ACTIVE, CheckRun.ms(start), detail, "active.ok", "port", done.port());
     }
 }

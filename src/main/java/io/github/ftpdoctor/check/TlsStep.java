@@ -145,18 +145,68 @@ final class TlsStep {
     }
 
     private void decidePlain(long ms, Reply feat) {
-        boolean offered = feat.code() == 211 && feat.lines().stream().anyMatch(l -> AUTH_TLS.matcher(l).find());
+        boolean listed = feat.code() == 211 && feat.lines().stream().anyMatch(l -> AUTH_TLS.matcher(l).find());
+        long start = System.nanoTime();
+        Offer offer = listed ? confirm() : null;
+        ms += CheckRun.ms(start);
         CheckStep result;
-        if (offered) {
-            Diagnosis d = run.classifier.classify(TransportEvent.TLS_OFFERED_NOT_USED, run.context("FEAT"),
-                    "FEAT lists AUTH TLS; this session is plain ftp://", null);
-            result = new CheckStep(Step.TLS, StepStatus.WARN, d.outcome(), d.detail(), d.explanation(), d.advice(), ms);
+        if (offer != null && offer.works() != Boolean.FALSE) {
+            String detail = "FEAT lists AUTH TLS; this session is plain ftp://; " + offer.detail();
+            Diagnosis d = run.classifier.classify(TransportEvent.TLS_OFFERED_NOT_USED, run.context("FEAT"), detail,
+                    null);
+            result = new CheckStep(Step.TLS, StepStatus.WARN, d.outcome(), run.options.mask(detail), d.explanation(),
+                    d.advice(), ms);
         } else {
-            result = new CheckStep(Step.TLS, StepStatus.OK, null, feat.code() == 211 ? "FEAT lists no AUTH TLS"
-                    : "FEAT not available: " + feat, run.log.texts().get("tls.none"),
+            String detail = offer != null ? "FEAT lists AUTH TLS, but " + offer.detail()
+                    : feat.code() == 211 ? "FEAT lists no AUTH TLS" : "FEAT not available: " + feat;
+            result = new CheckStep(Step.TLS, StepStatus.OK, null, detail, run.log.texts().get("tls.none"),
                     run.log.texts().get("advice.none"), ms);
         }
         run.log.replace(result); // after login it replaces the provisional result
+    }
+
+    /**
+     * Whether the offer is real: FEAT is a fixed text on some servers (Apache MINA FtpServer lists AUTH TLS without
+     * any certificate). A second connection to the same peer tries AUTH TLS and the handshake, trusting any
+     * certificate since nothing is sent over it but QUIT, and describes what it found.
+     *
+     * @param works TRUE when the handshake worked, FALSE when AUTH TLS was refused, null when it could not be told
+     */
+    private record Offer(Boolean works, String detail) {
+    }
+
+    private Offer confirm() {
+        io.github.ftpdoctor.internal.protocol.ConnectOptions main = run.connectOptions;
+        ClientCertificateProbe probe = TlsContexts.probe(null);
+        io.github.ftpdoctor.internal.protocol.ConnectOptions probeOptions =
+                new io.github.ftpdoctor.internal.protocol.ConnectOptions(
+                        run.session.channel().socket().getInetAddress().getHostAddress(), main.port(),
+                        main.connectTimeout(), main.replyTimeout(), main.charset(), true, main.classifier(),
+                        main.socketFactory(), 50, new TlsOptions(true,
+                        TlsContexts.fresh(TlsContexts.trustingEverything(), probe), probe, false, true, null));
+        var t = run.session.channel().transcript();
+        t.note("check: a second connection to the same address, to see whether AUTH TLS really works");
+        try (io.github.ftpdoctor.internal.protocol.Session s =
+                     io.github.ftpdoctor.internal.protocol.Session.open(probeOptions)) {
+            SSLSession ss = ((SSLSocket) s.channel().socket()).getSession();
+            X509Certificate[] chain = chain(ss);
+            String what = "AUTH TLS on a second connection worked: " + ss.getProtocol() + ", " + ss.getCipherSuite()
+                    + (chain == null ? "" : "; " + new CertificateFacts(chain, run.options.host(), Instant.now())
+                    .describe());
+            try {
+                s.send("QUIT", null);
+            } catch (FtpException ignored) {
+                // the probe is done either way
+            }
+            s.transcript().forEach(l -> t.note("check (second connection): " + l));
+            return new Offer(Boolean.TRUE, what);
+        } catch (FtpException e) {
+            e.transcript().forEach(l -> t.note("check (second connection): " + l));
+            Diagnosis d = e.diagnosis();
+            boolean refused = "AUTH".equals(d.command()) && d.reply() != null && d.reply().isNegative();
+            return new Offer(refused ? Boolean.FALSE : null, (refused ? "AUTH TLS is refused: "
+                    : "whether AUTH TLS works could not be tried: ") + StepLog.describe(d));
+        }
     }
 
     /** The handshake succeeded: report protocol, cipher and certificate, warning about what deserves it. */
@@ -194,6 +244,10 @@ final class TlsStep {
     }
 
     private X509Certificate[] chain(SSLSession s) {
+        return chain(s, recorder);
+    }
+
+    private static X509Certificate[] chain(SSLSession s, RecordingTrust recorder) {
         try {
             Certificate[] c = s.getPeerCertificates();
             X509Certificate[] x = new X509Certificate[c.length];

@@ -105,7 +105,7 @@ final class WriteSteps {
         }
         Instant after = Instant.now();
         StringBuilder detail = new StringBuilder("STOR ").append(name).append(": ").append(content.length)
-                .append(" bytes, ").append(done.fin());
+                .append(" bytes, ").append(done.fin()).append(DataSteps.retried(done));
         Reply size = s.send("SIZE", name);
         long reported = size.code() == 213 ? Replies.size(size) : -1;
         detail.append("; SIZE: ").append(reported >= 0 ? Long.toString(reported) : size.toString());
@@ -136,7 +136,7 @@ final class WriteSteps {
     private void download(long start) throws FtpException {
         DataChannel.Done done = run.data.run(DataChannel.Transfer.receive("RETR", current));
         String detail = "RETR " + current + ": " + done.data().length + " bytes, " + done.fin() + "; SHA-256 sent "
-                + sha256(content) + ", received " + sha256(done.data());
+                + sha256(content) + ", received " + sha256(done.data()) + DataSteps.retried(done);
         if (!Arrays.equals(content, done.data())) {
             fail(Step.DOWNLOAD, start, TransportEvent.CONTENT_MISMATCH, "RETR", detail);
             return;
@@ -157,7 +157,8 @@ final class WriteSteps {
                     restRefused ? "REST " + offset + " refused: " + d.reply() : null, null);
             return;
         }
-        String detail = "REST " + offset + " + RETR " + current + ": " + done.data().length + " bytes, " + done.fin();
+        String detail = "REST " + offset + " + RETR " + current + ": " + done.data().length + " bytes, " + done.fin()
+                + DataSteps.retried(done);
         if (!Arrays.equals(rest, done.data())) {
             boolean whole = Arrays.equals(content, done.data());
             fail(Step.RESUME, start, TransportEvent.CONTENT_MISMATCH, "RETR", detail + (whole
