@@ -34,6 +34,7 @@ final class CheckRun {
     final ObservedSockets sockets = new ObservedSockets();
     final Watchdog watchdog;
     final TlsStep tls;
+    private final SessionSteps sessionSteps;
     Session session;
     /** How the session was opened (a cleanup session is opened the same way). */
     ConnectOptions connectOptions;
@@ -59,6 +60,7 @@ final class CheckRun {
         this.log = new StepLog(StepTexts.builtIn(), options);
         this.watchdog = new Watchdog(sockets::closeAll);
         this.tls = new TlsStep(this);
+        this.sessionSteps = new SessionSteps(this);
     }
 
     CheckReport run() {
@@ -83,13 +85,13 @@ final class CheckRun {
                 }
             }
             if (ready(Step.LOGIN, Step.GREETING, Step.TLS)) {
-                step(Step.LOGIN, this::login);
+                step(Step.LOGIN, sessionSteps::login);
             }
             if (ready(Step.FEATURES, Step.LOGIN)) {
-                step(Step.FEATURES, this::features);
+                step(Step.FEATURES, sessionSteps::features);
             }
             if (ready(Step.PWD, Step.LOGIN)) {
-                step(Step.PWD, this::pwd);
+                step(Step.PWD, sessionSteps::pwd);
             }
             DataSteps dataSteps = new DataSteps(this);
             dataSteps.run();
@@ -99,7 +101,7 @@ final class CheckRun {
                 log.skip(Step.QUIT, "not run: the control connection was closed during the " + where.id() + " step",
                         "skipped.closed", "advice.fixFirst", "dependency", where.id());
             } else if (ready(Step.QUIT, Step.CONNECT)) {
-                step(Step.QUIT, this::quit);
+                step(Step.QUIT, sessionSteps::quit);
             }
         } finally {
             watchdog.close();
@@ -283,67 +285,6 @@ final class CheckRun {
             log.ok(Step.GREETING, ms, detail, "greeting.ok", "code", g.code(), "server", server.name());
         } else {
             log.ok(Step.GREETING, ms, detail, "greeting.unknown", "code", g.code());
-        }
-    }
-
-    // ---- login, features, pwd, quit
-
-    private void login(long start) throws FtpException {
-        String user = options.loginName();
-        String password = options.user() == null ? "anonymous@" : options.password();
-        io.github.ftpdoctor.internal.protocol.Login.run(session, user, password, null);
-        if (session.tls() != null) {
-            session.expect("PBSZ", "0", c -> c / 100 == 2);
-            session.expect("PROT", "P", c -> c / 100 == 2);
-        }
-        String detail = "logged in as " + user + (session.tls() != null ? "; PBSZ 0, PROT P accepted" : "");
-        log.ok(Step.LOGIN, ms(start), detail, options.user() == null ? "login.anonymous" : "login.ok", "user", user);
-    }
-
-    private void features(long start) throws FtpException {
-        var syst = session.send("SYST", null);
-        String system = syst.code() == 215 ? syst.text() : null;
-        if (system != null) {
-            session.learnSystem(system);
-        }
-        var feat = session.send("FEAT", null);
-        features = feat.code() == 211 ? io.github.ftpdoctor.internal.protocol.Replies.features(feat)
-                : java.util.Map.of();
-        if (features.containsKey("UTF8")) {
-            session.send("OPTS", "UTF8 ON"); // a refusal changes nothing: the check reads UTF-8 either way
-        }
-        List<String> present = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (String f : new String[] {"UTF8", "MLST", "EPSV", "REST STREAM", "SIZE", "MDTM"}) {
-            boolean has = f.equals("REST STREAM") ? features.getOrDefault("REST", "").toUpperCase(java.util.Locale.ROOT)
-                    .contains("STREAM") : features.containsKey(f);
-            (has ? present : missing).add(f);
-        }
-        String detail = "SYST: " + (system == null ? syst.toString() : system) + "; FEAT: "
-                + (feat.code() == 211 ? String.join(", ", features.keySet()) : feat.toString());
-        log.ok(Step.FEATURES, ms(start), detail, "features.ok", "system", system == null ? "?" : system,
-                "present", present.isEmpty() ? "-" : String.join(", ", present),
-                "missing", missing.isEmpty() ? "-" : String.join(", ", missing));
-        tls.afterFeatures(feat);
-    }
-
-    private void pwd(long start) throws FtpException {
-        String path = session.quotedPath(session.expect("PWD", null, c -> c == 257));
-        log.ok(Step.PWD, ms(start), "257 \"" + path + "\"", "pwd.ok", "path", path);
-    }
-
-    private void quit(long start) {
-        try {
-            var r = session.send("QUIT", null);
-            if (r.code() == 221) {
-                log.ok(Step.QUIT, ms(start), r.toString(), "quit.ok", "code", r.code());
-            } else {
-                log.problem(Step.QUIT, StepStatus.WARN, ms(start), session.diagnose(r, "QUIT"), null, null);
-            }
-        } catch (FtpException e) {
-            log.problem(Step.QUIT, StepStatus.WARN, ms(start), e.diagnosis(), null, null);
-        } finally {
-            session.close();
         }
     }
 

@@ -102,8 +102,8 @@ final class DataSteps {
                     null);
             run.log.problem(Step.PASSIVE, StepStatus.WARN, ms, d, why, null);
         } else {
-            String key = epsvPort > 0 && announced != null ? "passive.ok" : epsvPort > 0 ? "passive.epsvOnly"
-                    : "passive.pasvOnly";
+            String key = epsvPort > 0 && announced != null ? "passive.ok" : pasv == null ? "passive.epsvIpv6"
+                    : epsvPort > 0 ? "passive.epsvOnly" : "passive.pasvOnly";
             run.log.ok(Step.PASSIVE, ms, detail, key, "address", peer.getHostAddress());
         }
     }
@@ -205,7 +205,8 @@ final class DataSteps {
                 + (done.truncated() ? " (cut off after " + DataChannel.MAX_BYTES + " bytes)" : "") + retried(done);
         long ms = CheckRun.ms(start);
         if (!unparsed.isEmpty()) {
-            String why = detail + "; " + unparsed.size() + " line(s) not understood, first: \"" + unparsed.get(0) + "\"";
+            String why = detail + "; " + unparsed.size() + " line(s) not understood, first: \"" + unparsed.get(0)
+                    + "\"";
             Diagnosis d = run.classifier.classify(TransportEvent.LISTING_UNPARSED, run.context(verb), why, null);
             run.log.problem(Step.LISTING, StepStatus.WARN, ms, d, why, null);
         } else {

@@ -33,7 +33,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--active", description = "Also test active mode (EPRT/PORT).")
     boolean active;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "ftp://, ftpes:// or ftps://[user[:password]@]host[:port]/")
+    @Parameters(index = "0", paramLabel = "URL",
+            description = "ftp://, ftpes:// or ftps://[user[:password]@]host[:port]/")
     String url;
 
     @Override
@@ -84,7 +85,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         long warnings = r.steps().stream().filter(s -> s.status() == StepStatus.WARN).count();
         long failures = r.steps().stream().filter(s -> s.status() == StepStatus.FAIL).count();
-        out.println(zh ? "结论：" + verdict(r.verdict(), true) + "（" + warnings + " 个警告，" + failures + " 个失败）"
+        out.println(zh
+                ? "结论：" + verdict(r.verdict(), true) + "（" + warnings + " 个警告，" + failures + " 个失败）"
                 : "Verdict: " + r.verdict().id() + " (" + warnings + " warning" + (warnings == 1 ? "" : "s") + ", "
                 + failures + " failure" + (failures == 1 ? "" : "s") + ")");
     }

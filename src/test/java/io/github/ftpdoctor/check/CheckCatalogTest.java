@@ -127,7 +127,7 @@ class CheckCatalogTest {
     void everyKeyTheCodeUsesIsDefined() throws IOException {
         Set<String> used = new TreeSet<>();
         Pattern key = Pattern.compile("\"((?:resolve|connect|greeting|tls|login|features|pwd|passive|data|listing"
-                + "|active|upload|download|resume|rename|delete|quit|skipped|advice)\\.[a-zA-Z]+)\"");
+                + "|active|upload|download|resume|rename|delete|quit|skipped|advice)\\.[a-zA-Z0-9]+)\"");
         try (Stream<Path> files = Files.list(Path.of("src/main/java/io/github/ftpdoctor/check"))) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Matcher m = key.matcher(Files.readString(f));
@@ -145,7 +145,8 @@ class CheckCatalogTest {
     @Test
     void placeholdersAreTheSameInBothLanguages() throws IOException {
         String json = Files.readString(Path.of("reply-catalog/check-steps.json"));
-        Matcher entry = Pattern.compile("\"([a-zA-Z.]+)\": \\{\"en\": \"((?:[^\"\\\\]|\\\\.)*)\", \"zh\": \"((?:[^\"\\\\]|\\\\.)*)\"\\}")
+        String string = "\"((?:[^\"\\\\]|\\\\.)*)\"";
+        Matcher entry = Pattern.compile("\"([a-zA-Z0-9.]+)\": \\{\"en\": " + string + ", \"zh\": " + string + "\\}")
                 .matcher(json);
         int n = 0;
         while (entry.find()) {

@@ -79,7 +79,8 @@ class CheckCliTest {
         assertEquals(STEPS.size(), steps.size());
         for (int i = 0; i < STEPS.size(); i++) {
             JsonNode s = steps.get(i);
-            assertEquals(List.of("step", "status", "outcome", "detail", "explanation", "advice", "elapsedMs"), names(s));
+            assertEquals(List.of("step", "status", "outcome", "detail", "explanation", "advice", "elapsedMs"),
+                    names(s));
             assertEquals(STEPS.get(i), s.get("step").asString());
             String status = s.get("status").asString();
             assertTrue(Set.of("ok", "warn", "fail", "skipped").contains(status), status);

@@ -97,7 +97,8 @@ class CheckUnitsTest {
         CertificateFacts later = new CertificateFacts(chain, "localhost", Instant.now().plusSeconds(20L * 86_400));
         assertTrue(later.expired());
         assertTrue(later.describe().contains("expired"), later.describe());
-        assertTrue(byIp.systemTrustProblem("UNKNOWN") != null, "the JDK does not trust a fresh self-signed certificate");
+        assertTrue(byIp.systemTrustProblem("UNKNOWN") != null,
+                "the JDK does not trust a fresh self-signed certificate");
         assertTrue(byIp.describe().contains("(self-signed)") && byIp.describe().contains("covers 127.0.0.1"),
                 byIp.describe());
     }
@@ -106,8 +107,10 @@ class CheckUnitsTest {
     void aStepHasAnOutcomeExactlyWhenItWarnsOrFails() {
         assertThrows(IllegalArgumentException.class,
                 () -> new CheckStep(Step.DATA, StepStatus.OK, Outcome.PassivePortsBlocked, "d", T, T, 0));
-        assertThrows(IllegalArgumentException.class, () -> new CheckStep(Step.DATA, StepStatus.FAIL, null, "d", T, T, 0));
-        assertThrows(IllegalArgumentException.class, () -> new CheckStep(Step.DATA, StepStatus.OK, null, "d", T, T, -1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new CheckStep(Step.DATA, StepStatus.FAIL, null, "d", T, T, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new CheckStep(Step.DATA, StepStatus.OK, null, "d", T, T, -1));
         new CheckStep(Step.DATA, StepStatus.SKIPPED, null, "d", T, T, 0);
     }
 

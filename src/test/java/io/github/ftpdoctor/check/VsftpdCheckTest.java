@@ -81,6 +81,30 @@ class VsftpdCheckTest {
             assertEquals("unknown", r.server().id(), "a neutral banner hides the family: nothing else tells it");
             assertTrue(empty(ftpd.rootDir()), "the test file was left behind");
             assertNoPassword(r, ftpd.password());
+            // the same server over ftpes:// has no TLS: the password is then never sent
+            CheckReport noTls = ServerCheck.forUrl(url("ftpes", ftpd)).timeout(TIMEOUT).build().run();
+            assertStep(noTls, Step.TLS, StepStatus.FAIL, Outcome.TlsUnavailable);
+            assertSkippedFor(noTls, Step.LOGIN, Step.TLS);
+            assertTrue(noTls.transcript().stream().noneMatch(l -> l.startsWith("> PASS")),
+                    noTls.transcript()::toString);
+        }
+    }
+
+    @Test
+    void implicitTlsPassesEveryStep() throws Exception {
+        try (Vsftpd ftpd = Vsftpd.start(neutral(c -> {
+            tls(cert, true).accept(c);
+            c.put("implicit_ssl", "YES");
+        }))) {
+            CheckReport r = ServerCheck.forUrl("ftps://" + ftpd.user() + ":" + ftpd.password() + "@127.0.0.1:"
+                    + ftpd.port() + "/").timeout(TIMEOUT).write(true).trustCertificates(cert.cert()).build().run();
+            for (Step s : Step.values()) {
+                if (s != Step.ACTIVE) {
+                    assertStep(r, s, StepStatus.OK, null);
+                }
+            }
+            assertTrue(CheckAssertions.step(r, Step.TLS).detail().startsWith("TLSv1.3"), r::toString);
+            assertTrue(r.transcript().stream().noneMatch(l -> l.startsWith("> AUTH")), "implicit: no AUTH");
         }
     }
 

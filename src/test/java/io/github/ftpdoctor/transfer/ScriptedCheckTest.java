@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class ScriptedCheckTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
-    private static final DateTimeFormatter MDTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MDTM =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     /** A scripted server with a small in-memory file system for STOR, RETR (REST), SIZE, MDTM, RNFR/RNTO, DELE. */
     private static final class Fs {
@@ -53,7 +54,8 @@ class ScriptedCheckTest {
             s.on("FEAT", (c, a) -> c.reply("211-Features:\r\n EPSV\r\n SIZE\r\n MDTM\r\n REST STREAM\r\n211 End"));
             s.on("LIST", (c, a) -> {
                 c.reply("150 Here comes the listing.");
-                c.sendData("-rw-r--r--    1 1000     1000          12 Jan 01  2020 a.txt\r\n".getBytes(StandardCharsets.UTF_8));
+                c.sendData("-rw-r--r--    1 1000     1000          12 Jan 01  2020 a.txt\r\n"
+                        .getBytes(StandardCharsets.UTF_8));
                 c.reply("226 Done.");
             });
             s.on("STOR", (c, a) -> {
@@ -335,6 +337,37 @@ class ScriptedCheckTest {
             step(r, Step.TLS, StepStatus.WARN, Outcome.TlsNotUsed);
             step(r, Step.FEATURES, StepStatus.OK, null);
         }
+    }
+
+    @Test
+    void overIpv6OnlyEpsvIsTriedAndTheDataConnectionGoesToTheV6Peer() throws Exception {
+        InetAddress v6;
+        try {
+            v6 = InetAddress.getByName("::1");
+            new ServerSocket(0, 1, v6).close();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback: " + e);
+            return;
+        }
+        Fs fs = new Fs();
+        ScriptedFtpServer s = new ScriptedFtpServer(v6, StandardCharsets.UTF_8);
+        s.on("LIST", (c, a) -> {
+            c.reply("150 Here comes the listing.");
+            c.sendData(new byte[0]);
+            c.reply("226 Done.");
+        });
+        try (ScriptedFtpServer started = s.start()) {
+            CheckReport r = ServerCheck.forUrl("ftp://bob:pw@[::1]:" + s.port() + "/").timeout(TIMEOUT).build().run();
+            CheckStep resolve = step(r, Step.RESOLVE, StepStatus.OK, null);
+            assertTrue(resolve.detail().contains("(IPv6)"), resolve.detail());
+            CheckStep passive = step(r, Step.PASSIVE, StepStatus.OK, null);
+            assertTrue(passive.explanation().en().contains("IPv6"), passive.explanation().en());
+            step(r, Step.DATA, StepStatus.OK, null);
+            assertFalse(s.verbs().contains("PASV"), s.verbs()::toString);
+            assertTrue(r.transcript().stream().anyMatch(l -> l.contains("data connection to 0:0:0:0:0:0:0:1 port")),
+                    r.transcript()::toString);
+        }
+        assertTrue(fs.files.isEmpty());
     }
 
     @Test
