@@ -242,6 +242,18 @@ class VsftpdCheckTest {
     }
 
     @Test
+    void aCertificateForAnotherNameIsAHostnameMismatch() throws Exception {
+        SelfSignedCert other = Certs.create(keys, "other", 3650, "DNS:ftp.other-name.invalid");
+        try (Vsftpd ftpd = Vsftpd.start(neutral(tls(other, true)))) {
+            CheckReport r = ServerCheck.forUrl(url("ftpes", ftpd)).timeout(TIMEOUT).trustCertificates(other.cert())
+                    .build().run();
+            CheckStep tls = assertStep(r, Step.TLS, StepStatus.FAIL, Outcome.HostnameMismatch);
+            assertTrue(tls.detail().contains("does not cover 127.0.0.1"), tls.detail());
+            assertSkippedFor(r, Step.LOGIN, Step.TLS);
+        }
+    }
+
+    @Test
     void plainFtpToAServerOfferingTlsIsAWarningToUseFtpes() throws Exception {
         try (Vsftpd ftpd = Vsftpd.start(c -> {
             tls(cert, true).accept(c);

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -294,6 +295,21 @@ class ScriptedCheckTest {
         }
     }
 
+    /** The watchdog, a blocked passive port, a lost connection: afterwards no thread or descriptor of ours is left. */
+    @Test
+    void noThreadOrDescriptorIsLeftBehind() throws Exception {
+        try (ScriptedFtpServer s = new Fs().server(x -> { })) {
+            check(s, true); // warm-up: class loading, JSSE and the JDK's own threads
+        }
+        io.github.ftpdoctor.testsupport.LeakCheck baseline =
+                io.github.ftpdoctor.testsupport.LeakCheck.snapshot("ftpdoctor", "scripted-ftp");
+        aPassivePortWhoseSynsAreDroppedIsPassivePortsBlockedWithinTheTimeout();
+        whenTheConnectionIsLostTheFileIsDeletedThroughANewSession();
+        aListingThatDripsForeverIsEndedByTheWatchdog();
+        List<String> left = baseline.leftAfter(Duration.ofSeconds(10), t -> t.startsWith(FaultKit.WATCHDOG));
+        assertTrue(left.isEmpty(), () -> "left behind: " + left);
+    }
+
     @Test
     void aSilentGreetingFailsTheGreetingStepAndSkipsTheRest() throws Exception {
         try (ScriptedFtpServer s = new Fs().server(x -> x.greeting((c, a) -> c.awaitClientClose()))) {
@@ -305,6 +321,21 @@ class ScriptedCheckTest {
             skippedFor(r, Step.UPLOAD, Step.DATA);
             step(r, Step.QUIT, StepStatus.SKIPPED, null);
             assertEquals(Verdict.FAILED, r.verdict());
+        }
+    }
+
+    @Test
+    void aRefusedLoginSkipsEverythingButQuit() throws Exception {
+        try (ScriptedFtpServer s = new Fs().server(x -> x.on("PASS", (c, a) -> c.reply("530 Login incorrect.")))) {
+            CheckReport r = check(s, true);
+            step(r, Step.LOGIN, StepStatus.FAIL, Outcome.BadCredentialsOrUnknownUser);
+            skippedFor(r, Step.FEATURES, Step.LOGIN);
+            skippedFor(r, Step.PASSIVE, Step.LOGIN);
+            skippedFor(r, Step.DATA, Step.PASSIVE);
+            skippedFor(r, Step.UPLOAD, Step.DATA);
+            step(r, Step.QUIT, StepStatus.OK, null);
+            assertTrue(r.transcript().contains("> PASS ****"), r.transcript()::toString);
+            assertFalse(r.toJson().contains("scripted-secret"));
         }
     }
 
