@@ -9,11 +9,13 @@ import javax.net.ssl.X509TrustManager;
 /**
  * What a check was asked to do.
  *
- * @param trust    the trust manager, or null for the JDK's
- * @param insecure whether certificate problems are only reported (the run goes on)
+ * @param directory the directory to work in (CWD after login, relative to the login directory as in a URL), or null
+ * @param trust     the trust manager, or null for the JDK's
+ * @param insecure  whether certificate problems are only reported (the run goes on)
  */
-record CheckOptions(String host, int port, String user, String password, TlsMode tls, Duration timeout, boolean write,
-                    boolean active, X509TrustManager trust, boolean insecure, Classifier classifier) {
+record CheckOptions(String host, int port, String user, String password, String directory, TlsMode tls,
+                    Duration timeout, boolean write, boolean active, X509TrustManager trust, boolean insecure,
+                    Classifier classifier) {
 
     int timeoutMillis() {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
@@ -30,7 +32,7 @@ record CheckOptions(String host, int port, String user, String password, TlsMode
 
     /** The target as a URL, password masked. */
     String target() {
-        return new FtpUrl(user, password, host, port, "", scheme()).toString();
+        return new FtpUrl(user, password, host, port, directory == null ? "" : directory, scheme()).toString();
     }
 
     /** Any text with the password replaced by {@code ****} (for passwords long enough not to hit ordinary words). */

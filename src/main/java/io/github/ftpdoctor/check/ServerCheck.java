@@ -36,13 +36,14 @@ public final class ServerCheck {
 
     /**
      * A check of an {@code ftp://}, {@code ftpes://} (explicit FTPS) or {@code ftps://} (implicit FTPS) URL with its
-     * user and password (anonymous without a user).
+     * user and password (anonymous without a user); a path in the URL is the directory to work in.
      *
      * @throws IllegalArgumentException if the URL is not one of those
      */
     public static Builder forUrl(String url) {
         FtpUrl u = FtpUrl.parse(Objects.requireNonNull(url, "url"));
-        return new Builder(u.host(), u.port()).credentials(u.user(), u.password()).tls(u.tlsMode());
+        return new Builder(u.host(), u.port()).credentials(u.user(), u.password()).tls(u.tlsMode())
+                .directory(u.path().isEmpty() ? null : u.path());
     }
 
     /** A check of a host and port (anonymous login and plain FTP unless set otherwise). */
@@ -67,6 +68,7 @@ public final class ServerCheck {
         private final int port;
         private String user;
         private String password;
+        private String directory;
         private TlsMode tls = TlsMode.NONE;
         private Duration timeout = Duration.ofSeconds(10);
         private boolean write;
@@ -90,6 +92,18 @@ public final class ServerCheck {
         public Builder credentials(String user, String password) {
             this.user = user;
             this.password = password;
+            return this;
+        }
+
+        /**
+         * The directory to work in: listed, and written to with {@link #write(boolean)} (CWD after login, relative to
+         * the login directory as in a URL; null: the login directory).
+         */
+        public Builder directory(String path) {
+            if (path != null && (path.indexOf('\r') >= 0 || path.indexOf('\n') >= 0 || path.indexOf('\0') >= 0)) {
+                throw new IllegalArgumentException("the directory must not contain CR, LF or NUL");
+            }
+            this.directory = path == null || path.isEmpty() ? null : path;
             return this;
         }
 
@@ -150,7 +164,7 @@ public final class ServerCheck {
         }
 
         public ServerCheck build() {
-            return new ServerCheck(new CheckOptions(host, port, user, password, tls, timeout, write, active, trust,
+            return new ServerCheck(new CheckOptions(host, port, user, password, directory, tls, timeout, write, active, trust,
                     insecure, classifier == null ? Classifier.standard() : classifier));
         }
     }

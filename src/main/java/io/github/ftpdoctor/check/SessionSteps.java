@@ -56,9 +56,16 @@ final class SessionSteps {
         run.tls.afterFeatures(feat);
     }
 
+    /** PWD; with a directory to work in, CWD there first (a refusal fails the step, and the write steps skip). */
     void pwd(long start) throws FtpException {
+        String dir = run.options.directory();
+        String cwd = "";
+        if (dir != null) {
+            cwd = "CWD " + dir + ": " + run.session.expect("CWD", dir, c -> c / 100 == 2) + "; ";
+        }
         String path = run.session.quotedPath(run.session.expect("PWD", null, c -> c == 257));
-        run.log.ok(Step.PWD, CheckRun.ms(start), "257 \"" + path + "\"", "pwd.ok", "path", path);
+        run.log.ok(Step.PWD, CheckRun.ms(start), cwd + "257 \"" + path + "\"", dir == null ? "pwd.ok" : "pwd.cwd",
+                "path", path);
     }
 
     void quit(long start) {

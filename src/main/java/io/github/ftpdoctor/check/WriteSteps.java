@@ -63,7 +63,8 @@ final class WriteSteps {
             return;
         }
         try {
-            if (run.ready(Step.UPLOAD, Step.DATA)) {
+            Step[] needs = run.options.directory() == null ? new Step[] {Step.DATA} : new Step[] {Step.DATA, Step.PWD};
+            if (run.ready(Step.UPLOAD, needs)) {
                 run.step(Step.UPLOAD, this::upload);
             }
             if (run.ready(Step.DOWNLOAD, Step.UPLOAD)) {

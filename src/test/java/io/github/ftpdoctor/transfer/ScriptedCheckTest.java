@@ -340,6 +340,28 @@ class ScriptedCheckTest {
     }
 
     @Test
+    void theUrlsDirectoryIsWhereTheCheckWorksAndARefusedOneStopsTheWrites() throws Exception {
+        Fs fs = new Fs();
+        try (ScriptedFtpServer s = fs.server(x -> {
+            x.on("CWD", (c, a) -> c.reply(a.equals("incoming/") ? "250 Directory successfully changed."
+                    : "550 Failed to change directory."));
+            x.on("PWD", (c, a) -> c.reply("257 \"/incoming\" is the current directory"));
+        })) {
+            String base = "ftp://bob:pw@127.0.0.1:" + s.port() + "/";
+            CheckReport r = ServerCheck.forUrl(base + "incoming/").timeout(TIMEOUT).write(true).build().run();
+            CheckStep pwd = step(r, Step.PWD, StepStatus.OK, null);
+            assertTrue(pwd.detail().startsWith("CWD incoming/: 250"), pwd.detail());
+            assertTrue(pwd.explanation().en().contains("/incoming"), pwd.explanation().en());
+            step(r, Step.DELETE, StepStatus.OK, null);
+            assertTrue(r.target().endsWith(":" + s.port() + "/incoming/"), r.target());
+            CheckReport refused = ServerCheck.forUrl(base + "nowhere/").timeout(TIMEOUT).write(true).build().run();
+            step(refused, Step.PWD, StepStatus.FAIL, Outcome.FileNotFound);
+            skippedFor(refused, Step.UPLOAD, Step.PWD);
+            assertFalse(s.verbs().subList(s.verbs().lastIndexOf("USER"), s.verbs().size()).contains("STOR"));
+        }
+    }
+
+    @Test
     void aRefusedConnectionFailsTheConnectStep() throws Exception {
         int port;
         try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
