@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Tells you why an FTP server said no, in English and Chinese.",
         subcommands = {ExplainCommand.class, ProbeCommand.class, DemoCommand.class,
             TransferCommands.Get.class, TransferCommands.Put.class, LsCommand.class, CatalogCommand.class,
-            AnalyzeCommand.class})
+            AnalyzeCommand.class, CheckCommand.class})
 public final class FtpDoctorCli implements Callable<Integer> {
     /** Exit status of a usage error. */
     static final int USAGE = 2;

@@ -29,5 +29,8 @@ public enum Outcome {
     // data transfer
     DataConnectionFailed, TransferAborted, TransferIncomplete,
     // protocol
-    SyntaxError, CommandNotImplemented, BadCommandSequence, ProtocolError, TransientFailure, PermanentFailure
+    SyntaxError, CommandNotImplemented, BadCommandSequence, ProtocolError, TransientFailure, PermanentFailure,
+    // found by the server check (io.github.ftpdoctor.check): configuration problems rather than refused commands
+    BannerRevealsVersion, TlsNotUsed, CertificateExpiringSoon, PassiveAddressUnroutable, PassivePortsBlocked,
+    PassivePortRefused, TlsSessionReuseNotEnforced, ListingUnparsable, ClockSkew, ReadOnlyAccount, ContentMismatch
 }

@@ -82,7 +82,8 @@ class ClassifierTest {
         assertEquals(event, d.event());
         assertFalse(d.explanation(Locale.ENGLISH).isBlank());
         assertFalse(d.explanation(Locale.SIMPLIFIED_CHINESE).isBlank());
-        assertTrue(d.isFailure(), event + " is a failure");
+        // the server check's review of a greeting is an inspection: a greeting without a version is fine
+        assertTrue(d.isFailure() || event == TransportEvent.GREETING_REVIEWED, event + " is a failure");
     }
 
     @Test

@@ -42,6 +42,14 @@ public final class Session implements Closeable {
 
     /** Connects, reads the greeting (waiting through {@code 120} within the reply timeout) and returns the session. */
     public static Session open(ConnectOptions options) throws FtpException {
+        return open(options, false);
+    }
+
+    /**
+     * Like {@link #open(ConnectOptions)}; with {@code deferAuth}, an explicit-FTPS session stops after the greeting
+     * and the caller runs {@link #authTls()} itself (the server check times and reports the two apart).
+     */
+    public static Session open(ConnectOptions options, boolean deferAuth) throws FtpException {
         Socket socket;
         ExchangeContext connecting = ExchangeContext.connecting()
                 .withFailedLogins(HostHistory.recentFailedLogins(options.host(), options.port()));
@@ -69,7 +77,7 @@ public final class Session implements Closeable {
         session.tlsUnconfirmed = options.tls() != null && !options.tls().explicit();
         try {
             session.readGreeting();
-            if (options.tls() != null && options.tls().explicit()) {
+            if (options.tls() != null && options.tls().explicit() && !deferAuth) {
                 session.authTls();
             }
             return session;
@@ -119,7 +127,7 @@ public final class Session implements Closeable {
      * AUTH TLS (RFC 4217 §4): anything but 234 fails, never continuing in plain text; replies that arrived before
      * the handshake completed are dropped with the plain socket's buffer.
      */
-    private void authTls() throws FtpException {
+    public void authTls() throws FtpException {
         expect("AUTH", "TLS", c -> c == 234);
         try {
             java.net.Socket ssl = TlsUpgrade.wrap(channel.socket(), options.host(), options.tls());
