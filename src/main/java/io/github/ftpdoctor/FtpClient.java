@@ -378,6 +378,10 @@ public final class FtpClient implements AutoCloseable {
         return session.transcript();
     }
 
+    Session session() { // for the pool
+        return session;
+    }
+
     /** The configuration this client was built with. */
     public FtpConfig config() {
         return config;
