@@ -53,6 +53,13 @@ public interface EventListener {
             java.util.Objects.requireNonNull(listener, "listener");
             return (host, port) -> listener;
         }
+
+        /** A factory whose sessions tell each of these factories' listeners, in this order. */
+        static Factory all(java.util.List<Factory> factories) {
+            java.util.List<Factory> list = java.util.List.copyOf(factories);
+            return (host, port) -> io.github.ftpdoctor.internal.protocol.EventListeners.of(
+                    list.stream().map(f -> f.create(host, port)).toList());
+        }
     }
 
     /** The TCP connection to {@code host} is about to be opened (each of its addresses is tried in turn). */

@@ -31,10 +31,13 @@ public final class EventListeners implements EventListener {
         if (transfers != null && transfers != TransferListener.NONE) {
             list.add(new TransferProgress(transfers));
         }
-        EventListener own = factory == null ? EventListener.NONE : factory.create(host, port);
-        if (own != null && own != EventListener.NONE) {
-            list.add(own);
-        }
+        list.add(factory == null ? EventListener.NONE : factory.create(host, port));
+        return of(list);
+    }
+
+    /** One listener telling all of these, in order ({@link EventListener#NONE}s left out). */
+    public static EventListener of(List<EventListener> listeners) {
+        List<EventListener> list = listeners.stream().filter(l -> l != null && l != EventListener.NONE).toList();
         return list.isEmpty() ? EventListener.NONE : list.size() == 1 ? list.get(0) : new EventListeners(list);
     }
 
