@@ -97,6 +97,21 @@ class FtpClientPoolMinaTest {
     }
 
     @Test
+    void aStreamedDownloadGivesTheSessionBackForTheNextBorrow() throws Exception {
+        server = LimitedMinaServer.start(home, 0, 0, c -> { });
+        Files.writeString(home.resolve("hello.txt"), "hello\n");
+        pool = FtpClientPool.builder(url()).password(LimitedMinaServer.PASSWORD).config(LimitedMinaServer.config())
+                .build();
+        for (int i = 0; i < 3; i++) {
+            try (FtpClientPool.Lease lease = pool.borrow(); java.io.InputStream in = lease.client().openRead("hello.txt")) {
+                assertEquals("hello\n", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            assertEquals(1, pool.idle());
+        }
+        assertEquals(1, server.connections.get(), "one session for the three downloads");
+    }
+
+    @Test
     void sessionsTheServerClosedAreReplacedOnBorrow() throws Exception {
         server = LimitedMinaServer.start(home, 0, 0, c -> { });
         pool = FtpClientPool.builder(url()).password(LimitedMinaServer.PASSWORD).config(LimitedMinaServer.config())
