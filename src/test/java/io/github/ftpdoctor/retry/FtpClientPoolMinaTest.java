@@ -109,6 +109,12 @@ class FtpClientPoolMinaTest {
             assertEquals(1, pool.idle());
         }
         assertEquals(1, server.connections.get(), "one session for the three downloads");
+        try (FtpClientPool.Lease lease = pool.borrow()) {
+            assertThrows(io.github.ftpdoctor.error.FtpFileException.class,
+                    () -> lease.client().retrieve("missing.txt", new ByteArrayOutputStream()));
+            assertTrue(lease.client().isConnected(), "still connected, but it raised a failure");
+        }
+        assertEquals(0, pool.idle(), "a session that raised an FtpException is not given out again");
     }
 
     @Test

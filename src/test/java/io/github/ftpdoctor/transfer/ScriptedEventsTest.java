@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ftpdoctor.EventListener;
 import io.github.ftpdoctor.FtpClient;
+import io.github.ftpdoctor.FtpClientPool;
+import io.github.ftpdoctor.FtpUrl;
 import io.github.ftpdoctor.FtpConfig;
 import io.github.ftpdoctor.error.FtpException;
 import io.github.ftpdoctor.testsupport.RecordingListener;
@@ -73,6 +75,24 @@ class ScriptedEventsTest {
         assertEquals(List.of("transferStart RETR f 0 -1", "dataConnectionStart RETR", "dataConnectionClosed RETR",
                 "transferFailed RETR f 0 FileNotFound"), transferEvents());
         assertTrue(events.events.contains("commandEnd RETR 550 FileNotFound"), events.events::toString);
+    }
+
+    @Test
+    void aTransferRefusedAfterItsDataLeavesASessionThePoolDoesNotReuse() throws Exception {
+        server.on("RETR", (c, a) -> {
+            c.reply("150 Opening BINARY mode data connection.");
+            c.sendData(new byte[100]);
+            c.reply("451 Requested action aborted: local error in processing.");
+        }).start();
+        FtpUrl url = FtpUrl.parse("ftp://user:secret@" + server.host() + ":" + server.port() + "/");
+        try (FtpClientPool pool = FtpClientPool.builder(url).config(config).build()) {
+            try (FtpClientPool.Lease lease = pool.borrow()) {
+                assertThrows(FtpException.class, () -> lease.client().retrieve("f", new ByteArrayOutputStream()));
+                lease.client().noop(); // in step: the final reply was read
+            }
+            assertEquals(0, pool.idle(), "it raised an FtpException: closed, not pooled");
+        }
+        assertEquals("transferFailed RETR f 100 ServerLocalError", transferEvents().get(transferEvents().size() - 1));
     }
 
     @Test

@@ -219,6 +219,7 @@ public final class DataTransfer {
             events.transferEnd(verb, path, bytes, started);
             return fin;
         } catch (FtpException e) {
+            session.markFailed();
             events.transferFailed(verb, path, bytes, e, started);
             throw e;
         }

@@ -376,10 +376,13 @@ public final class Session implements Closeable {
         return failed;
     }
 
-    /** The session's event listener. */
-    public SessionEvents events() {
-        return events;
+    /** Records a failure raised outside this class (a transfer's negative final reply). */
+    public void markFailed() {
+        failed = true;
     }
+
+    /** The session's event listener. */
+    public SessionEvents events() { return events; }
 
     /** Closes the connection; the first call reports the end of the session. */
     @Override
