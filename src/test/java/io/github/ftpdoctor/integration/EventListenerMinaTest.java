@@ -163,6 +163,34 @@ class EventListenerMinaTest {
     }
 
     @Test
+    void factoriesCombinedEachGetEveryEventInOrder() throws Exception {
+        RecordingListener first = new RecordingListener();
+        RecordingListener second = new RecordingListener();
+        List<String> order = new ArrayList<>();
+        EventListener.Factory both = EventListener.Factory.all(List.of(
+                (h, p) -> new EventListener() {
+                    @Override
+                    public void sessionEnd(Duration d) {
+                        order.add("first");
+                    }
+                },
+                EventListener.Factory.of(first), EventListener.Factory.NONE, EventListener.Factory.of(second),
+                (h, p) -> new EventListener() {
+                    @Override
+                    public void sessionEnd(Duration d) {
+                        order.add("last");
+                    }
+                }));
+        try (FtpClient ftp = FtpClient.connect(HOST, server.port(), MinaServer.config().toBuilder()
+                .eventListenerFactory(both).build())) {
+            ftp.login(USER, password);
+        }
+        assertEquals(first.events, second.events);
+        assertTrue(first.events.contains("loginEnd " + USER + " Success"), first.events::toString);
+        assertEquals(List.of("first", "last"), order);
+    }
+
+    @Test
     void aListenerThatThrowsBreaksNothing() throws Exception {
         Files.write(home.resolve("h.bin"), new byte[1024 * 1024]);
         EventListener broken = new EventListener() {
