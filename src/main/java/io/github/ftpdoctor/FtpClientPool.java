@@ -161,7 +161,7 @@ public final class FtpClientPool implements AutoCloseable {
                 if (alive(c)) {
                     return new Lease(this, key, c, claim.idle().created());
                 }
-                state.discard(key, claim.idle());
+                state.discard(key);
                 c.close();
                 continue;
             }

@@ -215,7 +215,7 @@ final class PoolState {
     }
 
     /** A borrowed session that failed its test: forget it. */
-    void discard(FtpClientPool.Key key, Idle idle) {
+    void discard(FtpClientPool.Key key) {
         update(() -> entry(key).borrowed--);
     }
 
