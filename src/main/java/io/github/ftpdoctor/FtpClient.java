@@ -8,6 +8,7 @@ import io.github.ftpdoctor.internal.data.DataOptions;
 import io.github.ftpdoctor.internal.data.Transfers;
 import io.github.ftpdoctor.internal.listing.Listings;
 import io.github.ftpdoctor.internal.protocol.ConnectOptions;
+import io.github.ftpdoctor.internal.protocol.EventListeners;
 import io.github.ftpdoctor.internal.protocol.Login;
 import io.github.ftpdoctor.internal.protocol.Replies;
 import io.github.ftpdoctor.internal.protocol.Session;
@@ -49,7 +50,7 @@ public final class FtpClient implements AutoCloseable {
         this.config = config;
         this.transfers = new Transfers(session, new DataOptions(config.dataConnectionMode() == DataConnectionMode.ACTIVE,
                 config.trustPassiveAddress(), config.activePortLow(), config.activePortHigh(), config.activeAddress(),
-                config.dataConnectTimeout(), config.dataTimeout(), config.bufferSize()), config.transferListener(),
+                config.dataConnectTimeout(), config.dataTimeout(), config.bufferSize()),
                 config.keepAliveInterval(), config.verifySize(), config.keepPartialDownloads());
         this.listings = new Listings(session, transfers, config.autoDetectEncoding());
     }
@@ -76,7 +77,8 @@ public final class FtpClient implements AutoCloseable {
         }
         ConnectOptions options = new ConnectOptions(host, port, config.connectTimeout(), config.replyTimeout(),
                 config.controlEncoding(), config.autoDetectEncoding(), config.classifier(), config.socketFactory(),
-                config.transcriptLines(), config.tlsOptions());
+                config.transcriptLines(), config.tlsOptions(), EventListeners.forSession(
+                        config.eventListenerFactory(), config.transferListener(), host, port));
         return new FtpClient(Session.open(options), config);
     }
 
@@ -349,15 +351,15 @@ public final class FtpClient implements AutoCloseable {
 
     /** Ends the session politely (QUIT) and closes the connection. Safe to call twice. */
     public void quit() throws FtpException {
-        if (session.isOpen()) {
-            try {
+        try {
+            if (session.isOpen()) {
                 session.channel().setReplyTimeout(QUIT_TIMEOUT);
                 session.send("QUIT", null);
-            } catch (java.io.IOException e) {
-                // closing anyway; a server that drops the connection on QUIT is fine
-            } finally {
-                session.close();
             }
+        } catch (java.io.IOException e) {
+            // closing anyway; a server that drops the connection on QUIT is fine
+        } finally {
+            session.close(); // also ends the session (its sessionEnd event) when the connection was already lost
         }
     }
 
@@ -374,6 +376,10 @@ public final class FtpClient implements AutoCloseable {
     /** The session's recent transcript ({@code > } sent, {@code < } received), passwords masked. */
     public List<String> transcript() {
         return session.transcript();
+    }
+
+    Session session() { // for the pool
+        return session;
     }
 
     /** The configuration this client was built with. */

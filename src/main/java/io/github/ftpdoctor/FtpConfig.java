@@ -56,6 +56,7 @@ public final class FtpConfig {
     public Duration dataTimeout() { return s.dataTimeout; }
     public Duration keepAliveInterval() { return s.keepAliveInterval; }
     public TransferListener transferListener() { return s.transferListener; }
+    public EventListener.Factory eventListenerFactory() { return s.eventListenerFactory; }
     public int bufferSize() { return s.bufferSize; }
     public boolean verifySize() { return s.verifySize; }
     public boolean keepPartialDownloads() { return s.keepPartialDownloads; }
@@ -112,6 +113,7 @@ public final class FtpConfig {
         private Duration dataTimeout = Duration.ofSeconds(60);
         private Duration keepAliveInterval = null;
         private TransferListener transferListener = TransferListener.NONE;
+        private EventListener.Factory eventListenerFactory = EventListener.Factory.NONE;
         private int bufferSize = 1024 * 1024;
         private boolean verifySize = true;
         private boolean keepPartialDownloads = false;
@@ -225,9 +227,15 @@ public final class FtpConfig {
             return this;
         }
 
-        /** Told of every transfer's progress (default: nobody). */
+        /** Told of every transfer's progress (default: nobody); an {@link EventListener} adapter underneath. */
         public Builder transferListener(TransferListener listener) {
             this.transferListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Gives each session an {@link EventListener} (default: none, which costs nothing). */
+        public Builder eventListenerFactory(EventListener.Factory factory) {
+            this.eventListenerFactory = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
@@ -337,6 +345,7 @@ public final class FtpConfig {
             c.dataTimeout = dataTimeout;
             c.keepAliveInterval = keepAliveInterval;
             c.transferListener = transferListener;
+            c.eventListenerFactory = eventListenerFactory;
             c.bufferSize = bufferSize;
             c.verifySize = verifySize;
             c.keepPartialDownloads = keepPartialDownloads;

@@ -1,13 +1,14 @@
 package io.github.ftpdoctor;
 
-import io.github.ftpdoctor.error.FtpException;
+import io.github.ftpdoctor.error.PoolExhaustedException;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,9 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Sessions are opened one at a time, only while files are waiting. When the server refuses an additional
  * session with a diagnosis whose retry guidance says fewer sessions would help (a per-address or per-user
  * session limit) or with any capacity refusal while at least one session of ours works (some servers, such as
- * Apache MINA FtpServer, use the same words for every limit), the pool has found the server's limit: it never
- * opens more than the sessions it has open then, in this run and later ones ({@link #discoveredSessionLimit()}).
- * Any other refusal of an additional session also stops the pool from growing, for this run only.
+ * Apache MINA FtpServer, use the same words for every limit), the run stays at the sessions it has. Sessions come
+ * from an {@link FtpClientPool} (the builder's {@link Builder#pool shared one}, or one of its own), which learns a
+ * limit the refusal reveals ({@code PerIpSessionLimit}, {@code PerUserSessionLimit}, {@code TooManyUsers}) and
+ * keeps later runs under it ({@link #discoveredSessionLimit()}) until its raise interval lets it try one more.
+ * Any other refusal of an additional session also stops the run from growing, for this run only.
  *
  * <p>When no session at all is open, opening one follows the {@link RetryPolicy} (server full: wait and retry).
  * When it gives up, or the server likely banned us (at any time), every file not yet transferred fails at once
@@ -42,10 +45,11 @@ public final class ParallelTransfers {
     private final int port;
     private final FtpConfig config;
     private final String user;
-    private final String password;
     private final int maxSessions;
     private final RetryPolicy retryPolicy;
-    private final AtomicInteger discoveredLimit = new AtomicInteger(); // 0: none yet
+    private final FtpClientPool sessions;
+    private final boolean sharedPool; // sessions go back to a shared pool; those of our own pool are closed
+    private final FtpUrl target;
     private final ReentrantLock runs = new ReentrantLock(); // one run at a time; workers never take it
 
     private ParallelTransfers(Builder b) {
@@ -53,9 +57,12 @@ public final class ParallelTransfers {
         this.port = b.port;
         this.config = b.config;
         this.user = b.user;
-        this.password = b.password;
         this.maxSessions = b.maxSessions;
         this.retryPolicy = b.retryPolicy;
+        this.target = new FtpUrl(user, b.password, host, port, "", "ftp"); // toString() masks the password
+        this.sharedPool = b.pool != null;
+        this.sessions = sharedPool ? b.pool : FtpClientPool.builder(target).config(config)
+                .maxPerKey(maxSessions).maxTotal(maxSessions).build();
     }
 
     /** A pool for a server; log in with {@link Builder#login}, or anonymously by default. */
@@ -99,14 +106,12 @@ public final class ParallelTransfers {
 
     /** The server's session limit, once a refusal has revealed it; runs never open more sessions than this. */
     public OptionalInt discoveredSessionLimit() {
-        int limit = discoveredLimit.get();
-        return limit == 0 ? OptionalInt.empty() : OptionalInt.of(limit);
+        return sessions.learnedSessionLimit(target);
     }
 
     /** The most sessions a run opens (the builder's value, or the discovered limit when lower). */
     public int sessionLimit() {
-        int limit = discoveredLimit.get();
-        return limit == 0 ? maxSessions : Math.min(limit, maxSessions);
+        return Math.min(maxSessions, sessions.sessionLimit(target));
     }
 
     public int maxSessions() {
@@ -121,31 +126,23 @@ public final class ParallelTransfers {
         return config;
     }
 
-    /** Records a limit the server revealed. */
-    void discovered(int limit) {
-        discoveredLimit.accumulateAndGet(limit, (old, now) -> old == 0 ? now : Math.min(old, now));
-    }
-
-    /** Connects and logs in; the client is closed if the login fails. */
-    FtpClient openSession() throws FtpException {
-        FtpClient client = FtpClient.connect(host, port, config);
-        try {
-            if (user == null) {
-                client.loginAnonymous();
-            } else {
-                client.login(user, password);
-            }
-            return client;
-        } catch (FtpException | RuntimeException e) {
-            client.close();
-            throw e;
+    /**
+     * A logged-in session from the pool: waiting up to the pool's borrow timeout for the first session of a run, not
+     * at all for more ({@link PoolExhaustedException} when the pool's limit is reached). A failed connect or login
+     * throws its diagnosis.
+     */
+    FtpClientPool.Lease openSession(boolean first) throws IOException {
+        FtpClientPool.Lease lease = first ? sessions.borrow(target) : sessions.borrow(target, Duration.ZERO);
+        if (!sharedPool) {
+            lease.invalidate(); // a run's sessions are closed at its end: no idle session, no evictor thread
         }
+        return lease;
     }
 
     @Override
     public String toString() {
         return "ParallelTransfers[" + (user == null ? "anonymous" : user) + "@" + host + ":" + port
-                + ", maxSessions=" + maxSessions + ", discoveredLimit=" + discoveredLimit.get() + "]";
+                + ", maxSessions=" + maxSessions + ", discoveredLimit=" + discoveredSessionLimit() + "]";
     }
 
     /** Builds a {@link ParallelTransfers}. */
@@ -157,6 +154,7 @@ public final class ParallelTransfers {
         private String password;
         private int maxSessions = 4;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private FtpClientPool pool;
 
         private Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
@@ -190,6 +188,15 @@ public final class ParallelTransfers {
         /** How to retry opening a first session and failed files (default {@link RetryPolicy#defaults()}). */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Takes sessions from (and returns them to) a shared pool, e.g. a service's, whose configuration then applies
+         * instead of {@link #config}; the password of {@link #login}, when given, is used rather than the pool's.
+         */
+        public Builder pool(FtpClientPool pool) {
+            this.pool = Objects.requireNonNull(pool, "pool");
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.github.ftpdoctor;
 import io.github.ftpdoctor.diagnosis.Category;
 import io.github.ftpdoctor.diagnosis.Diagnosis;
 import io.github.ftpdoctor.error.FtpException;
+import io.github.ftpdoctor.error.PoolExhaustedException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -136,17 +137,17 @@ final class TransferRun {
         boolean reserved = true; // the calling thread reserved the opening of this worker's first session
         try {
             while (true) {
-                FtpClient client = open(reserved, held != null);
+                FtpClientPool.Lease lease = open(reserved, held != null);
                 reserved = false;
-                if (client == null) {
+                if (lease == null) {
                     return;
                 }
                 boolean lost;
                 try {
-                    held = transferAll(client, held);
-                    lost = !client.isConnected();
+                    held = transferAll(lease.client(), held);
+                    lost = !lease.client().isConnected();
                 } finally {
-                    client.close();
+                    lease.close(); // back to a shared pool when it is still good, else closed
                     update(() -> open--);
                 }
                 if (!lost || (held == null && locked(() -> fatal != null || queue.isEmpty()))) {
@@ -173,7 +174,7 @@ final class TransferRun {
      * Opens a session, after any other worker has finished opening one. Returns null when this worker should stop:
      * the run failed, the limit is reached, nothing is left to do, or the server refused this session.
      */
-    private FtpClient open(boolean reserved, boolean holdingJob) {
+    private FtpClientPool.Lease open(boolean reserved, boolean holdingJob) {
         lock.lock();
         try {
             while (!reserved && opening && fatal == null) {
@@ -195,11 +196,23 @@ final class TransferRun {
                 }
                 FtpException failure;
                 try {
-                    FtpClient client = pool.openSession();
+                    FtpClientPool.Lease lease = pool.openSession(locked(() -> open == 0));
                     update(() -> open++);
-                    return client;
+                    return lease;
                 } catch (FtpException e) {
                     failure = e;
+                } catch (PoolExhaustedException e) { // the pool's limit: stay at the sessions we have, if any
+                    update(() -> {
+                        if (open == 0) {
+                            setFatal(e);
+                        } else {
+                            limit = open;
+                        }
+                    });
+                    return null;
+                } catch (IOException e) {
+                    setFatal(e);
+                    return null;
                 }
                 Optional<Duration> wait = refused(failure, attempt, waited, earlier);
                 if (wait.isEmpty()) {
@@ -229,7 +242,6 @@ final class TransferRun {
             if (open > 0) { // we have sessions: the server does not want another one
                 limit = open;
                 if (d.retry().reduceParallelSessions() || d.category() == Category.CAPACITY) {
-                    pool.discovered(open);
                     LOG.info("{}: session {} refused ({}): staying at {}", pool, open + 1, d.outcome(), open);
                 } else {
                     LOG.info("{}: session {} failed ({}): no more this run", pool, open + 1, d.outcome());

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ftpdoctor.EventListener;
 import io.github.ftpdoctor.FtpClient;
+import io.github.ftpdoctor.testsupport.RecordingListener;
 import io.github.ftpdoctor.FtpConfig;
 import io.github.ftpdoctor.FtpEntry;
 import io.github.ftpdoctor.TlsMode;
@@ -164,6 +166,26 @@ class MinaTlsTest {
     void implicitTlsWithProtectedData() throws Exception {
         start(true, keystore);
         transfersWork(config(TlsMode.IMPLICIT).build());
+    }
+
+    @Test
+    void tlsHandshakesAreEvents() throws Exception {
+        start(false, keystore);
+        RecordingListener explicit = new RecordingListener();
+        transfersWork(config(TlsMode.EXPLICIT).eventListenerFactory(EventListener.Factory.of(explicit)).build());
+        List<String> tls = explicit.only("connectEnd", "commandEnd", "tlsHandshakeStart", "tlsHandshakeEnd");
+        assertEquals(List.of("connectEnd 127.0.0.1", "commandEnd CONNECT 220 Success", "commandEnd AUTH 234 Success",
+                "tlsHandshakeStart"), tls.subList(0, 4));
+        assertTrue(tls.get(4).matches("tlsHandshakeEnd TLSv1\\.[23] cipher"), tls.get(4));
+        server.stop();
+
+        start(false, keystore);
+        RecordingListener untrusted = new RecordingListener();
+        assertThrows(FtpSecurityException.class, () -> FtpClient.connect("127.0.0.1", port, FtpConfig.builder()
+                .replyTimeout(Duration.ofSeconds(10)).tls(TlsMode.EXPLICIT)
+                .eventListenerFactory(EventListener.Factory.of(untrusted)).build()));
+        assertEquals(List.of("tlsHandshakeStart", "tlsHandshakeFailed CertificateUntrusted", "sessionEnd"),
+                untrusted.only("tlsHandshakeStart", "tlsHandshakeFailed", "tlsHandshakeEnd", "sessionEnd"));
     }
 
     @Test

@@ -98,7 +98,12 @@ final class LimitedMinaServer implements AutoCloseable {
         return server.getServerContext().getFtpStatistics().getCurrentLoginNumber();
     }
 
-    /** Short timeouts: every wait in the tests is bounded by these. */
+    /** Closes every session on the server's side, as an idle timeout or a restart would. */
+    void dropAllSessions() {
+        server.getListener("default").getActiveSessions().forEach(s -> s.closeNow().awaitUninterruptibly(5_000));
+    }
+
+        /** Short timeouts: every wait in the tests is bounded by these. */
     static FtpConfig config() {
         return FtpConfig.builder().connectTimeout(Duration.ofSeconds(2)).replyTimeout(Duration.ofSeconds(10)).build();
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ftpdoctor.FtpClient;
+import io.github.ftpdoctor.FtpClientPool;
+import io.github.ftpdoctor.FtpUrl;
 import io.github.ftpdoctor.ParallelTransfers;
 import io.github.ftpdoctor.RetryPolicy;
 import io.github.ftpdoctor.TransferResult;
@@ -129,6 +131,29 @@ class ParallelTransfersMinaTest {
         }
         assertEquals(refusedBefore, server.refusedLogins.get(), "no session beyond the known limit was asked for");
         assertEquals(2, server.maxLoggedIn.get());
+        assertNoWorkerThreads();
+    }
+
+    @Test
+    void withASharedPoolTheSessionsGoBackToItAndALaterRunReusesThem() throws Exception {
+        server = LimitedMinaServer.start(home, 2, RATE, c -> { });
+        FtpUrl url = FtpUrl.parse("ftp://" + LimitedMinaServer.USER + "@" + LimitedMinaServer.HOST + ":"
+                + server.port() + "/");
+        try (FtpClientPool shared = FtpClientPool.builder(url).password(LimitedMinaServer.PASSWORD)
+                .config(LimitedMinaServer.config()).maxPerKey(6).build()) {
+            ParallelTransfers transfers = ParallelTransfers.builder(LimitedMinaServer.HOST, server.port())
+                    .login(LimitedMinaServer.USER, null).pool(shared).maxSessions(6).retryPolicy(recordingPolicy())
+                    .build();
+            Map<String, Path> files = remoteFiles(FILES);
+            assertTrue(transfers.downloadAll(files).stream().allMatch(TransferResult::succeeded));
+            assertEquals(OptionalInt.of(2), shared.learnedSessionLimit(url), "the shared pool learned the limit");
+            assertEquals(2, shared.idle(), "both sessions went back to the pool");
+            int connections = server.connections.get();
+
+            assertTrue(transfers.downloadAll(files).stream().allMatch(TransferResult::succeeded));
+            assertEquals(connections, server.connections.get(), "the second run reused the pooled sessions");
+            assertEquals(2, server.maxLoggedIn.get());
+        }
         assertNoWorkerThreads();
     }
 

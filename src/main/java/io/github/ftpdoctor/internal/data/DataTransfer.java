@@ -1,12 +1,12 @@
 package io.github.ftpdoctor.internal.data;
 
-import io.github.ftpdoctor.TransferListener;
 import io.github.ftpdoctor.diagnosis.ExchangeContext;
 import io.github.ftpdoctor.diagnosis.Outcome;
 import io.github.ftpdoctor.diagnosis.Reply;
 import io.github.ftpdoctor.diagnosis.TransportEvent;
 import io.github.ftpdoctor.error.FtpException;
 import io.github.ftpdoctor.internal.protocol.Session;
+import io.github.ftpdoctor.internal.protocol.SessionEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +28,9 @@ public final class DataTransfer {
     private final String verb;
     private final String path;
     private long expectedTotal;
-    private final TransferListener listener;
+    private final SessionEvents events;
+    private final long started; // for the events: when the transfer began, and when its data connection opened
+    private long dataOpened;
     private final long keepAliveNanos;
     private Reply firstReply;
     private final Object lock = new Object();
@@ -40,15 +42,16 @@ public final class DataTransfer {
     private long lastControlActivity = System.nanoTime();
 
     private DataTransfer(Session session, Socket socket, String verb, String path, long startAt, long expectedTotal,
-                         TransferListener listener, Duration keepAlive) {
+                         long started, Duration keepAlive) {
         this.session = session;
         this.socket = socket;
         this.verb = verb;
         this.path = path;
         this.bytes = startAt;
-        this.nextReport = startAt + REPORT_EVERY;
+        this.events = session.events();
+        this.started = started;
+        this.nextReport = events.on() ? startAt + REPORT_EVERY : Long.MAX_VALUE; // no listener: never a report
         this.expectedTotal = expectedTotal;
-        this.listener = listener == null ? TransferListener.NONE : listener;
         this.keepAliveNanos = keepAlive == null ? Long.MAX_VALUE : keepAlive.toNanos();
     }
 
@@ -59,9 +62,19 @@ public final class DataTransfer {
      * @param expectedTotal the size the file will have when complete, or -1
      */
     public static DataTransfer start(Session session, DataChannelOpener opener, String verb, String path,
-                                     long restartAt, long expectedTotal, TransferListener listener,
-                                     Duration keepAlive) throws FtpException {
-        PendingData pending = opener.prepare(verb);
+                                     long restartAt, long expectedTotal, Duration keepAlive) throws FtpException {
+        SessionEvents events = session.events();
+        long started = events.now();
+        events.transferStart(verb, path, Math.max(0, restartAt), expectedTotal);
+        events.dataStart(verb);
+        PendingData pending;
+        try {
+            pending = opener.prepare(verb);
+        } catch (FtpException | RuntimeException e) {
+            failedToStart(events, verb, path, restartAt, e, started, true);
+            throw e;
+        }
+        boolean dataReported = false;
         try {
             if (restartAt > 0) {
                 session.expect("REST", Long.toString(restartAt), c -> c == 350);
@@ -76,16 +89,35 @@ public final class DataTransfer {
                 s = pending.open();
                 tls = protect(session, s, verb);
             } catch (FtpException dataFailed) {
+                dataReported = true;
+                events.dataFailed(verb, dataFailed, started);
                 throw afterFailedDataConnection(session, verb, dataFailed);
             }
-            DataTransfer t = new DataTransfer(session, s, verb, path, Math.max(0, restartAt), expectedTotal, listener,
+            DataTransfer t = new DataTransfer(session, s, verb, path, Math.max(0, restartAt), expectedTotal, started,
                     keepAlive);
             t.firstReply = first;
             t.tls = tls;
+            t.dataOpened = events.now();
+            events.dataOpened(verb, s, started);
             return t;
         } catch (FtpException | RuntimeException e) {
             pending.close();
+            if (!dataReported) {
+                events.dataClosed(verb, started); // set up, then not used: the command was refused
+            }
+            failedToStart(events, verb, path, restartAt, e, started, false);
             throw e;
+        }
+    }
+
+    /** Reports a transfer that never started moving data (and its data connection, when that failed first). */
+    private static void failedToStart(SessionEvents events, String verb, String path, long restartAt, Exception e,
+                                      long started, boolean dataConnection) {
+        if (e instanceof FtpException f) {
+            if (dataConnection) {
+                events.dataFailed(verb, f, started);
+            }
+            events.transferFailed(verb, path, Math.max(0, restartAt), f, started);
         }
     }
 
@@ -136,9 +168,9 @@ public final class DataTransfer {
     /** Counts bytes moved, reports progress and sends a keep-alive NOOP when the control connection has been idle. */
     void counted(int n) throws FtpException {
         bytes += n;
-        if (bytes >= nextReport) {
+        if (bytes >= nextReport) { // only ever true with a listener
             nextReport = bytes + REPORT_EVERY;
-            listener.progress(path, bytes, expectedTotal);
+            events.transferProgress(verb, path, bytes, expectedTotal);
         }
         if (keepAliveNanos != Long.MAX_VALUE && System.nanoTime() - lastControlActivity > keepAliveNanos) {
             synchronized (lock) {
@@ -182,6 +214,18 @@ public final class DataTransfer {
      * @return the final reply of the transfer command
      */
     Reply finish(IOException dataError, boolean checkSize) throws FtpException {
+        try {
+            Reply fin = complete(dataError, checkSize);
+            events.transferEnd(verb, path, bytes, started);
+            return fin;
+        } catch (FtpException e) {
+            session.markFailed();
+            events.transferFailed(verb, path, bytes, e, started);
+            throw e;
+        }
+    }
+
+    private Reply complete(IOException dataError, boolean checkSize) throws FtpException {
         boolean timedOut = dataError instanceof SocketTimeoutException;
         if (timedOut) {
             abort(); // the server may still think the transfer runs: ABOR makes it answer, keeping the session in step
@@ -197,6 +241,7 @@ public final class DataTransfer {
             DataChannelOpener.close(tls); // close_notify, and on TLS 1.3 keep the server's new ticket for the next one
         }
         DataChannelOpener.close(socket);
+        events.dataClosed(verb, dataOpened);
         Reply fin = null;
         try {
             int toRead = 1 + noops + (aborted ? 1 : 0);
@@ -223,7 +268,6 @@ public final class DataTransfer {
             }
             throw e;
         }
-        listener.progress(path, bytes, expectedTotal);
         ExchangeContext ctx = session.context(verb);
         if (timedOut && (!fin.isNegative() || session.diagnose(fin, verb).outcome() == Outcome.TransferAborted)) {
             throw dataFailure(dataError, fin); // a 426 answering our ABOR says nothing new; a 421 or 451 would

@@ -1,6 +1,5 @@
 package io.github.ftpdoctor.internal.data;
 
-import io.github.ftpdoctor.TransferListener;
 import io.github.ftpdoctor.diagnosis.Reply;
 import io.github.ftpdoctor.error.FtpException;
 import io.github.ftpdoctor.internal.protocol.ReplyDecoder;
@@ -32,7 +31,6 @@ public final class Transfers {
 
     private final Session session;
     private final DataChannelOpener opener;
-    private final TransferListener listener;
     private final Duration keepAlive;
     private final boolean verifySize;
     private final boolean keepPartial;
@@ -44,11 +42,10 @@ public final class Transfers {
     private boolean announcesSize;
     private volatile DataTransfer current;
 
-    public Transfers(Session session, DataOptions options, TransferListener listener, Duration keepAlive,
-                     boolean verifySize, boolean keepPartial) {
+    public Transfers(Session session, DataOptions options, Duration keepAlive, boolean verifySize,
+                     boolean keepPartial) {
         this.session = session;
         this.opener = new DataChannelOpener(session, options);
-        this.listener = listener;
         this.keepAlive = keepAlive;
         this.verifySize = verifySize;
         this.keepPartial = keepPartial;
@@ -95,7 +92,7 @@ public final class Transfers {
     public InputStream openRead(String remote, long restartAt) throws IOException {
         sendType();
         long expected = announcesSize && restartAt == 0 ? -1 : sizeIfKnown(remote);
-        DataTransfer t = DataTransfer.start(session, opener, "RETR", remote, restartAt, expected, listener, keepAlive);
+        DataTransfer t = DataTransfer.start(session, opener, "RETR", remote, restartAt, expected, keepAlive);
         current = t;
         if (verifySize && !ascii && restartAt == 0) {
             long announced = Replies.announcedSize(t.firstReply());
@@ -111,7 +108,7 @@ public final class Transfers {
     /** Opens an upload stream (STOR, APPE or STOU); closing it ends the data and checks the final reply. */
     public OutputStream openWrite(String verb, String remote, long restartAt) throws IOException {
         sendType();
-        DataTransfer t = DataTransfer.start(session, opener, verb, remote, restartAt, -1, listener, keepAlive);
+        DataTransfer t = DataTransfer.start(session, opener, verb, remote, restartAt, -1, keepAlive);
         current = t;
         OutputStream out = t.upload();
         return ascii ? AsciiStreams.toWire(out) : out;
@@ -190,7 +187,7 @@ public final class Transfers {
     /** The lines of a listing (LIST, NLST, MLSD), decoded like replies. */
     public List<String> listLines(String verb, String path, ReplyDecoder decoder) throws IOException {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        DataTransfer t = DataTransfer.start(session, opener, verb, path, 0, -1, TransferListener.NONE, keepAlive);
+        DataTransfer t = DataTransfer.start(session, opener, verb, path, 0, -1, keepAlive);
         current = t;
         InputStream in = t.download(false);
         int n;

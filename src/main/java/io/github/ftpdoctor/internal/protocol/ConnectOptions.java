@@ -1,5 +1,6 @@
 package io.github.ftpdoctor.internal.protocol;
 
+import io.github.ftpdoctor.EventListener;
 import io.github.ftpdoctor.diagnosis.Classifier;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -18,10 +19,19 @@ import javax.net.SocketFactory;
  * @param socketFactory   creates the control socket
  * @param transcriptLines how many transcript lines to keep
  * @param tls             FTPS settings, or null for plain FTP
+ * @param listener        the session's event listener ({@link EventListener#NONE} for none)
  */
 public record ConnectOptions(String host, int port, Duration connectTimeout, Duration replyTimeout, Charset charset,
                              boolean autoDetect, Classifier classifier, SocketFactory socketFactory,
-                             int transcriptLines, TlsOptions tls) {
+                             int transcriptLines, TlsOptions tls, EventListener listener) {
+
+    /** Options without an event listener. */
+    public ConnectOptions(String host, int port, Duration connectTimeout, Duration replyTimeout, Charset charset,
+                          boolean autoDetect, Classifier classifier, SocketFactory socketFactory, int transcriptLines,
+                          TlsOptions tls) {
+        this(host, port, connectTimeout, replyTimeout, charset, autoDetect, classifier, socketFactory, transcriptLines,
+                tls, EventListener.NONE);
+    }
 
     /** Plain FTP options. */
     public ConnectOptions(String host, int port, Duration connectTimeout, Duration replyTimeout, Charset charset,

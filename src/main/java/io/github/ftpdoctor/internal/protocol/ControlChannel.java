@@ -15,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The control connection: writes commands, reads replies, keeps the transcript and logs it at DEBUG
- * ({@code PASS ****}). I/O failures come out as {@link TransportFailure}s naming the event.
+ * The control connection: writes commands, reads replies and keeps the transcript ({@code PASS ****}); the DEBUG
+ * log of it is an event listener, {@link TranscriptLog}. I/O failures come out as {@link TransportFailure}s naming
+ * the event.
  */
 public final class ControlChannel implements Closeable {
-    private static final Logger LOG = LoggerFactory.getLogger("io.github.ftpdoctor.transcript");
+    private static final Logger LOG = LoggerFactory.getLogger(ControlChannel.class);
 
     private final Socket socket;
     private final ReplyReader reader;
@@ -67,9 +68,6 @@ public final class ControlChannel implements Closeable {
         try {
             Reply reply = reader.read();
             transcript.received(reply);
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("[{}] < {}", peer, String.join("\n< ", reply.lines()));
-            }
             return reply;
         } catch (TransportFailure f) {
             transcript.note(f.getMessage());
@@ -96,9 +94,6 @@ public final class ControlChannel implements Closeable {
     public synchronized void send(String verb, String argument) throws IOException {
         java.nio.ByteBuffer line = writer.encode(verb, argument); // refuses before anything is recorded or sent
         transcript.sent(verb, argument);
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("[{}] > {}", peer, Transcript.show(verb, argument));
-        }
         try {
             writer.write(line);
         } catch (SocketException e) {

@@ -19,14 +19,19 @@ public final class Login {
         session.setAnonymous(ExchangeContext.isAnonymousName(user));
         String host = session.options().host();
         int port = session.options().port();
+        SessionEvents events = session.events();
+        long started = events.now();
+        events.loginStart(user);
         try {
             Diagnosis done = steps(session, user, password, account);
             HostHistory.loginSucceeded(host, port);
+            events.loginEnd(user, done, started);
             return done;
         } catch (FtpException e) {
             if (e.diagnosis().category() == Category.ACCESS) {
                 HostHistory.loginFailed(host, port);
             }
+            events.loginFailed(user, e, started);
             throw e;
         }
     }

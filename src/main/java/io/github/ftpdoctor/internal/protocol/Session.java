@@ -10,7 +10,6 @@ import io.github.ftpdoctor.diagnosis.TransportEvent;
 import io.github.ftpdoctor.error.FtpException;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -33,16 +32,26 @@ public final class Session implements Closeable {
     private volatile String sentVerb;
     private volatile String sentArgument;
     private volatile boolean tlsUnconfirmed; // TLS is up and the server has not answered over it yet
+    private final SessionEvents events;
+    private final long started;
+    private long commandStarted;
+    private volatile boolean failed; // a failure was raised: the session may be out of step
+    private boolean ended;
 
-    private Session(ControlChannel channel, ConnectOptions options) {
+    Session(ControlChannel channel, ConnectOptions options, SessionEvents events, long started) {
         this.channel = channel;
         this.classifier = options.classifier();
         this.options = options;
+        this.events = events;
+        this.started = started;
     }
 
-    /** Connects, reads the greeting (waiting through {@code 120} within the reply timeout) and returns the session. */
+    /**
+     * Connects, reads the greeting (waiting through {@code 120} within the reply timeout) and returns the session.
+     * The listener of the options hears every step, {@code sessionEnd} included when this fails.
+     */
     public static Session open(ConnectOptions options) throws FtpException {
-        return open(options, false);
+        return SessionOpener.open(options, false);
     }
 
     /**
@@ -50,40 +59,15 @@ public final class Session implements Closeable {
      * and the caller runs {@link #authTls()} itself (the server check times and reports the two apart).
      */
     public static Session open(ConnectOptions options, boolean deferAuth) throws FtpException {
-        Socket socket;
-        ExchangeContext connecting = ExchangeContext.connecting()
-                .withFailedLogins(HostHistory.recentFailedLogins(options.host(), options.port()));
-        try {
-            socket = Connector.connect(options);
-        } catch (TransportFailure f) {
-            throw fail(options.classifier(), f, connecting, List.of());
-        }
-        if (options.tls() != null && !options.tls().explicit()) {
-            try {
-                socket = TlsUpgrade.wrap(socket, options.host(), options.tls()); // implicit FTPS: TLS first
-            } catch (TransportFailure f) {
-                throw fail(options.classifier(), certificateHint(options, f), connecting, List.of());
-            }
-        }
-        ControlChannel channel;
-        try {
-            channel = new ControlChannel(socket, options.charset(), options.autoDetect(), options.transcriptLines());
-        } catch (IOException e) {
-            Connector.closeQuietly(socket);
-            throw fail(options.classifier(), new TransportFailure(TransportEvent.RESET_BEFORE_GREETING,
-                    e.getMessage(), e), ExchangeContext.connecting(), List.of());
-        }
-        Session session = new Session(channel, options);
-        session.tlsUnconfirmed = options.tls() != null && !options.tls().explicit();
-        try {
-            session.readGreeting();
-            if (options.tls() != null && options.tls().explicit() && !deferAuth) {
-                session.authTls();
-            }
-            return session;
-        } catch (FtpException e) {
-            channel.close();
-            throw e;
+        return SessionOpener.open(options, deferAuth);
+    }
+
+    /** Reads the greeting; for explicit FTPS, then AUTH TLS unless the caller runs it itself. */
+    void start(boolean tlsFirst, boolean deferAuth) throws FtpException {
+        tlsUnconfirmed = tlsFirst;
+        readGreeting();
+        if (options.tls() != null && options.tls().explicit() && !deferAuth) {
+            authTls();
         }
     }
 
@@ -91,6 +75,19 @@ public final class Session implements Closeable {
         long deadline = System.nanoTime() + options.replyTimeout().toNanos();
         ExchangeContext ctx = ExchangeContext.connecting()
                 .withFailedLogins(HostHistory.recentFailedLogins(options.host(), options.port()));
+        commandStarted = events.now();
+        events.commandStart(ExchangeContext.CONNECT, null);
+        try {
+            readGreeting(deadline, ctx);
+        } catch (FtpException e) {
+            if (greeting == null) { // no greeting at all; a refusing one was reported as the reply
+                events.commandFailed(ExchangeContext.CONNECT, e, commandStarted);
+            }
+            throw e;
+        }
+    }
+
+    private void readGreeting(long deadline, ExchangeContext ctx) throws FtpException {
         for (int i = 0; i < MAX_PRELIMINARY_GREETINGS; i++) {
             Reply reply;
             try {
@@ -102,18 +99,23 @@ public final class Session implements Closeable {
                 channel.setReplyTimeout(Duration.ofNanos(left));
                 reply = channel.readReply();
             } catch (TransportFailure f) {
-                throw fail(classifier, unconfirmedTls(greetingEvent(f)), ctx, channel.transcript().snapshot());
+                throw fail(classifier, unconfirmedTls(SessionOpener.greetingEvent(f)), ctx, channel.transcript().snapshot());
             } catch (IOException e) {
                 throw fail(classifier, unconfirmedTls(new TransportFailure(TransportEvent.RESET_BEFORE_GREETING,
                         e.getMessage(), e)), ctx, channel.transcript().snapshot());
             }
             tlsUnconfirmed = false;
+            events.replyReceived(ExchangeContext.CONNECT, reply);
             if (reply.isPositivePreliminary()) {
                 continue; // 120 Service ready in nnn minutes: keep waiting within the timeout
             }
             greeting = reply;
             server = new Fingerprint(classifier.catalog()).identify(reply, null);
             channel.setReplyTimeout(options.replyTimeout());
+            if (events.on()) {
+                events.commandEnd(ExchangeContext.CONNECT, reply, classifier.classify(reply, ctx.withServer(server.id())),
+                        commandStarted);
+            }
             if (reply.isPositiveCompletion()) {
                 return;
             }
@@ -129,32 +131,27 @@ public final class Session implements Closeable {
      */
     public void authTls() throws FtpException {
         expect("AUTH", "TLS", c -> c == 234);
+        long tlsStarted = events.now();
+        events.tlsStart();
+        FtpException failure;
         try {
-            java.net.Socket ssl = TlsUpgrade.wrap(channel.socket(), options.host(), options.tls());
+            javax.net.ssl.SSLSocket ssl = TlsUpgrade.wrap(channel.socket(), options.host(), options.tls());
             channel = channel.over(ssl);
             tlsUnconfirmed = true;
+            events.tlsEnd(ssl, tlsStarted);
+            return;
         } catch (TransportFailure f) {
-            throw transportFailure(certificateHint(options, f), "AUTH");
+            failure = transportFailure(certificateHint(options, f), "AUTH", false);
         } catch (IOException e) {
-            throw transportFailure(certificateHint(options, TlsUpgrade.failure(e, options.host())), "AUTH");
+            failure = transportFailure(certificateHint(options, TlsUpgrade.failure(e, options.host())), "AUTH", false);
         }
+        events.tlsFailed(failure, tlsStarted);
+        throw failure;
     }
 
     /** Whether data connections are to be encrypted (PROT P). */
     public TlsOptions tls() {
         return options.tls();
-    }
-
-    private static TransportFailure greetingEvent(TransportFailure f) {
-        switch (f.event()) {
-            case CLOSED_MID_SESSION: // a greeting cut short is a server that crashed, not one that refuses us
-                return f.getCause() instanceof ReplyReader.TruncatedReply ? f
-                        : f.as(TransportEvent.CLOSED_BEFORE_GREETING);
-            case RESET_MID_SESSION: return f.as(TransportEvent.RESET_BEFORE_GREETING);
-            case REPLY_TIMEOUT: return f.as(TransportEvent.GREETING_TIMEOUT);
-            case MALFORMED_REPLY: return f.as(TransportEvent.NOT_FTP_GREETING);
-            default: return f;
-        }
     }
 
     /**
@@ -167,6 +164,7 @@ public final class Session implements Closeable {
             sent(verb, argument);
             Reply reply = channel.readReply();
             while (reply.isPositivePreliminary()) {
+                events.replyReceived(verb, reply);
                 reply = channel.readFinalReply();
             }
             return afterRead(reply, verb);
@@ -213,6 +211,7 @@ public final class Session implements Closeable {
         checkOpen(verb);
         try {
             channel.send(verb, argument);
+            events.commandStart(verb, argument);
         } catch (IOException e) {
             throw transportFailure(e instanceof TransportFailure f ? f
                     : new TransportFailure(TransportEvent.RESET_MID_SESSION, e.getMessage(), e), verb);
@@ -223,6 +222,8 @@ public final class Session implements Closeable {
         channel.send(verb, argument);
         sentVerb = verb;
         sentArgument = Transcript.isSecret(verb) ? null : argument;
+        commandStarted = events.now();
+        events.commandStart(verb, argument);
     }
 
     private Reply afterRead(Reply reply, String verb) {
@@ -231,6 +232,12 @@ public final class Session implements Closeable {
         lastVerb = verb;
         if (reply.code() == 421) {
             channel.close(); // the server closes after 421 (RFC 959 §4.2)
+        }
+        if (events.on()) {
+            events.replyReceived(verb, reply);
+            if (!reply.isPositivePreliminary()) {
+                events.commandEnd(verb, reply, diagnose(reply, verb), commandStarted);
+            }
         }
         return reply;
     }
@@ -244,6 +251,7 @@ public final class Session implements Closeable {
 
     /** The exception for a transport event during a command, e.g. a failed data connection. */
     public FtpException failure(TransportEvent event, String verb, String detail, Reply reply, Throwable cause) {
+        failed = true;
         Diagnosis d = classifier.classify(event, context(verb), detail, reply);
         return FtpException.of(d, channel.transcript().snapshot(), cause);
     }
@@ -262,6 +270,7 @@ public final class Session implements Closeable {
 
     /** The exception for a reply: its own diagnosis when negative, a protocol error when positive but unexpected. */
     public FtpException failure(Reply reply, ExchangeContext ctx) {
+        failed = true;
         Diagnosis d = classifier.classify(reply, ctx);
         if (!d.isFailure()) {
             d = classifier.classify(TransportEvent.UNEXPECTED_REPLY, ctx,
@@ -272,6 +281,7 @@ public final class Session implements Closeable {
 
     /** The exception for a diagnosis, with this session's transcript. */
     public FtpException exception(Diagnosis diagnosis) {
+        failed = true;
         return FtpException.of(diagnosis, channel.transcript().snapshot(), null);
     }
 
@@ -281,8 +291,18 @@ public final class Session implements Closeable {
     }
 
     private FtpException transportFailure(TransportFailure f, String verb) {
+        return transportFailure(f, verb, true);
+    }
+
+    /** The connection is unusable after a transport failure: closed, and the command reported as failed. */
+    private FtpException transportFailure(TransportFailure f, String verb, boolean commandFailed) {
+        failed = true;
         channel.close();
-        return fail(classifier, unconfirmedTls(f), context(verb), channel.transcript().snapshot());
+        FtpException e = fail(classifier, unconfirmedTls(f), context(verb), channel.transcript().snapshot());
+        if (commandFailed) {
+            events.commandFailed(verb, e, commandStarted);
+        }
+        return e;
     }
 
     /** Until the server has answered over TLS, a failure may be the server refusing our client certificate. */
@@ -290,12 +310,12 @@ public final class Session implements Closeable {
         return tlsUnconfirmed ? certificateHint(options, f) : f;
     }
 
-    private static TransportFailure certificateHint(ConnectOptions options, TransportFailure f) {
+    static TransportFailure certificateHint(ConnectOptions options, TransportFailure f) {
         ClientCertificateProbe probe = options.tls() == null ? null : options.tls().probe();
         return probe == null ? f : probe.explain(f);
     }
 
-    private static FtpException fail(Classifier classifier, TransportFailure f, ExchangeContext ctx, List<String> transcript) {
+    static FtpException fail(Classifier classifier, TransportFailure f, ExchangeContext ctx, List<String> transcript) {
         Diagnosis d = classifier.classify(f.event(), ctx, f.detail(), f.reply());
         return FtpException.of(d, transcript, f.getCause() == null ? f : f.getCause());
     }
@@ -359,8 +379,29 @@ public final class Session implements Closeable {
         return channel.isOpen();
     }
 
+    /** Whether this session raised a failure (any {@link FtpException}): it may be out of step with the server. */
+    public boolean hasFailed() {
+        return failed;
+    }
+
+    /** Records a failure raised outside this class (a transfer's negative final reply). */
+    public void markFailed() {
+        failed = true;
+    }
+
+    /** The session's event listener. */
+    public SessionEvents events() { return events; }
+
+    /** Closes the connection; the first call reports the end of the session. */
     @Override
     public void close() {
         channel.close();
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+        }
+        events.sessionEnd(started);
     }
 }
