@@ -25,7 +25,10 @@ final class LanguageReader {
 
     private final List<String> concepts = new ArrayList<>();
     private final List<Lexicon.Term> terms = new ArrayList<>();
-    private final Set<String> seen = new HashSet<>();
+    /** The lexicon this reader extends, returned as it is while nothing is added (rule files rarely add terms). */
+    private Lexicon base;
+    /** Keys of the terms read, filled on the first term added. */
+    private Set<String> seen;
     private Normalizer normalizer = Normalizer.basic();
 
     LanguageReader() {
@@ -34,11 +37,9 @@ final class LanguageReader {
     /** Starts from a catalog already read (extra rule files may add terms). */
     LanguageReader(Normalizer normalizer, Lexicon base) {
         this.normalizer = normalizer;
+        this.base = base;
         concepts.addAll(base.concepts());
-        for (Lexicon.Term t : base.terms()) {
-            terms.add(t);
-            seen.add(key(t.concept(), t.text(), t.family()));
-        }
+        terms.addAll(base.terms());
     }
 
     Normalizer normalizer() {
@@ -46,7 +47,10 @@ final class LanguageReader {
     }
 
     Lexicon lexicon() {
-        return new Lexicon(concepts, terms);
+        if (base == null || base.terms().size() != terms.size() || base.concepts().size() != concepts.size()) {
+            base = new Lexicon(concepts, terms);
+        }
+        return base;
     }
 
     /** Reads {@code normalization.json}; its tables are read from the built-in catalog on first use. */
@@ -180,6 +184,12 @@ final class LanguageReader {
             }
         }
         String family = t.hasNonNull("family") ? t.path("family").asString().trim().toLowerCase(Locale.ROOT) : null;
+        if (seen == null) {
+            seen = new HashSet<>();
+            for (Lexicon.Term known : terms) {
+                seen.add(key(known.concept(), known.text(), known.family()));
+            }
+        }
         if (seen.add(key(concept, String.join("*", parts), family))) {
             boolean anywhere = Boolean.TRUE.equals(CatalogJson.optionalBoolean(where, t, "anywhere"));
             boolean word = Boolean.TRUE.equals(CatalogJson.optionalBoolean(where, t, "word"));

@@ -93,6 +93,11 @@ final class Normalizer {
             }
             lineStart = false;
         }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == '\n') {
+            end--; // empty last lines say nothing
+        }
+        out.setLength(end);
         return out.toString(); // spaces are only written before a character, so no line ends in one
     }
 
