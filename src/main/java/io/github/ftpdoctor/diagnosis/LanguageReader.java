@@ -184,18 +184,49 @@ final class LanguageReader {
             }
         }
         String family = t.hasNonNull("family") ? t.path("family").asString().trim().toLowerCase(Locale.ROOT) : null;
+        boolean anywhere = Boolean.TRUE.equals(CatalogJson.optionalBoolean(where, t, "anywhere"));
+        boolean word = Boolean.TRUE.equals(CatalogJson.optionalBoolean(where, t, "word"));
         if (seen == null) {
             seen = new HashSet<>();
             for (Lexicon.Term known : terms) {
                 seen.add(key(known.concept(), known.text(), known.family()));
             }
         }
+        addTerm(concept, parts, word, anywhere, lang, family, source);
+        String[] joined = withoutSpacesBetweenIdeographs(parts);
+        if (joined != null) {
+            addTerm(concept, joined, word, anywhere, lang, family, source); // Korean and CJK texts space words freely
+        }
+    }
+
+    private void addTerm(int concept, String[] parts, boolean word, boolean anywhere, String lang, String family,
+                         String source) {
         if (seen.add(key(concept, String.join("*", parts), family))) {
-            boolean anywhere = Boolean.TRUE.equals(CatalogJson.optionalBoolean(where, t, "anywhere"));
-            boolean word = Boolean.TRUE.equals(CatalogJson.optionalBoolean(where, t, "word"));
             terms.add(new Lexicon.Term(concept, parts, !anywhere && Lexicon.startsWord(parts[0]), word, lang, family,
                     source));
         }
+    }
+
+    /**
+     * The parts with the spaces between two Han, kana or Hangul characters removed, or null when there are none:
+     * Korean and Chinese texts space the same words differently ({@code 파일 이름}, {@code 파일이름}).
+     */
+    private static String[] withoutSpacesBetweenIdeographs(String[] parts) {
+        String[] out = parts.clone();
+        boolean changed = false;
+        for (int p = 0; p < out.length; p++) {
+            StringBuilder sb = new StringBuilder(out[p]);
+            for (int i = sb.length() - 2; i > 0; i--) {
+                if (sb.charAt(i) == ' ' && !Lexicon.startsWord(sb.substring(i - 1, i))
+                        && !Lexicon.startsWord(sb.substring(i + 1, i + 2))
+                        && Character.isLetter(sb.charAt(i - 1)) && Character.isLetter(sb.charAt(i + 1))) {
+                    sb.deleteCharAt(i);
+                    changed = true;
+                }
+            }
+            out[p] = sb.toString();
+        }
+        return changed ? out : null;
     }
 
     private static String key(int concept, String text, String family) {
