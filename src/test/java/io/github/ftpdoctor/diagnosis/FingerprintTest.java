@@ -53,12 +53,13 @@ class FingerprintTest {
         Classifier c = Classifier.standard();
         Reply limit = Reply.of(421, "Maximum login limit has been reached.");
         Diagnosis mina = c.classify(limit, new ExchangeContext("USER", false, "mina"));
-        assertEquals("capacity.mina-login-limit", mina.ruleId());
+        assertEquals("mina.421-login", mina.ruleId());
         assertEquals(Confidence.POSSIBLE, mina.confidence());
         assertEquals(List.of(Outcome.PerIpSessionLimit, Outcome.PerUserSessionLimit), mina.alternatives());
         assertEquals("mina", mina.server());
         Diagnosis other = c.classify(limit, new ExchangeContext("USER", false, null));
-        assertEquals("capacity.too-many-users", other.ruleId());
+        assertEquals("mina.421-login", other.ruleId(), "MINA's own words, whatever the greeting said");
+        assertEquals(Outcome.TooManyUsers, other.outcome());
         assertEquals("unknown", other.server());
 
         Diagnosis generic = c.classify(Reply.of(530, "Login incorrect."), ExchangeContext.after("PASS"));

@@ -190,7 +190,7 @@ class MinaFtpClientTest {
             assertEquals("PASS", e.diagnosis().command());
             assertEquals(530, e.diagnosis().code());
             assertEquals("Authentication failed.", e.diagnosis().reply().text());
-            assertEquals("access.bad-credentials.text", e.diagnosis().ruleId());
+            assertEquals("mina.530-pass", e.diagnosis().ruleId());
         }
     }
 
@@ -202,7 +202,7 @@ class MinaFtpClientTest {
             assertEquals("USER", e.diagnosis().command());
             assertEquals(530, e.diagnosis().code());
             assertEquals("Anonymous connection is not allowed.", e.diagnosis().reply().text());
-            assertEquals("access.anonymous-denied", e.diagnosis().ruleId());
+            assertEquals("mina.530-user-anonymous", e.diagnosis().ruleId());
         }
     }
 
@@ -215,7 +215,7 @@ class MinaFtpClientTest {
             assertEquals("PASS", e.diagnosis().command());
             assertEquals(530, e.diagnosis().code());
             assertEquals("Authentication failed.", e.diagnosis().reply().text());
-            assertEquals("access.anonymous-refused-at-pass.text", e.diagnosis().ruleId());
+            assertEquals("mina.530-pass.anonymous", e.diagnosis().ruleId());
             assertTrue(e.transcript().contains("< 331 Guest login okay, send your complete e-mail address as password."),
                     e.transcript()::toString);
         }
@@ -239,7 +239,7 @@ class MinaFtpClientTest {
             FtpFileException e = assertThrows(FtpFileException.class, () -> ftp.modificationTime("missing.bin"));
             // MINA's "550 File %s unavailable." for MDTM: most likely missing, but not certain
             assertEquals(Outcome.FileNotFound, e.diagnosis().outcome());
-            assertEquals("files.not-found.unavailable", e.diagnosis().ruleId());
+            assertEquals("mina.550-mdtm", e.diagnosis().ruleId());
             assertEquals(io.github.ftpdoctor.diagnosis.Confidence.POSSIBLE, e.diagnosis().confidence());
             assertEquals("File /missing.bin unavailable.", e.diagnosis().reply().text());
         }
@@ -290,7 +290,7 @@ class MinaFtpClientTest {
                 assertEquals("Maximum login limit has been reached.", e.diagnosis().reply().text());
                 // the greeting identified MINA, which uses these words for all three of its limits
                 assertEquals("mina", e.diagnosis().server());
-                assertEquals("capacity.mina-login-limit", e.diagnosis().ruleId());
+                assertEquals("mina.421-login", e.diagnosis().ruleId());
                 assertEquals(java.util.List.of(Outcome.PerIpSessionLimit, Outcome.PerUserSessionLimit),
                         e.diagnosis().alternatives());
                 assertFalse(second.isConnected(), "closed after 421");

@@ -95,12 +95,12 @@ class VsftpdClientTest {
             assertEquals("Failed to change directory.", cwd.diagnosis().reply().text());
             assertEquals(550, cwd.diagnosis().code());
             assertEquals(Outcome.FileNotFound, cwd.diagnosis().outcome());
-            assertEquals("files.not-found.vsftpd", cwd.diagnosis().ruleId());
+            assertEquals("vsftpd.cwd-failed", cwd.diagnosis().ruleId());
 
             FtpFileException size = assertThrows(FtpFileException.class, () -> ftp.size("missing.bin"));
             assertEquals("Could not get file size.", size.diagnosis().reply().text());
             assertEquals(Outcome.FileNotFound, size.diagnosis().outcome());
-            assertEquals("files.not-found.unavailable", size.diagnosis().ruleId());
+            assertEquals("vsftpd.size-failed", size.diagnosis().ruleId());
             ftp.noop();
         }
     }
@@ -124,7 +124,7 @@ class VsftpdClientTest {
             assertEquals("PASS", e.diagnosis().command());
             assertEquals(530, e.diagnosis().code());
             assertEquals("Login incorrect.", e.diagnosis().reply().text());
-            assertEquals("access.bad-credentials.text", e.diagnosis().ruleId());
+            assertEquals("vsftpd.login-incorrect", e.diagnosis().ruleId());
         }
     }
 
@@ -146,7 +146,7 @@ class VsftpdClientTest {
             assertEquals("PASS", e.diagnosis().command());
             assertEquals(530, e.diagnosis().code());
             assertEquals("Login incorrect.", e.diagnosis().reply().text());
-            assertEquals("access.anonymous-refused-at-pass.text", e.diagnosis().ruleId());
+            assertEquals("vsftpd.login-incorrect.anonymous", e.diagnosis().ruleId());
             assertTrue(e.transcript().contains("< 331 Please specify the password."), e.transcript()::toString);
             assertTrue(e.transcript().contains("> PASS ****"), e.transcript()::toString);
         }
@@ -163,7 +163,7 @@ class VsftpdClientTest {
                 assertEquals(421, e.diagnosis().code());
                 assertEquals("There are too many connections from your internet address.",
                         e.diagnosis().reply().text());
-                assertEquals("capacity.per-ip", e.diagnosis().ruleId());
+                assertEquals("vsftpd.too-many-per-ip", e.diagnosis().ruleId());
                 first.noop(); // the first session is unaffected
             }
             assertTrue(ftpd.awaitNoSessions(SESSION_EXIT_MS), "sessions ended");
@@ -184,7 +184,7 @@ class VsftpdClientTest {
                 assertEquals("CONNECT", e.diagnosis().command());
                 assertEquals(421, e.diagnosis().code());
                 assertEquals("There are too many connected users, please try later.", e.diagnosis().reply().text());
-                assertEquals("capacity.too-many-users", e.diagnosis().ruleId());
+                assertEquals("vsftpd.too-many-users", e.diagnosis().ruleId());
                 first.noop();
             }
             assertTrue(ftpd.awaitNoSessions(SESSION_EXIT_MS), "sessions ended");

@@ -132,7 +132,7 @@ class ScriptedUploadFailuresTest {
         server.on("STOR", (c, a) -> c.reply("553 Could not create file."));
         FtpException e = failedUpload(FtpFileException.class);
         assertEquals(Outcome.PermissionDenied, e.diagnosis().outcome());
-        assertEquals("files.could-not-create.vsftpd", e.diagnosis().ruleId());
+        assertEquals("vsftpd.create-failed", e.diagnosis().ruleId());
         assertEquals(553, e.diagnosis().code());
     }
 
@@ -141,7 +141,7 @@ class ScriptedUploadFailuresTest {
         server.on("STOR", (c, a) -> c.reply("553 File name not allowed."));
         FtpException e = failedUpload(FtpFileException.class);
         assertEquals(Outcome.FileNameNotAllowed, e.diagnosis().outcome());
-        assertEquals("files.name-not-allowed", e.diagnosis().ruleId());
+        assertEquals("libunftp.bad-file-name", e.diagnosis().ruleId());
     }
 
     @Test
