@@ -204,8 +204,9 @@ public final class Classifier {
 
     /**
      * The most specific matching rule whose outcome can occur in the phase, and as alternatives the rule's own list
-     * followed by the outcomes of the other matching rules that have a condition (class fallbacks are not
-     * alternatives); null when no rule matches.
+     * followed by the outcomes of the other matching rules that have a condition (and the alternatives of those that
+     * conclude the same: a server's exact words keep the doubts the general rule knows); class fallbacks are not
+     * alternatives; null when no rule matches.
      */
     private Match firstMatch(Rule[] candidates, Input in) {
         for (int i = 0; i < candidates.length; i++) {
@@ -214,9 +215,13 @@ public final class Classifier {
                 java.util.LinkedHashSet<Outcome> alternatives = new java.util.LinkedHashSet<>(r.alternatives());
                 for (int j = i + 1; j < candidates.length; j++) {
                     Rule other = candidates[j];
-                    if (!other.isUnconditional() && other.outcome() != r.outcome() && allowed(other, in)
+                    if (!other.isUnconditional() && allowed(other, in)
                             && other.matches(in.subject(), in.ctx(), in.phase())) {
+                        // another reading of the evidence; a rule of the same outcome brings the doubts it knows
                         alternatives.add(other.outcome());
+                        if (other.outcome() == r.outcome()) {
+                            alternatives.addAll(other.alternatives());
+                        }
                     }
                 }
                 alternatives.remove(r.outcome());
