@@ -15,11 +15,17 @@ SHADOW = 'shadow'
 SED = 'sed'
 GREP = 'grep'
 LIBPQ = 'libpq5-15'
+MAKE = 'make'
+PSMISC = 'psmisc'
+PSQL = 'psql-15'
+APT = 'apt'
+BINUTILS = 'binutils'
 PACKAGE = {PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnupg-l10n 2.2.40-1.1', GIT: 'git 2.39.5',
            COREUTILS: 'coreutils 9.1-1', SHADOW: 'passwd 4.13', SED: 'sed 4.9-1', GREP: 'grep 3.8-5',
-           LIBPQ: 'libpq5 15.18'}
+           LIBPQ: 'libpq5 15.18', MAKE: 'make 4.3-4.1', PSMISC: 'psmisc 23.6-1', PSQL: 'postgresql-client-15 15.18',
+           APT: 'apt 2.6.1', BINUTILS: 'binutils 2.40'}
 CONCEPTS = {
-    'ATTEMPTS': [(PAM, "Have exhausted maximum number of retries for service"),
+    'ATTEMPTS': [(PAM, "Have exhausted maximum number of retries for service"), (SHADOW, "Maximum number of tries exceeded (%u)\n"),
                  (PAM, ("There was %d failed login attempt since the last successful login.",
                         "There were %d failed login attempts since the last successful login."))],
     'DIRECTORY': [(LIBC, "Is a directory"), (LIBC, "Not a directory"), (LIBC, "No such file or directory"),
@@ -27,9 +33,11 @@ CONCEPTS = {
     'CANNOT': [(LIBC, "Cannot allocate memory"), (LIBC, "Cannot assign requested address"),
                (SED, "%s: can't read %s: %s\n"), (GREP, "unable to record current working directory"),
                (LIBPQ, "could not acquire SSPI credentials"),
-               (LIBC, "could not start clean-up thread; terminating")],
-    'SAME': [(COREUTILS, "%s and %s are the same file")],
-    'USER': [(SHADOW, "%s: unknown user %s\n")],
+               (LIBC, "could not start clean-up thread; terminating"), (PSQL, "command not found"),
+               (APT, "Cannot initiate the connection to %s:%s (%s).")],
+    'SAME': [(COREUTILS, "%s and %s are the same file"), (MAKE, "target '%s' given more than once in the same rule"),
+             (COREUTILS, "   crt           same as %s\n"), (BINUTILS, "Multiple DWO_NAMEs encountered for the same CU\n")],
+    'USER': [(SHADOW, "%s: unknown user %s\n"), (PSMISC, "Cannot find user %s\n")],
     'TRUNCATED': [(LIBC, "%s: premature end of file")],
     'TOO_LONG': [(LIBC, "File name too long"), (LIBC, "Argument list too long")],
     'IO_ERROR': [(LIBC, "Input/output error")],
@@ -42,7 +50,7 @@ CONCEPTS = {
 # the language's singular differs from its plural; stems of languages with cases stay prefixes.
 # language of the cue file -> (locales to read, {concept: [terms]})
 SPEC = {
-    'en': (None, {'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
+    'en': (None, {'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
                   'TOO_LONG': ['too long'], 'IO_ERROR': ['input/output error'],
                   'NETWORK_ERROR': ['connection refused', 'connection timed out', 'connection reset by peer',
                                     'no route to host', 'network is unreachable']}),
@@ -61,7 +69,7 @@ SPEC = {
                     'TOO_LONG': ['troppo lung'], 'IO_ERROR': ['errore di input/output'],
                     'NETWORK_ERROR': ['connessione rifiutata', 'connessione scaduta', 'connessione interrotta']}),
     'pt': (['pt', 'pt_BR'], {'SAME': ['mesmo'], 'USER': ['=utilizador', '=usuário'], 'TRUNCATED': ['prematuro'], 'ALREADY': ['já'], 'FIRST': ['primeiro'], 'ATTEMPTS': ['tentativa'], 'DIRECTORY': ['pasta', 'diretório'],
-                             'CANNOT': ['impossível', 'não foi possível'], 'TOO_LONG': ['muito long', 'muito grande'],
+                             'CANNOT': ['impossível', 'não foi possível', 'não posso'], 'TOO_LONG': ['muito long', 'muito grande'],
                              'IO_ERROR': ['erro de entrada/saída'],
                              'NETWORK_ERROR': ['ligação recusada', 'conexão recusada', 'tempo esgotado para conexão']}),
     'pl': (['pl'], {'SAME': ['ten sam'], 'USER': ['użytkownik'], 'TRUNCATED': ['przedwczesny'], 'ALREADY': ['już'], 'FIRST': ['najpierw'], 'ATTEMPTS': ['liczbę prób', 'nieudanych prób'], 'DIRECTORY': ['katalog'], 'CANNOT': ['nie można'],
@@ -83,7 +91,7 @@ SPEC = {
     'bg': (['bg'], {'ALREADY': ['вече'], 'FIRST': ['първо'], 'ATTEMPTS': ['опит'], 'DIRECTORY': ['директория'], 'CANNOT': ['не може'],
                     'TOO_LONG': ['твърде дълг'], 'IO_ERROR': ['входно-изходна грешка'],
                     'NETWORK_ERROR': ['отказано свързване', 'просрочена мрежова операция']}),
-    'nl': (['nl'], {'SAME': ['hetzelfde'], 'USER': ['=gebruiker'], 'TRUNCATED': ['voortijdig'], 'ATTEMPTS': ['~poging'], 'DIRECTORY': ['map'], 'CANNOT': ['kan * niet'], 'TOO_LONG': ['te lang'],
+    'nl': (['nl'], {'SAME': ['hetzelfde', 'dezelfde'], 'USER': ['=gebruiker'], 'TRUNCATED': ['voortijdig'], 'ATTEMPTS': ['~poging'], 'DIRECTORY': ['map'], 'CANNOT': ['kan * niet'], 'TOO_LONG': ['te lang'],
                     'IO_ERROR': ['invoer-/uitvoerfout'],
                     'NETWORK_ERROR': ['verbinding is geweigerd', 'verbinding is verlopen', 'verbinding is weggevallen']}),
     'cs': (['cs'], {'SAME': ['tentýž'], 'USER': ['uživatel'], 'TRUNCATED': ['předčasný'], 'FIRST': ['nejdřív'], 'ATTEMPTS': ['pokus'], 'DIRECTORY': ['adresář'], 'CANNOT': ['nelze'],
@@ -92,7 +100,7 @@ SPEC = {
     'sk': (['sk'], {'SAME': ['ten istý'], 'USER': ['používateľ'], 'TRUNCATED': ['predčasný'], 'FIRST': ['najskôr'], 'ATTEMPTS': ['pokus'], 'DIRECTORY': ['adresár'], 'CANNOT': ['nie je možné'],
                     'TOO_LONG': ['príliš dlh'], 'IO_ERROR': ['chyba vstupu/výstupu'],
                     'NETWORK_ERROR': ['spojenie odmietnuté', 'spojenie zrušené druhou stranou']}),
-    'sv': (['sv'], {'SAME': ['samma'], 'USER': ['användare'], 'TRUNCATED': ['för tidigt'], 'ALREADY': ['redan'], 'FIRST': ['först'], 'ATTEMPTS': ['~försök'], 'DIRECTORY': ['katalog'], 'CANNOT': ['kan inte'],
+    'sv': (['sv'], {'SAME': ['samma'], 'USER': ['användare'], 'TRUNCATED': ['för tidigt'], 'ALREADY': ['redan'], 'FIRST': ['först'], 'ATTEMPTS': ['~försök'], 'DIRECTORY': ['katalog'], 'CANNOT': ['kan inte', 'kan ej'],
                     'TOO_LONG': ['för lång'], 'IO_ERROR': ['in/ut-fel'],
                     'NETWORK_ERROR': ['förbindelsen förvägrad', 'förbindelsens tidsgräns löpte ut']}),
     'da': (['da'], {'SAME': ['samme'], 'USER': ['=bruger'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['~forsøg'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
@@ -101,7 +109,7 @@ SPEC = {
     'nb': (['nb'], {'SAME': ['samme'], 'USER': ['=bruker'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['~forsøk'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
                     'TOO_LONG': ['for lang'], 'IO_ERROR': ['inn/ut-feil'],
                     'NETWORK_ERROR': ['oppkobling nektes', 'overskred tidsgrensen']}),
-    'hu': (['hu'], {'SAME': ['ugyanaz'], 'USER': ['felhasználó'], 'ALREADY': ['már'], 'FIRST': ['előbb'], 'ATTEMPTS': ['~próbálkozás', 'kísérlet'], 'DIRECTORY': ['könyvtár'],
+    'hu': (['hu'], {'SAME': ['ugyanaz', 'ugyana'], 'USER': ['felhasználó'], 'ALREADY': ['már'], 'FIRST': ['előbb'], 'ATTEMPTS': ['~próbálkozás', 'kísérlet'], 'DIRECTORY': ['könyvtár'],
                     'CANNOT': ['nem sikerült'], 'TOO_LONG': ['túl hosszú'], 'IO_ERROR': ['kimeneti/bemeneti hiba'],
                     'NETWORK_ERROR': ['kapcsolat elutasítva', 'időtúllépés a kapcsolatban']}),
     'tr': (['tr'], {'SAME': ['aynı'], 'USER': ['kullanıcı'], 'ALREADY': ['zaten'], 'ATTEMPTS': ['deneme'], 'DIRECTORY': ['dizin'], 'TOO_LONG': ['çok uzun'],
