@@ -20,10 +20,11 @@ PSMISC = 'psmisc'
 PSQL = 'psql-15'
 APT = 'apt'
 BINUTILS = 'binutils'
+BASH = 'bash'
 PACKAGE = {PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnupg-l10n 2.2.40-1.1', GIT: 'git 2.39.5',
            COREUTILS: 'coreutils 9.1-1', SHADOW: 'passwd 4.13', SED: 'sed 4.9-1', GREP: 'grep 3.8-5',
            LIBPQ: 'libpq5 15.18', MAKE: 'make 4.3-4.1', PSMISC: 'psmisc 23.6-1', PSQL: 'postgresql-client-15 15.18',
-           APT: 'apt 2.6.1', BINUTILS: 'binutils 2.40'}
+           APT: 'apt 2.6.1', BINUTILS: 'binutils 2.40', BASH: 'bash 5.2.15'}
 CONCEPTS = {
     'ATTEMPTS': [(PAM, "Have exhausted maximum number of retries for service"), (SHADOW, "Maximum number of tries exceeded (%u)\n"),
                  (PAM, ("There was %d failed login attempt since the last successful login.",
@@ -42,10 +43,12 @@ CONCEPTS = {
     'TOO_LONG': [(LIBC, "File name too long"), (LIBC, "Argument list too long")],
     'IO_ERROR': [(LIBC, "Input/output error")],
     'ALREADY': [(LIBC, "Operation already in progress"), (LIBC, "Transport endpoint is already connected")],
+    'BUSY': [(BASH, "register_alloc: alloc table is full with FIND_ALLOC?\n")],
     'FIRST': [(GNUPG, "Please correct the error first\n"), (GIT, "You need to resolve your current index first")],
     'NETWORK_ERROR': [(LIBC, "Connection refused"), (LIBC, "Connection timed out"), (LIBC, "Connection reset by peer"),
                       (LIBC, "No route to host"), (LIBC, "Network is unreachable")],
 }
+# A term starting with '~=' may start inside a word but must end one (Anmeldeversuche, not versuchen).
 # A term starting with '=' matches whole words only: USER is the singular account word ("user", not "users"), where
 # the language's singular differs from its plural; stems of languages with cases stay prefixes.
 # language of the cue file -> (locales to read, {concept: [terms]})
@@ -54,7 +57,7 @@ SPEC = {
                   'TOO_LONG': ['too long'], 'IO_ERROR': ['input/output error'],
                   'NETWORK_ERROR': ['connection refused', 'connection timed out', 'connection reset by peer',
                                     'no route to host', 'network is unreachable']}),
-    'de': (['de'], {'SAME': ['~selbe'], 'USER': ['benutzer'], 'TRUNCATED': ['unerwartetes ende'], 'ALREADY': ['bereits'], 'FIRST': ['zuerst'], 'ATTEMPTS': ['~versuch'], 'DIRECTORY': ['~verzeichnis'], 'CANNOT': ['kann * nicht', 'konnte * nicht'],
+    'de': (['de'], {'SAME': ['~selbe'], 'USER': ['benutzer'], 'TRUNCATED': ['unerwartetes ende'], 'ALREADY': ['bereits'], 'FIRST': ['zuerst'], 'ATTEMPTS': ['~=versuche', '~=versuch'], 'DIRECTORY': ['~verzeichnis'], 'CANNOT': ['kann * nicht', 'konnte * nicht'],
                     'TOO_LONG': ['zu lang'], 'IO_ERROR': ['eingabe-/ausgabefehler'],
                     'NETWORK_ERROR': ['verbindungsaufbau abgelehnt', 'wartezeit für die verbindung ist abgelaufen',
                                       'vom kommunikationspartner zurückgesetzt']}),
@@ -84,7 +87,7 @@ SPEC = {
     'ko': (['ko'], {'SAME': ['동일한'], 'USER': ['사용자'], 'TRUNCATED': ['완결하지 않은'], 'ALREADY': ['이미'], 'ATTEMPTS': ['시도'], 'DIRECTORY': ['디렉터리'], 'CANNOT': ['수 없습니다'],
                     'TOO_LONG': ['너무 깁', '너무 김'], 'IO_ERROR': ['입력/출력 오류'],
                     'NETWORK_ERROR': ['연결이 거부됨', '연결 시간 초과', '상대편이 연결을 끊음']}),
-    'zh': (['zh_CN', 'zh_TW'], {'SAME': ['同一'], 'USER': ['用户', '使用者'], 'TRUNCATED': ['不完整', '未完成'], 'ALREADY': ['已经'], 'FIRST': ['请先', '要先', '請先'], 'ATTEMPTS': ['重试', '尝试', '重試', '試圖'], 'DIRECTORY': ['目录', '目錄'],
+    'zh': (['zh_CN', 'zh_TW'], {'BUSY': ['已满'], 'SAME': ['同一'], 'USER': ['用户', '使用者'], 'TRUNCATED': ['不完整', '未完成'], 'ALREADY': ['已经'], 'FIRST': ['请先', '要先', '請先'], 'ATTEMPTS': ['重试', '尝试', '重試', '試圖'], 'DIRECTORY': ['目录', '目錄'],
                                 'CANNOT': ['无法', '無法'], 'TOO_LONG': ['过长', '太長'],
                                 'IO_ERROR': ['输入/输出错误', '輸入/輸出錯誤'],
                                 'NETWORK_ERROR': ['拒绝连接', '连接超时', '连接被对方重设', '連線被拒絕', '連線超過時間']}),
@@ -100,13 +103,13 @@ SPEC = {
     'sk': (['sk'], {'SAME': ['ten istý'], 'USER': ['používateľ'], 'TRUNCATED': ['predčasný'], 'FIRST': ['najskôr'], 'ATTEMPTS': ['pokus'], 'DIRECTORY': ['adresár'], 'CANNOT': ['nie je možné'],
                     'TOO_LONG': ['príliš dlh'], 'IO_ERROR': ['chyba vstupu/výstupu'],
                     'NETWORK_ERROR': ['spojenie odmietnuté', 'spojenie zrušené druhou stranou']}),
-    'sv': (['sv'], {'SAME': ['samma'], 'USER': ['användare'], 'TRUNCATED': ['för tidigt'], 'ALREADY': ['redan'], 'FIRST': ['först'], 'ATTEMPTS': ['~försök'], 'DIRECTORY': ['katalog'], 'CANNOT': ['kan inte', 'kan ej'],
+    'sv': (['sv'], {'SAME': ['samma'], 'USER': ['användare'], 'TRUNCATED': ['för tidigt'], 'ALREADY': ['redan'], 'FIRST': ['först'], 'ATTEMPTS': ['inloggningsförsök'], 'DIRECTORY': ['katalog'], 'CANNOT': ['kan inte', 'kan ej'],
                     'TOO_LONG': ['för lång'], 'IO_ERROR': ['in/ut-fel'],
                     'NETWORK_ERROR': ['förbindelsen förvägrad', 'förbindelsens tidsgräns löpte ut']}),
-    'da': (['da'], {'SAME': ['samme'], 'USER': ['=bruger'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['~forsøg'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
+    'da': (['da'], {'SAME': ['samme'], 'USER': ['=bruger'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['loginforsøg'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
                     'TOO_LONG': ['for lang'], 'IO_ERROR': ['inddata/uddata-fejl'],
                     'NETWORK_ERROR': ['opkobling nægtet', 'overskred tidsgrænsen']}),
-    'nb': (['nb'], {'SAME': ['samme'], 'USER': ['=bruker'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['~forsøk'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
+    'nb': (['nb'], {'SAME': ['samme'], 'USER': ['=bruker'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['innloggingsforsøk'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
                     'TOO_LONG': ['for lang'], 'IO_ERROR': ['inn/ut-feil'],
                     'NETWORK_ERROR': ['oppkobling nektes', 'overskred tidsgrensen']}),
     'hu': (['hu'], {'SAME': ['ugyanaz', 'ugyana'], 'USER': ['felhasználó'], 'ALREADY': ['már'], 'FIRST': ['előbb'], 'ATTEMPTS': ['~próbálkozás', 'kísérlet'], 'DIRECTORY': ['könyvtár'],
@@ -163,9 +166,9 @@ def main(out):
             for w in words:
                 word = w.lstrip('~=')
                 e = {'term': word, 'source': source_of(lang, locales, concept, word)}
-                if w.startswith('~'):
+                if '~' in w[:2]:
                     e['anywhere'] = True
-                if w.startswith('='):
+                if '=' in w[:2]:
                     e['word'] = True
                 entries.setdefault(concept, []).append(e)
         lexicons.append({'lang': lang, 'concepts': entries})

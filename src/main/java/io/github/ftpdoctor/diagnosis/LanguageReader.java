@@ -236,7 +236,7 @@ final class LanguageReader {
     /**
      * Writes the lexicon in the compact form the jar carries ({@code cues.tsv}): the concepts in index order, then
      * one line per term, already normalized: concept index, language, family ({@code -} for none), flags
-     * ({@code a}: may start inside a word, {@code w}: whole words only, {@code -}), the term. Sources stay in the JSON files; the build validated them.
+     * ({@code a}: may start inside a word, {@code w}: must end a word, {@code -}: neither), the term. Sources stay in the JSON files; the build validated them.
      */
     void writeCompiled(java.io.Writer out) throws IOException {
         out.write("# Generated at build time from reply-catalog/cues/*.json by LexiconCompiler; do not edit.\n");
@@ -248,9 +248,9 @@ final class LanguageReader {
         out.write('\n');
         for (Lexicon.Term t : terms) {
             boolean anywhere = !t.wordStart() && Lexicon.startsWord(t.parts()[0]);
-            String flags = anywhere ? "a" : t.wholeWord() ? "w" : "-";
+            String flags = (anywhere ? "a" : "") + (t.wholeWord() ? "w" : "");
             out.write(t.concept() + "\t" + t.lang() + "\t" + (t.family() == null ? "-" : t.family()) + "\t"
-                    + flags + "\t" + t.text() + "\n");
+                    + (flags.isEmpty() ? "-" : flags) + "\t" + t.text() + "\n");
         }
     }
 
@@ -273,9 +273,9 @@ final class LanguageReader {
                 throw new CatalogException("reply-catalog/cues.tsv: malformed line: " + line);
             }
             String[] parts = splitAtStars(f[4]);
-            boolean anywhere = "a".equals(f[3]);
+            boolean anywhere = f[3].indexOf('a') >= 0;
             terms.add(new Lexicon.Term(Integer.parseInt(f[0]), parts, !anywhere && Lexicon.startsWord(parts[0]),
-                    "w".equals(f[3]), f[1], "-".equals(f[2]) ? null : f[2], "reply-catalog/cues"));
+                    f[3].indexOf('w') >= 0, f[1], "-".equals(f[2]) ? null : f[2], "reply-catalog/cues"));
         }
     }
 
