@@ -33,7 +33,7 @@ class VsftpdClientTest {
 
     @BeforeEach
     void requireVsftpd() {
-        Vsftpd.assumeAvailable();
+        Vsftpd.requireAvailable();
     }
 
     private static FtpClient connect(Vsftpd ftpd) throws FtpException {

@@ -56,7 +56,7 @@ class VsftpdTransferTest {
 
     @BeforeEach
     void requireVsftpd() {
-        Vsftpd.assumeAvailable();
+        Vsftpd.requireAvailable();
     }
 
     static FtpClient login(String host, int port, FtpConfig config) throws Exception {
