@@ -43,6 +43,16 @@ public final class Requirements {
         Assumptions.abort("skipped, " + missing + " (under CI=true this fails)");
     }
 
+    /**
+     * For a check that is only part of a test: under CI a missing requirement fails the test; elsewhere the test
+     * goes on without that part (the caller skips it).
+     */
+    public static void requireInCi(boolean condition, String missing) {
+        if (!condition && inCi()) {
+            Assertions.fail("missing in CI (CI=true): " + missing);
+        }
+    }
+
     /** {@link #require(boolean, String)} for a condition whose check may throw: an exception counts as missing. */
     public static void require(BooleanSupplier condition, String missing) {
         boolean holds;
