@@ -235,4 +235,47 @@ class ProtocolEdgeCasesTest {
         assertFalse(own.contextForSession(own.probeForSession()) == fresh, "a context per session");
         assertNotNull(shared.keys(null).probeForSession());
     }
+
+    // ---- TlsUpgrade: naming a failed handshake ----
+
+    @Test
+    void handshakeFailuresAreNamedByWhatWentWrong() {
+        TransportFailure timeout = TlsUpgrade.failure(new java.net.SocketTimeoutException("Read timed out"), "h port 21");
+        assertEquals(TransportEvent.TLS_HANDSHAKE_FAILED, timeout.event());
+        assertEquals("no TLS handshake from h port 21 within the timeout", timeout.detail());
+
+        javax.net.ssl.SSLHandshakeException untrusted = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
+        untrusted.initCause(new java.security.cert.CertPathValidatorException("bad chain"));
+        assertEquals(TransportEvent.TLS_CERTIFICATE_UNTRUSTED, TlsUpgrade.failure(untrusted, "h").event());
+        assertEquals(TransportEvent.TLS_CERTIFICATE_UNTRUSTED, TlsUpgrade.failure(new javax.net.ssl.SSLHandshakeException(
+                "sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path"
+                        + " to requested target"), "h").event());
+
+        javax.net.ssl.SSLHandshakeException mismatch = new javax.net.ssl.SSLHandshakeException("handshake");
+        mismatch.initCause(new java.security.cert.CertificateException(
+                "No subject alternative names matching IP address 127.0.0.2 found"));
+        assertEquals(TransportEvent.TLS_HOSTNAME_MISMATCH, TlsUpgrade.failure(mismatch, "h").event());
+        assertEquals(TransportEvent.TLS_HOSTNAME_MISMATCH, TlsUpgrade.failure(new javax.net.ssl.SSLHandshakeException(
+                "No name matching example.com found"), "h").event());
+
+        assertEquals(TransportEvent.TLS_HANDSHAKE_FAILED, TlsUpgrade.failure(new javax.net.ssl.SSLException(
+                "Unsupported or unrecognized SSL message"), "h").event());
+        assertEquals(TransportEvent.TLS_HANDSHAKE_FAILED, TlsUpgrade.failure(new IOException(
+                "Remote host terminated the SSL handshake"), "h").event(), "SSL named in a plain IOException");
+        TransportFailure reset = TlsUpgrade.failure(new java.net.SocketException("Connection reset"), "h port 990");
+        assertEquals(TransportEvent.RESET_BEFORE_GREETING, reset.event());
+        assertEquals("h port 990: Connection reset", reset.detail());
+    }
+
+    @Test
+    void clientParametersVerifyTheHostNameAndChooseProtocolsOnlyWhenAsked() {
+        javax.net.ssl.SSLParameters p = TlsUpgrade.parameters(new javax.net.ssl.SSLParameters(),
+                new TlsOptions(true, null, null, true, true, new String[] {"TLSv1.2"}));
+        assertEquals("HTTPS", p.getEndpointIdentificationAlgorithm());
+        assertEquals(List.of("TLSv1.2"), List.of(p.getProtocols()));
+        javax.net.ssl.SSLParameters q = TlsUpgrade.parameters(new javax.net.ssl.SSLParameters(),
+                new TlsOptions(false, null, null, false, true, null));
+        assertNull(q.getEndpointIdentificationAlgorithm());
+        assertNull(q.getProtocols());
+    }
 }
