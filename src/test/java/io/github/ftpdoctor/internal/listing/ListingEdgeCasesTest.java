@@ -267,4 +267,57 @@ class ListingEdgeCasesTest {
         assertEquals(Integer.MAX_VALUE, UnixListParser.number("99999999999", 0, 11, 18), "capped");
         assertEquals(Integer.MAX_VALUE, UnixListParser.number("2147483647", 0, 10, 18));
     }
+
+    @Test
+    void mlsxTimesUpToFortyCharacters() {
+        String forty = "20240102030405." + "1".repeat(25);
+        assertEquals(40, forty.length());
+        assertEquals(Instant.parse("2024-01-02T03:04:05.111111111Z"), MlsxParser.parseTime(forty));
+        assertNull(MlsxParser.parseTime(forty + "1"), "41 characters");
+    }
+
+    @Test
+    void unixLinesEndingInADateOrIndentedStillParseOrFailCleanly() {
+        assertNull(UnixListParser.parseLine("-rw-r--r-- 1 a b 5 2024-01-01", CLOCK), "a date last: no time, no name");
+        assertNull(UnixListParser.parseLine("-rw-r--r-- 1 a b 5 Jan", CLOCK));
+        FtpEntry indented = UnixListParser.parseLine("  -rw-r--r-- 1 a b 5 Jan  1 10:00 f", CLOCK);
+        assertNotNull(indented, "blanks before the permissions");
+        assertEquals("f", indented.name());
+        assertEquals(5L, indented.size().orElseThrow());
+    }
+
+    @Test
+    void unixDatesAtMidnightAndImpossibleDatesGiveEntriesWithoutTime() {
+        assertEquals(Instant.parse("2024-01-01T00:00:00Z"), UnixListParser.parseLine(
+                "-rw-r--r-- 1 a b 5 2024-01-01 00:00 f", CLOCK).modified().orElseThrow());
+        assertEquals(Instant.parse("0000-01-01T00:00:00Z"), UnixListParser.parseLine(
+                "-rw-r--r-- 1 a b 5 Jan  1  0000 f", CLOCK).modified().orElseThrow(), "a four-digit year as it is");
+        for (String date : new String[] {"2024-00-01", "2024-01-00", "2024-02-30"}) {
+            FtpEntry e = UnixListParser.parseLine("-rw-r--r-- 1 a b 5 " + date + " 10:00 f", CLOCK);
+            assertNotNull(e, date);
+            assertEquals("f", e.name(), date);
+            assertTrue(e.modified().isEmpty(), date);
+        }
+        assertEquals(Instant.parse("0000-01-01T10:00:00Z"), UnixListParser.parseLine(
+                "-rw-r--r-- 1 a b 5 0000-01-01 10:00 f", CLOCK).modified().orElseThrow());
+    }
+
+    @Test
+    void unixDeviceNumbersRightAfterThePermissions() {
+        FtpEntry e = UnixListParser.parseLine("crw-rw-rw- 1, 3 Jan  1 10:00 null", CLOCK);
+        assertNotNull(e);
+        assertEquals("null", e.name());
+        assertNull(e.owner());
+        assertNull(e.group());
+    }
+
+    @Test
+    void aLinkNameThatStartsWithTheArrowIsKeptWhole() {
+        FtpEntry e = UnixListParser.parseLine("lrwxrwxrwx 1 a b 5 Jan  1 10:00  -> x", CLOCK);
+        assertEquals(" -> x", e.name());
+        assertNull(e.target());
+        FtpEntry link = UnixListParser.parseLine("lrwxrwxrwx 1 a b 5 Jan  1 10:00 l -> x", CLOCK);
+        assertEquals("l", link.name());
+        assertEquals("x", link.target());
+    }
 }
