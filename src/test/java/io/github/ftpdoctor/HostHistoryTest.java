@@ -87,4 +87,28 @@ class HostHistoryTest {
         assertInstanceOf(ConnectionRefusedException.class,
                 assertThrows(FtpException.class, () -> FtpClient.connect(HOST, port, CONFIG)));
     }
+
+    @Test
+    void clearForgetsEveryHost() {
+        HostHistory.loginFailed(HOST, 2121);
+        HostHistory.loginFailed("OTHER.example", 21);
+        assertEquals(1, HostHistory.recentFailedLogins("other.EXAMPLE", 21), "host names in any case");
+        HostHistory.clear();
+        assertEquals(0, HostHistory.recentFailedLogins(HOST, 2121));
+        assertEquals(0, HostHistory.recentFailedLogins("other.example", 21));
+    }
+
+    @Test
+    void theHistoryHoldsAtMostTenThousandHosts() {
+        for (int i = 0; i < 10_000; i++) {
+            HostHistory.loginFailed("h" + i + ".example", 21);
+        }
+        assertEquals(1, HostHistory.recentFailedLogins("h0.example", 21), "ten thousand are kept");
+        assertEquals(1, HostHistory.recentFailedLogins("h9999.example", 21));
+        // full: the next failed login first drops what is older than the window, and, none being, everything
+        HostHistory.loginFailed("one-more.example", 21);
+        assertEquals(0, HostHistory.recentFailedLogins("h0.example", 21));
+        assertEquals(0, HostHistory.recentFailedLogins("h9999.example", 21));
+        assertEquals(1, HostHistory.recentFailedLogins("one-more.example", 21));
+    }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +30,8 @@ import org.mockftpserver.stub.StubFtpServer;
  * Every real login-phase phrasing of the tables (greeting, USER, PASS) replayed over the wire by MockFtpServer's
  * StubFtpServer: the client, not just the classifier, must reach the expected outcome.
  */
+// MockFtpServer's StubFtpServer writes replies in the JVM's default charset: run by the utf8-jvm surefire execution (pom.xml)
+@Tag("utf8-jvm")
 class ReplayedPhrasingsTest {
     private static final FtpConfig CONFIG = FtpConfig.builder().connectTimeout(Duration.ofSeconds(2))
             .replyTimeout(Duration.ofSeconds(5)).negotiateUtf8(false).build();

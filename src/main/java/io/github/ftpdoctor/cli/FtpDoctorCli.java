@@ -4,7 +4,10 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,8 +32,9 @@ public final class FtpDoctorCli implements Callable<Integer> {
     /** Runs the command line with the given streams; returns the exit status. */
     public static int run(PrintStream out, PrintStream err, String... args) {
         CommandLine cl = new CommandLine(new FtpDoctorCli(out));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(writer(out));
+        cl.setErr(writer(err));
+        cl.registerConverter(Path.class, LocalFiles::path);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof io.github.ftpdoctor.diagnosis.CatalogException) {
                 commandLine.getErr().println("ftp-doctor: " + e.getMessage());
@@ -63,6 +67,30 @@ public final class FtpDoctorCli implements Callable<Integer> {
         spec.commandLine().getErr().println("ftp-doctor: a command is required");
         spec.commandLine().usage(spec.commandLine().getErr());
         return USAGE;
+    }
+
+    /**
+     * A writer that hands characters to the stream, which encodes them with its own charset. (A
+     * {@code new PrintWriter(OutputStream)} would encode with the JVM's default charset instead: under
+     * {@code LANG=C}, every Chinese message and file name in picocli's output became '?'.)
+     */
+    static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new Writer() {
+            @Override
+            public void write(char[] chars, int off, int len) {
+                stream.append(CharBuffer.wrap(chars, off, len));
+            }
+
+            @Override
+            public void flush() {
+                stream.flush();
+            }
+
+            @Override
+            public void close() {
+                stream.flush();
+            }
+        }, true);
     }
 
     private static PrintStream utf8(FileDescriptor fd) {

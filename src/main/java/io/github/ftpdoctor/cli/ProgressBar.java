@@ -2,6 +2,7 @@ package io.github.ftpdoctor.cli;
 
 import io.github.ftpdoctor.TransferListener;
 import java.io.PrintStream;
+import java.util.Locale;
 
 /** A one-line progress bar on a terminal: percentage when the size is known, bytes and speed always. */
 final class ProgressBar implements TransferListener {
@@ -27,13 +28,13 @@ final class ProgressBar implements TransferListener {
         }
         lastDraw = now;
         double secs = Math.max(1e-3, (now - started) / 1e9);
-        String speed = String.format("%.1f MiB/s", bytes / secs / (1 << 20));
+        String speed = String.format(Locale.ROOT, "%.1f MiB/s", bytes / secs / (1 << 20));
         if (total > 0) {
             int filled = (int) Math.min(WIDTH, WIDTH * bytes / total);
-            out.printf("\r[%s%s] %3d%% %s %s ", "#".repeat(filled), " ".repeat(WIDTH - filled),
+            out.printf(Locale.ROOT, "\r[%s%s] %3d%% %s %s ", "#".repeat(filled), " ".repeat(WIDTH - filled),
                     Math.min(100, 100 * bytes / total), human(bytes), speed);
         } else {
-            out.printf("\r%s %s ", human(bytes), speed);
+            out.printf(Locale.ROOT, "\r%s %s ", human(bytes), speed);
         }
         if (total >= 0 && bytes >= total) {
             out.println();
@@ -52,6 +53,6 @@ final class ProgressBar implements TransferListener {
             v /= 1024;
             u++;
         }
-        return String.format("%.1f %s", v, units[u]);
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 }

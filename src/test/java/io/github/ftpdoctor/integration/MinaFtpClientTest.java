@@ -23,7 +23,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -86,18 +85,6 @@ class MinaFtpClientTest {
             assertEquals("/", ftp.pwd());
             ftp.rmd("sub dir");
             assertFalse(Files.exists(home.resolve("sub dir")));
-        }
-    }
-
-    @Test
-    void chineseDirectoryNameRoundTripsInUtf8() throws Exception {
-        Assumptions.assumeTrue("UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")),
-                "the JVM's file names must be UTF-8 for MINA to create a Chinese directory");
-        try (FtpClient ftp = loggedIn()) {
-            assertEquals("/测试目录", ftp.mkd("测试目录"));
-            assertTrue(Files.isDirectory(home.resolve("测试目录")));
-            ftp.cwd("测试目录");
-            assertEquals("/测试目录", ftp.pwd());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.ftpdoctor.integration;
 
+import io.github.ftpdoctor.testsupport.Requirements;
 import static io.github.ftpdoctor.integration.MinaServer.HOST;
 import static io.github.ftpdoctor.integration.MinaServer.USER;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +45,9 @@ class TranscriptLoggingTest {
 
     private static Path logFile() {
         String file = System.getProperty(LOG_FILE_PROPERTY);
-        Assumptions.assumeTrue(file != null && !file.equals("System.err") && !file.equals("System.out"),
-                "the transcript log is not routed to a file (run through Maven surefire)");
+        Requirements.require(file != null && !file.equals("System.err") && !file.equals("System.out"),
+                "the transcript log routed to a file (" + LOG_FILE_PROPERTY + ", set by Maven surefire's"
+                + " configuration in pom.xml)");
         assertTrue(LoggerFactory.getLogger("io.github.ftpdoctor.transcript").isDebugEnabled(),
                 "surefire sets io.github.ftpdoctor.transcript to DEBUG");
         return Paths.get(file);

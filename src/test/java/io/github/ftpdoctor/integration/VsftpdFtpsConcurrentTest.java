@@ -44,7 +44,7 @@ class VsftpdFtpsConcurrentTest {
 
     @BeforeAll
     static void certificate() throws Exception {
-        Vsftpd.assumeAvailable();
+        Vsftpd.requireAvailable();
         cert = SelfSignedCert.create(keys);
     }
 

@@ -33,7 +33,7 @@ class VsftpdFtpsModesTest {
 
     @BeforeAll
     static void certificate() throws Exception {
-        Vsftpd.assumeAvailable();
+        Vsftpd.requireAvailable();
         cert = SelfSignedCert.create(keys);
     }
 

@@ -39,7 +39,7 @@ class VsftpdTlsTest {
 
     @BeforeAll
     static void certificate() throws Exception {
-        Vsftpd.assumeAvailable();
+        Vsftpd.requireAvailable();
         SelfSignedCert made = SelfSignedCert.create(keys);
         cert = made.cert();
         key = made.key();

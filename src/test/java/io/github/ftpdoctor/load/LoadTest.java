@@ -1,5 +1,6 @@
 package io.github.ftpdoctor.load;
 
+import io.github.ftpdoctor.testsupport.Requirements;
 import static io.github.ftpdoctor.load.LoadFixture.BIG_FILE;
 import static io.github.ftpdoctor.load.LoadFixture.BIG_SIZE;
 import static io.github.ftpdoctor.load.LoadFixture.HOST;
@@ -27,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -280,7 +280,7 @@ class LoadTest {
                     + now.stream().filter(t -> !threads.contains(t)).collect(Collectors.toList())
                     + " (before: " + threads + ")");
 
-            Assumptions.assumeTrue(fds != null, "no /proc/self/fd: file descriptor check skipped");
+            Requirements.require(fds != null, "/proc/self/fd (Linux procfs) to count open file descriptors");
             int limit = fds.size() + FD_TOLERANCE;
             boolean fdsBack = LoadFixture.poll(SETTLE, () -> LoadFixture.fdCount() <= limit);
             System.out.printf("LOAD: %s: open fds %d before, %d after server stop%n",

@@ -48,7 +48,7 @@ class ParallelTransfersVsftpdTest {
 
     @BeforeEach
     void requireVsftpd() {
-        Vsftpd.assumeAvailable();
+        Vsftpd.requireAvailable();
     }
 
     private static Vsftpd start() throws IOException {

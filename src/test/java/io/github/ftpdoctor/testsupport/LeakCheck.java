@@ -31,6 +31,8 @@ public final class LeakCheck {
 
     /** A snapshot now, counting non-daemon threads and threads whose name starts with one of {@code prefixes}. */
     public static LeakCheck snapshot(String... prefixes) {
+        // outside CI a machine without procfs still gets the thread check; CI must check descriptors too
+        Requirements.requireInCi(hasProcFd(), "/proc/self/fd (Linux procfs) to check for leaked file descriptors");
         return new LeakCheck(prefixes);
     }
 

@@ -45,12 +45,15 @@ public final class Property<T> {
     private static final long MAX_SHRINK_NANOS = 10_000_000_000L;
     private static final int MAX_SHOWN_CHARS = 600;
     private static boolean reportStarted;
+    /** System property scaling every property's number of tries (mutation testing lowers it). */
+    public static final String SCALE_PROPERTY = "ftpdoctor.property.scale";
+    private static final double SCALE = Double.parseDouble(System.getProperty(SCALE_PROPERTY, "1"));
 
     private final String subject;
     private final String name;
     private final Generator<T> generator;
     private long seed;
-    private int tries = 1000;
+    private int tries = SCALE == 1.0 ? 1000 : 100;
     private Shrinker<T> shrinker = v -> List.of();
     private Function<? super T, String> show = String::valueOf;
 
@@ -72,8 +75,12 @@ public final class Property<T> {
         return this;
     }
 
+    /**
+     * The number of generated cases. The system property {@value #SCALE_PROPERTY} (default 1) scales it, at least
+     * 100 cases: mutation testing runs the properties once per mutant and sets it to 0.02.
+     */
     public Property<T> tries(int count) {
-        this.tries = count;
+        this.tries = SCALE == 1.0 ? count : (int) Math.max(Math.min(count, 100), Math.round(count * SCALE));
         return this;
     }
 

@@ -25,13 +25,12 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real vsftpd daemon on 127.0.0.1 for integration tests.
  *
  * <pre>{@code
- * Vsftpd.assumeAvailable();
+ * Vsftpd.requireAvailable();
  * try (Vsftpd ftpd = Vsftpd.start(conf -> conf.put("max_per_ip", "1"))) {
  *     // connect to ftpd.host():ftpd.port(), log in as ftpd.user() / ftpd.password()
  * }
@@ -70,10 +69,19 @@ public final class Vsftpd implements AutoCloseable {
         this.implicitTls = implicitTls;
     }
 
-    /** Skips the calling test (a JUnit assumption) unless vsftpd is installed and we run as root. */
+    /**
+     * Requires vsftpd installed and root ({@link Requirements}: skipped outside CI, a failure under CI=true).
+     */
+    public static void requireAvailable() {
+        Requirements.require(Files.isExecutable(BINARY), "vsftpd not installed at " + BINARY
+                + " (apt-get install vsftpd; .ci/run installs it)");
+        Requirements.require(isRoot(), "vsftpd tests need root (to create the user " + USER
+                + " and start the daemon); running as " + System.getProperty("user.name"));
+    }
+
+    /** The former name of {@link #requireAvailable()}, kept for tests written before it: the same check. */
     public static void assumeAvailable() {
-        Assumptions.assumeTrue(Files.isExecutable(BINARY), "vsftpd not installed at " + BINARY);
-        Assumptions.assumeTrue(isRoot(), "vsftpd tests need root");
+        requireAvailable();
     }
 
     /** Starts a daemon with the default configuration. */

@@ -24,7 +24,7 @@ class VsftpdSelfTest {
 
     @BeforeEach
     void requireVsftpd() {
-        Vsftpd.assumeAvailable();
+        Vsftpd.requireAvailable();
     }
 
     @Test

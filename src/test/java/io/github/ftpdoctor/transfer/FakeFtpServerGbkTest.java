@@ -10,6 +10,7 @@ import io.github.ftpdoctor.FtpConfig;
 import io.github.ftpdoctor.FtpEntry;
 import io.github.ftpdoctor.diagnosis.Outcome;
 import io.github.ftpdoctor.error.FtpFileException;
+import io.github.ftpdoctor.testsupport.Requirements;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,8 +48,11 @@ import org.mockftpserver.fake.filesystem.UnixFakeFileSystem;
  * setting: its control connection uses the JVM's default charset and its LIST handler sends
  * {@code String.getBytes()} with {@code String.length()} as the byte count, which cuts non-ASCII listings short. So
  * the control socket is wrapped to transcode GBK on the wire, and LIST is replaced by a handler that sends GBK.
- * Everything is bound to 127.0.0.1.
+ * Everything is bound to 127.0.0.1. Because the server decodes with the JVM's default charset, this class runs in
+ * the surefire execution {@code utf8-jvm} (tag), whose JVM sets {@code -Dfile.encoding=UTF-8} itself under any locale;
+ * the client never uses the default charset.
  */
+@Tag("utf8-jvm")
 @Timeout(30)
 class FakeFtpServerGbkTest {
     private static final Charset GBK = Charset.forName("GBK");
@@ -64,8 +68,9 @@ class FakeFtpServerGbkTest {
 
     @BeforeEach
     void start() {
-        Assumptions.assumeTrue(Charset.defaultCharset().newEncoder().canEncode("测试"),
-                "FakeFtpServer speaks the default charset, which cannot encode Chinese: " + Charset.defaultCharset());
+        Requirements.require(Charset.defaultCharset().newEncoder().canEncode("测试"),
+                "a default charset that encodes Chinese for FakeFtpServer (-Dfile.encoding=UTF-8, set by the utf8-jvm"
+                        + " surefire execution in pom.xml); found " + Charset.defaultCharset());
         fs = new UnixFakeFileSystem();
         fs.add(new DirectoryEntry("/"));
         FileEntry file = new FileEntry("/测试.txt");

@@ -12,6 +12,7 @@ import io.github.ftpdoctor.FtpClient;
 import io.github.ftpdoctor.FtpConfig;
 import io.github.ftpdoctor.diagnosis.Outcome;
 import io.github.ftpdoctor.error.FtpException;
+import io.github.ftpdoctor.testsupport.Requirements;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,11 +40,13 @@ class ScriptedIpv6Test {
     @BeforeEach
     void createServer() throws Exception {
         InetAddress v6 = InetAddress.getByName("::1");
+        String problem = null;
         try (ServerSocket probe = new ServerSocket(0, 1, v6)) {
-            Assumptions.assumeTrue(probe.isBound());
+            problem = probe.isBound() ? null : "not bound";
         } catch (IOException e) {
-            Assumptions.abort("no IPv6 loopback: " + e);
+            problem = e.toString();
         }
+        Requirements.require(problem == null, "IPv6 on loopback: cannot listen on ::1 (" + problem + ")");
         server = new ScriptedFtpServer(v6, UTF_8);
         server.on("PASV", (c, a) -> c.reply("500 PASV cannot be used over IPv6"));
         server.on("PORT", (c, a) -> c.reply("500 PORT cannot be used over IPv6"));

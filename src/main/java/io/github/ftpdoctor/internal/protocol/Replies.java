@@ -51,14 +51,23 @@ public final class Replies {
         return path.chars().noneMatch(c -> c == '\0' || c == '\r' || c == '\uFFFD');
     }
 
-    /** The number in a 213 SIZE reply, or -1 if it is not a number. */
+    /**
+     * The number in a 213 SIZE reply (RFC 3659 5.3: ASCII digits, then the end or a blank), or -1 if it is not one:
+     * no sign, no other script's digits (which {@code Long.parseLong} would accept), at most {@code Long.MAX_VALUE}.
+     */
     public static long size(Reply reply) {
         String t = reply.text().trim();
-        try {
-            long n = Long.parseLong(t.split("\\s+")[0]);
-            return n < 0 ? -1 : n;
-        } catch (NumberFormatException e) {
+        int end = 0;
+        while (end < t.length() && t.charAt(end) >= '0' && t.charAt(end) <= '9') {
+            end++;
+        }
+        if (end == 0 || end < t.length() && " \t\n\u000B\f\r".indexOf(t.charAt(end)) < 0) {
             return -1;
+        }
+        try {
+            return Long.parseLong(t, 0, end, 10);
+        } catch (NumberFormatException e) {
+            return -1; // too large
         }
     }
 

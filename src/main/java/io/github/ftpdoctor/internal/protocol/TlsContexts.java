@@ -126,7 +126,15 @@ public final class TlsContexts {
                 String type = System.getProperty("javax.net.ssl.keyStoreType", KeyStore.getDefaultType());
                 String pw = System.getProperty("javax.net.ssl.keyStorePassword", "");
                 KeyStore ks = KeyStore.getInstance(type);
-                try (InputStream in = Files.newInputStream(Path.of(file))) {
+                Path path;
+                try {
+                    path = Path.of(file);
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw new IOException("javax.net.ssl.keyStore names '" + file + "', which this Java cannot use as"
+                            + " a file name (sun.jnu.encoding=" + System.getProperty("sun.jnu.encoding")
+                            + "; a UTF-8 locale can): " + e.getReason(), e);
+                }
+                try (InputStream in = Files.newInputStream(path)) {
                     ks.load(in, pw.toCharArray());
                 }
                 KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());

@@ -78,10 +78,12 @@ class DataAddressesPropertiesTest {
                         r.nextBoolean()))
                 .seed(0xADD0_0003L).tries(30_000)
                 .check(e -> {
-                    String tuple = DataAddresses.portArgument(e.address(), e.port());
-                    if (e.spaces()) {
-                        tuple = tuple.replace(",", ", ");
-                    }
+                    // the h1,h2,h3,h4,p1,p2 tuple written here from the generated octets and port (RFC 959 4.1.2),
+                    // not by the production formatter
+                    byte[] a = e.address().getAddress();
+                    String sep = e.spaces() ? ", " : ",";
+                    String tuple = (a[0] & 0xFF) + sep + (a[1] & 0xFF) + sep + (a[2] & 0xFF) + sep + (a[3] & 0xFF)
+                            + sep + (e.port() / 256) + sep + (e.port() % 256);
                     String text = switch (e.form()) {
                         case 0 -> "Entering Passive Mode (" + tuple + ").";
                         case 1 -> "=" + tuple;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -267,11 +269,13 @@ class EngineSocketTest {
             }
         });
         writer.start();
-        Thread.sleep(300);
-        long start = System.nanoTime();
-        tls.close();
-        join(writer);
-        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "close() is bounded");
+        Thread.sleep(300); // lets the writer fill the socket buffers and block (the test holds either way)
+        // a safety net against a hang, not a speed check: close() must return while the writer is stuck
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            tls.close();
+            join(writer);
+        });
+        assertFalse(writer.isAlive());
         assertTrue(writeFailure.get() instanceof IOException, String.valueOf(writeFailure.get()));
         done.countDown();
     }
@@ -282,11 +286,11 @@ class EngineSocketTest {
         Socket plain = connect(silent.getLocalPort());
         try (silent; Socket accepted = silent.accept()) {
             accepted.setSoTimeout(TIMEOUT);
-            long start = System.nanoTime();
-            assertThrows(SocketTimeoutException.class,
+            SocketTimeoutException e = assertThrows(SocketTimeoutException.class,
                     () -> EngineSocket.handshake(plain, clientContext, LOOPBACK, 21, null, 500));
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertTrue(millis >= 450 && millis < 3000, millis + " ms");
+            // the configured timeout, not a measured one: the message names it and the server that stayed silent
+            assertTrue(e.getMessage().contains("not finished within 500 ms"), e.getMessage());
+            assertTrue(e.getMessage().contains(LOOPBACK), e.getMessage());
             assertTrue(plain.isClosed());
             assertEquals(22, accepted.getInputStream().read(), "a TLS handshake record (the ClientHello) came");
         }

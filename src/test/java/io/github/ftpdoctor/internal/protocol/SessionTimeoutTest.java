@@ -222,6 +222,38 @@ class SessionTimeoutTest {
             assertEquals(Outcome.ConnectionClosed, e.diagnosis().outcome());
             assertEquals(TransportEvent.CLOSED_MID_SESSION, e.diagnosis().event());
             assertTrue(e.diagnosis().detail().contains("220 to the serv"), e.diagnosis().detail());
+            assertTrue(e.transcript().contains("* connection closed by the server inside a reply, after: 220-Welcome\n"
+                    + "220 to the serv"), e.transcript().toString());
+            server.finish();
+        }
+    }
+
+    @Test
+    void whatATruncatedReplyHadIsShownUpTo120Characters() throws Exception {
+        String line = "220 " + "x".repeat(116); // 120 characters: shown whole
+        String longer = line + "yz";
+        for (String sent : new String[] {line, longer}) {
+            try (ScriptedServer server = new ScriptedServer(s -> write(s, sent))) { // no line end: cut short
+                FtpException e = openFails(server.port());
+                assertEquals(TransportEvent.CLOSED_MID_SESSION, e.diagnosis().event());
+                String expected = sent.length() > 120 ? sent.substring(0, 120) + "…" : sent;
+                assertTrue(e.diagnosis().detail().endsWith("inside a reply, after: " + expected),
+                        e.diagnosis().detail());
+                server.finish();
+            }
+        }
+    }
+
+    @Test
+    void aLineLongerThanTheReaderAcceptsIsNotedInTheTranscript() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(s -> {
+            write(s, "220 " + "x".repeat(9000) + "\r\n");
+            expectClientClose(s);
+        })) {
+            FtpException e = openFails(server.port());
+            assertEquals(TransportEvent.LINE_TOO_LONG, e.diagnosis().event());
+            assertTrue(e.transcript().stream().anyMatch(l -> l.startsWith("* ") && l.contains("longer than")),
+                    e.transcript().toString());
             server.finish();
         }
     }
@@ -243,6 +275,7 @@ class SessionTimeoutTest {
                 assertEquals("NOOP", e.diagnosis().command());
                 assertFalse(session.isOpen(), "the session is closed after the failure");
                 assertTrue(e.transcript().contains("> NOOP"), e.transcript().toString());
+                assertTrue(e.transcript().contains("* connection closed by the server"), e.transcript().toString());
 
                 FtpException again = assertThrows(FtpException.class, () -> session.send("NOOP", null));
                 assertEquals(Outcome.ConnectionClosed, again.diagnosis().outcome());
@@ -266,6 +299,9 @@ class SessionTimeoutTest {
                 FtpException e = assertThrows(FtpException.class, () -> session.send("NOOP", null));
                 assertEquals(Outcome.ReplyTimedOut, e.diagnosis().outcome());
                 assertFalse(session.isOpen());
+                // the configured timeout, named: not a measured time
+                assertTrue(e.diagnosis().detail().endsWith(" within 300 ms"), e.diagnosis().detail());
+                assertTrue(e.transcript().contains("* no reply within 300 ms"), e.transcript().toString());
             }
             server.finish();
         }
