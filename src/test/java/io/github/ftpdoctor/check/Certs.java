@@ -7,7 +7,6 @@ import io.github.ftpdoctor.testsupport.SelfSignedCert;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /** Self-signed certificates made by openssl at test time, valid for a chosen number of days and names. */
 final class Certs {
@@ -15,7 +14,7 @@ final class Certs {
     }
 
     static void assumeOpenssl() {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl not installed");
+        io.github.ftpdoctor.testsupport.Requirements.requireTool("openssl", "openssl");
     }
 
     /** A key and a self-signed certificate for CN=localhost with these subject alternative names. */

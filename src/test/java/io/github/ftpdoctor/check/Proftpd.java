@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import io.github.ftpdoctor.testsupport.Requirements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -22,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real ProFTPD 1.3.8 on 127.0.0.1, run from the Debian packages unpacked (not installed: they conflict with
@@ -53,11 +53,10 @@ final class Proftpd implements AutoCloseable {
         return installation().resolve("usr/sbin/proftpd");
     }
 
-    /** Skips the calling test unless the unpacked ProFTPD is there and we run as root. */
+    /** Requires the unpacked ProFTPD and root: skips without them, fails under CI=true. */
     static void assumeAvailable() {
-        Assumptions.assumeTrue(Files.isExecutable(binary()), "ProFTPD not unpacked at " + installation()
-                + " (see .ci/run)");
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "ProFTPD tests need root");
+        Requirements.require(Files.isExecutable(binary()), "ProFTPD not unpacked at " + installation() + " (see .ci/run)");
+        Requirements.require("root".equals(System.getProperty("user.name")), "ProFTPD tests need root");
     }
 
     /**

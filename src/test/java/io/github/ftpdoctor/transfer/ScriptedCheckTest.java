@@ -399,7 +399,7 @@ class ScriptedCheckTest {
             v6 = InetAddress.getByName("::1");
             new ServerSocket(0, 1, v6).close();
         } catch (IOException e) {
-            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback: " + e);
+            io.github.ftpdoctor.testsupport.Requirements.require(false, "IPv6 on loopback (::1): " + e);
             return;
         }
         Fs fs = new Fs();
