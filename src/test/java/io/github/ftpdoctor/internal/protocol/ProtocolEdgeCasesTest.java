@@ -23,48 +23,11 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 /**
- * Boundaries in the protocol layer that examples and properties left open (found by mutation testing): the
- * character ranges of the Chinese-text score, exact lengths of verbs and replies, the transcript's limits, TLS trust
+ * Boundaries in the protocol layer that examples and properties left open (found by mutation testing): exact
+ * lengths of verbs and replies, the transcript's limits, TLS trust
  * composition.
  */
 class ProtocolEdgeCasesTest {
-
-    // ---- CommonHanzi: the score that tells GB18030 from Big5 ----
-
-    @Test
-    void frequentHanCountTwoAsciiAndOtherLettersNothing() {
-        assertEquals(0, CommonHanzi.score("", true));
-        assertEquals(0, CommonHanzi.score("abc \u007F", true), "ASCII, up to U+007F, counts nothing");
-        assertEquals(0, CommonHanzi.score("\u0080é", true), "Latin-1 counts nothing");
-        assertEquals(2, CommonHanzi.score("的", false));
-        assertEquals(6, CommonHanzi.score("的a一x是", true));
-        assertEquals(4, CommonHanzi.score("這個", false), "traditional frequent characters count too");
-    }
-
-    @Test
-    void kanaGreekCyrillicAndBoxDrawingCountAgainstAtEachEndOfTheirRanges() {
-        for (char c : new char[] {'\u3040', '\u30FF', '\u0370', '\u04FF', '\u2500', '\u257F', 'ア', 'Ж', '═'}) {
-            assertEquals(-3, CommonHanzi.score(String.valueOf(c), false), () -> String.format("U+%04X", (int) c));
-            assertEquals(-3, CommonHanzi.score(String.valueOf(c), true), () -> String.format("U+%04X", (int) c));
-        }
-        for (char c : new char[] {'\u303F', '\u3100', '\u036F', '\u0500', '\u24FF', '\u2580'}) {
-            assertEquals(0, CommonHanzi.score(String.valueOf(c), false), () -> String.format("U+%04X", (int) c));
-        }
-        assertEquals(2 - 3 - 3, CommonHanzi.score("的アЖ", false));
-    }
-
-    @Test
-    void hanOutsideGb2312CountsAgainstOnlyAGbReading() {
-        Charset gb2312 = Charset.forName("GB2312");
-        char rare = '丟'; // U+4E1F, traditional: not in GB2312 (checked here with the JDK's own encoder)
-        assertFalse(gb2312.newEncoder().canEncode(rare));
-        assertEquals(-1, CommonHanzi.score(String.valueOf(rare), true));
-        assertEquals(0, CommonHanzi.score(String.valueOf(rare), false));
-        char common = '鑫'; // in GB2312 but not among the frequent characters
-        assertTrue(gb2312.newEncoder().canEncode(common));
-        assertEquals(0, CommonHanzi.score(String.valueOf(common), true));
-        assertEquals(-2, CommonHanzi.score("丟丟", true));
-    }
 
     // ---- ReplyDecoder ----
 
