@@ -56,8 +56,9 @@ final class PoolState {
     private final long maxLifetimeNanos;
     private final long raiseNanos;
     private final long evictionMillis;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final Monitor monitor = new Monitor();
+    private final ReentrantLock lock = monitor.lock;
+    private final Condition changed = monitor.changed;
     private final Map<FtpClientPool.Key, Entry> entries = new HashMap<>();
     private final Map<String, PoolLimit> hostLimits = new HashMap<>(); // host:port → limit for every user together
     private ScheduledExecutorService evictor;
@@ -169,7 +170,7 @@ final class PoolState {
 
     /** A new session is open and borrowed. */
     void opened(FtpClientPool.Key key) {
-        update(() -> {
+        monitor.update(() -> {
             Entry e = entry(key);
             e.opening--;
             e.borrowed++;
@@ -216,7 +217,7 @@ final class PoolState {
 
     /** A borrowed session that failed its test: forget it. */
     void discard(FtpClientPool.Key key) {
-        update(() -> entry(key).borrowed--);
+        monitor.update(() -> entry(key).borrowed--);
     }
 
     /** A session comes back; returns true when it was kept (else the caller closes it). */
@@ -250,7 +251,7 @@ final class PoolState {
     /** Closes idle sessions that waited too long or lived too long. */
     void evict() {
         List<FtpClient> expired = new ArrayList<>();
-        update(() -> {
+        monitor.update(() -> {
             long now = System.nanoTime();
             for (Entry e : entries.values()) {
                 e.idle.removeIf(i -> expired(i, now) && expired.add(i.client()));
@@ -261,7 +262,7 @@ final class PoolState {
 
     List<FtpClient> takeAllIdle() {
         List<FtpClient> all = new ArrayList<>();
-        update(() -> entries.values().forEach(e -> {
+        monitor.update(() -> entries.values().forEach(e -> {
             e.idle.forEach(i -> all.add(i.client()));
             e.idle.clear();
         }));
@@ -291,11 +292,11 @@ final class PoolState {
     }
 
     int idle() {
-        return read(() -> entries.values().stream().mapToInt(e -> e.idle.size()).sum());
+        return monitor.read(() -> entries.values().stream().mapToInt(e -> e.idle.size()).sum());
     }
 
     int active() {
-        return read(() -> entries.values().stream().mapToInt(e -> e.borrowed + e.opening).sum());
+        return monitor.read(() -> entries.values().stream().mapToInt(e -> e.borrowed + e.opening).sum());
     }
 
     private int limitNow(FtpClientPool.Key key, long now) {
@@ -303,12 +304,12 @@ final class PoolState {
     }
 
     int limit(FtpClientPool.Key key) {
-        return read(() -> limitNow(key, System.nanoTime()));
+        return monitor.read(() -> limitNow(key, System.nanoTime()));
     }
 
     /** The learned limit for the key, while it is lower than the pool's own bound. */
     OptionalInt learned(FtpClientPool.Key key) {
-        return read(() -> {
+        return monitor.read(() -> {
             int now = limitNow(key, System.nanoTime());
             return now < maxPerKey ? OptionalInt.of(now) : OptionalInt.empty();
         });
@@ -316,30 +317,11 @@ final class PoolState {
 
     /** The refusal behind the learned limit, while it holds; else null. */
     Diagnosis why(FtpClientPool.Key key) {
-        return read(() -> {
+        return monitor.read(() -> {
             long now = System.nanoTime();
             int k = entry(key).limit.current(now, maxPerKey);
             int h = hostLimit(key).current(now, maxTotal);
             return Math.min(k, h) >= maxPerKey ? null : k <= h ? entry(key).limit.why() : hostLimit(key).why();
         });
-    }
-
-    private <T> T read(java.util.function.Supplier<T> f) {
-        lock.lock();
-        try {
-            return f.get();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void update(Runnable change) {
-        lock.lock();
-        try {
-            change.run();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
     }
 }

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +55,9 @@ final class TransferRun {
     private final boolean upload;
     private final List<Job> jobs;
     private final TransferResult[] results;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final Monitor monitor = new Monitor();
+    private final ReentrantLock lock = monitor.lock;
+    private final Condition changed = monitor.changed;
     private final Deque<Job> queue;
     private int done;
     private int open;          // sessions logged in
@@ -112,7 +112,7 @@ final class TransferRun {
             lock.unlock();
             stop(workers);
         }
-        return locked(() -> {
+        return monitor.read(() -> {
             jobs.forEach(job -> complete(job, 0, fatal != null ? fatal : new IOException("not transferred")));
             return List.copyOf(Arrays.asList(results));
         });
@@ -148,9 +148,9 @@ final class TransferRun {
                     lost = !lease.client().isConnected();
                 } finally {
                     lease.close(); // back to a shared pool when it is still good, else closed
-                    update(() -> open--);
+                    monitor.update(() -> open--);
                 }
-                if (!lost || (held == null && locked(() -> fatal != null || queue.isEmpty()))) {
+                if (!lost || (held == null && monitor.read(() -> fatal != null || queue.isEmpty()))) {
                     return;
                 }
             }
@@ -159,7 +159,7 @@ final class TransferRun {
             setFatal(new IOException("transfer worker failed: " + e, e));
         } finally {
             Job requeue = held;
-            update(() -> {
+            monitor.update(() -> {
                 if (requeue != null && fatal == null) {
                     queue.addFirst(requeue);
                 } else if (requeue != null) {
@@ -191,18 +191,18 @@ final class TransferRun {
         Duration waited = Duration.ZERO;
         try {
             for (int attempt = 1; ; attempt++) {
-                if (locked(() -> fatal != null || open >= limit || (!holdingJob && queue.isEmpty()))) {
+                if (monitor.read(() -> fatal != null || open >= limit || (!holdingJob && queue.isEmpty()))) {
                     return null;
                 }
                 FtpException failure;
                 try {
-                    FtpClientPool.Lease lease = pool.openSession(locked(() -> open == 0));
-                    update(() -> open++);
+                    FtpClientPool.Lease lease = pool.openSession(monitor.read(() -> open == 0));
+                    monitor.update(() -> open++);
                     return lease;
                 } catch (FtpException e) {
                     failure = e;
                 } catch (PoolExhaustedException e) { // the pool's limit: stay at the sessions we have, if any
-                    update(() -> {
+                    monitor.update(() -> {
                         if (open == 0) {
                             setFatal(e);
                         } else {
@@ -226,14 +226,14 @@ final class TransferRun {
                 waited = waited.plus(wait.get());
             }
         } finally {
-            update(() -> opening = false);
+            monitor.update(() -> opening = false);
         }
     }
 
     /** After a refused session: the wait before trying again, or empty (limit lowered, or the run failed). */
     private Optional<Duration> refused(FtpException failure, int attempt, Duration waited, List<FtpException> earlier) {
         Diagnosis d = failure.diagnosis();
-        return locked(() -> {
+        return monitor.read(() -> {
             if (d.retry().stopRetrying()) {
                 LOG.warn("{}: stopping all transfers: {}", pool, d.summary());
                 setFatal(RetryPolicy.withEarlier(failure, earlier));
@@ -267,7 +267,7 @@ final class TransferRun {
                 if (!client.isConnected()) {
                     return null; // closed between files (idle timeout): the worker opens a new session
                 }
-                job = locked(() -> fatal != null ? null : queue.pollFirst());
+                job = monitor.read(() -> fatal != null ? null : queue.pollFirst());
                 if (job == null) {
                     return null;
                 }
@@ -286,7 +286,7 @@ final class TransferRun {
                 if (e.diagnosis().retry().stopRetrying()) {
                     setFatal(e);
                 }
-                if (wait.isEmpty() || !policy.pause(job.failures, e, wait.get()) || locked(() -> fatal != null)) {
+                if (wait.isEmpty() || !policy.pause(job.failures, e, wait.get()) || monitor.read(() -> fatal != null)) {
                     complete(job, e.bytesTransferred().orElse(0), RetryPolicy.withEarlier(e, job.earlier));
                     job = null;
                 } else {
@@ -305,7 +305,7 @@ final class TransferRun {
 
     /** Records a file's result (the first one wins) and wakes the calling thread. */
     private void complete(Job job, long bytes, IOException failure) {
-        update(() -> {
+        monitor.update(() -> {
             if (results[job.index] == null) {
                 results[job.index] = new TransferResult(job.remote, job.local, bytes, failure);
                 done++;
@@ -314,29 +314,10 @@ final class TransferRun {
     }
 
     private void setFatal(IOException failure) {
-        update(() -> {
+        monitor.update(() -> {
             if (fatal == null) {
                 fatal = failure;
             }
         });
-    }
-
-    private <T> T locked(Supplier<T> read) {
-        lock.lock();
-        try {
-            return read.get();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void update(Runnable change) {
-        lock.lock();
-        try {
-            change.run();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
     }
 }
