@@ -5,30 +5,68 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ftp-doctor}: diagnose FTP replies and servers. Exit status 0 success, 1 diagnosed failure, 2 usage error. */
+/**
+ * {@code ftp-doctor}: diagnose FTP replies and servers. Exit status 0 success, 1 diagnosed failure, 2 usage error.
+ * The subcommands are registered in {@link #commandLine}: only the one named, when it is named.
+ */
 @Command(name = "ftp-doctor", mixinStandardHelpOptions = true, version = "ftp-doctor 0.1.0",
-        description = "Tells you why an FTP server said no, in English and Chinese.",
-        subcommands = {ExplainCommand.class, ProbeCommand.class, DemoCommand.class,
-            TransferCommands.Get.class, TransferCommands.Put.class, LsCommand.class, CatalogCommand.class,
-            AnalyzeCommand.class})
+        description = "Tells you why an FTP server said no, in English and Chinese.")
 public final class FtpDoctorCli implements Callable<Integer> {
     /** Exit status of a usage error. */
     static final int USAGE = 2;
+
+    /** The subcommands, in the order the usage lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("explain", ExplainCommand::new);
+        COMMANDS.put("probe", ProbeCommand::new);
+        COMMANDS.put("demo", DemoCommand::new);
+        COMMANDS.put("get", TransferCommands.Get::new);
+        COMMANDS.put("put", TransferCommands.Put::new);
+        COMMANDS.put("ls", LsCommand::new);
+        COMMANDS.put("catalog", CatalogCommand::new);
+        COMMANDS.put("analyze", AnalyzeCommand::new);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            warmUp();
+        }
         System.exit(run(utf8(FileDescriptor.out), utf8(FileDescriptor.err), args));
+    }
+
+    /**
+     * Loads the built-in reply catalog on another thread (another core, when there is one) while picocli builds its
+     * model and parses the arguments, and while a network command connects: nearly every command needs the catalog,
+     * and reading it is most of a short command's time. A failure here is ignored: the command meets it again and
+     * reports it.
+     */
+    private static void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                io.github.ftpdoctor.diagnosis.Classifier.standard();
+            } catch (RuntimeException | LinkageError e) {
+                // reported by the command that needs the catalog
+            }
+        }, "ftp-doctor-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Runs the command line with the given streams; returns the exit status. */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cl = new CommandLine(new FtpDoctorCli(out));
+        CommandLine cl = commandLine(new FtpDoctorCli(out), args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -45,6 +83,22 @@ public final class FtpDoctorCli implements Callable<Integer> {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The command line for {@code args}. Picocli reads every registered command's annotations by reflection when the
+     * command line is built, which costs a cold JVM about as much as the command itself: when the first argument
+     * names a subcommand, only that one is registered (the usage, a typo or a root option get them all).
+     */
+    static CommandLine commandLine(FtpDoctorCli root, String... args) {
+        CommandLine cl = new CommandLine(root);
+        Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cl.addSubcommand(args[0], named.get());
+        } else {
+            COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
+        return cl;
     }
 
     private final PrintStream out;
