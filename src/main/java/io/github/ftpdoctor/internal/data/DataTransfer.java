@@ -6,6 +6,7 @@ import io.github.ftpdoctor.diagnosis.Outcome;
 import io.github.ftpdoctor.diagnosis.Reply;
 import io.github.ftpdoctor.diagnosis.TransportEvent;
 import io.github.ftpdoctor.error.FtpException;
+import io.github.ftpdoctor.internal.protocol.Replies;
 import io.github.ftpdoctor.internal.protocol.Session;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +26,11 @@ public final class DataTransfer {
     private final Session session;
     private final Socket socket;
     private EngineSocket tls;
+    private volatile TimedChannel direct; // the plain socket's channel, once a file transfer used it
     private final String verb;
     private final String path;
     private long expectedTotal;
+    private String sizeAfterwards; // the file to ask SIZE of after the final reply, or null
     private final TransferListener listener;
     private final long keepAliveNanos;
     private Reply firstReply;
@@ -165,6 +168,10 @@ public final class DataTransfer {
             }
         }
         DataChannelOpener.close(socket);
+        TimedChannel c = direct;
+        if (c != null) {
+            c.wakeup(); // a selector wait does not notice the close by itself
+        }
     }
 
     boolean isAborted() {
@@ -197,6 +204,9 @@ public final class DataTransfer {
             DataChannelOpener.close(tls); // close_notify, and on TLS 1.3 keep the server's new ticket for the next one
         }
         DataChannelOpener.close(socket);
+        if (direct != null) {
+            direct.close(); // releases the socket, closed while registered with the selector
+        }
         Reply fin = null;
         try {
             int toRead = 1 + noops + (aborted ? 1 : 0);
@@ -244,6 +254,14 @@ public final class DataTransfer {
             throw withBytes(TransportEvent.TRANSFER_INCOMPLETE, "received " + bytes + " of " + expectedTotal
                     + " bytes announced by SIZE", fin, null);
         }
+        if (checkSize && expectedTotal < 0 && sizeAfterwards != null) {
+            Reply size = session.send("SIZE", sizeAfterwards);
+            long total = size.code() == 213 ? Replies.size(size) : -1;
+            if (total >= 0 && bytes != total) {
+                throw withBytes(TransportEvent.TRANSFER_INCOMPLETE, "received " + bytes + " of the " + total
+                        + " bytes SIZE reports after the transfer", fin, null);
+            }
+        }
         return fin;
     }
 
@@ -276,6 +294,34 @@ public final class DataTransfer {
     /** Sets the size the file will have when complete, when the 1xx reply announced it. */
     void expectTotal(long total) {
         this.expectedTotal = total;
+    }
+
+    /**
+     * The size was neither asked before nor announced by the 1xx reply: after a positive final reply, ask SIZE of
+     * {@code remote} and fail the download as incomplete when it differs from the bytes received.
+     */
+    void sizeAfterwards(String remote) {
+        this.sizeAfterwards = remote;
+    }
+
+    /**
+     * The plain data connection's channel, for moving the data between the network and a file without copying it
+     * through an array; null over TLS. The first call switches the channel to non-blocking mode, after which the
+     * socket's streams are unusable.
+     */
+    TimedChannel channel() throws IOException {
+        if (tls != null || socket.getChannel() == null) {
+            return null;
+        }
+        if (direct == null) {
+            direct = new TimedChannel(socket.getChannel(), socket.getSoTimeout());
+        }
+        return direct;
+    }
+
+    /** Whether {@link #channel()} is available: a plain data connection made from a channel. */
+    boolean hasChannel() {
+        return tls == null && socket.getChannel() != null;
     }
 
     InputStream socketInput() throws IOException {

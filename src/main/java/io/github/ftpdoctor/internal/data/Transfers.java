@@ -10,12 +10,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -38,6 +42,9 @@ public final class Transfers {
     private final boolean keepPartial;
     private final int bufferSize;
     private byte[] buffer; // allocated on the first transfer: most sessions of a busy client never transfer
+    /** Buffers of downloads into files, kept for the session's next one (at most {@link FileSink#BUFFERS} each). */
+    private final ArrayDeque<ByteBuffer> spareDirect = new ArrayDeque<>();
+    private final ArrayDeque<ByteBuffer> spareHeap = new ArrayDeque<>();
     private boolean ascii;
     private Boolean typeSent;
     /** Whether this server announces file sizes in its 150 replies: then SIZE is not asked before each RETR. */
@@ -94,7 +101,8 @@ public final class Transfers {
     /** Opens a download stream; closing it finishes the command and throws the diagnosis if it failed. */
     public InputStream openRead(String remote, long restartAt) throws IOException {
         sendType();
-        long expected = announcesSize && restartAt == 0 ? -1 : sizeIfKnown(remote);
+        boolean trustAnnounced = announcesSize && restartAt == 0; // SIZE skipped: the 150 reply is expected to say
+        long expected = trustAnnounced ? -1 : sizeIfKnown(remote);
         DataTransfer t = DataTransfer.start(session, opener, "RETR", remote, restartAt, expected, listener, keepAlive);
         current = t;
         if (verifySize && !ascii && restartAt == 0) {
@@ -102,6 +110,8 @@ public final class Transfers {
             announcesSize = announced >= 0;
             if (announced >= 0 && expected < 0) {
                 t.expectTotal(announced);
+            } else if (announced < 0 && trustAnnounced) {
+                t.sizeAfterwards(remote); // it did not, this time: SIZE after the final reply proves completeness
             }
         }
         InputStream in = t.download(!ascii);
@@ -134,11 +144,11 @@ public final class Transfers {
         boolean done = false;
         try {
             // the local file first: if it cannot be created, nothing is asked of the server
-            try (OutputStream out = Files.newOutputStream(part, offset > 0
+            try (FileChannel out = FileChannel.open(part, offset > 0
                     ? new StandardOpenOption[] {StandardOpenOption.APPEND, StandardOpenOption.WRITE}
                     : new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.WRITE})) {
-                copy(openRead(remote, offset), out);
+                copyToFile(openRead(remote, offset), out);
             }
             move(part, local);
             done = true;
@@ -176,13 +186,17 @@ public final class Transfers {
             Reply r = session.send("SIZE", remote);
             offset = r.code() == 213 ? Math.max(0, Replies.size(r)) : 0;
         }
-        try (InputStream in = Files.newInputStream(local)) {
-            long skipped = in.skip(offset);
-            if (skipped != offset) {
+        try (FileChannel in = FileChannel.open(local, StandardOpenOption.READ)) {
+            if (offset > in.size()) {
                 throw new IOException("the remote file is larger than the local one: nothing to resume");
             }
             OutputStream out = openWrite("STOR", remote, offset);
-            copyUp(in, out);
+            if (out instanceof UploadStream up && up.sendsFiles()) {
+                up.sendFile(in, offset); // the kernel moves the bytes from the file to the socket
+                out.close();
+            } else {
+                copyUp(Channels.newInputStream(in.position(offset)), out);
+            }
             return current.bytes();
         }
     }
@@ -228,6 +242,60 @@ public final class Transfers {
             }
         }
         in.close();
+    }
+
+    /**
+     * Downloads into a file through a {@link FileSink}: the network is read on this thread, the file written on
+     * another. A plain binary download reads the socket's channel straight into direct buffers. When the network
+     * fails, what arrived is still written (a later resume continues after it); when the file fails, the transfer is
+     * aborted and the local error is the one thrown.
+     */
+    private void copyToFile(InputStream in, FileChannel file) throws IOException {
+        DownloadStream raw = in instanceof DownloadStream d ? d : null; // null: a converting (ASCII) stream
+        boolean channel = raw != null && raw.readsChannel();
+        FileSink sink = new FileSink(file, channel ? spareDirect : spareHeap, bufferSize, channel);
+        try {
+            while (true) {
+                ByteBuffer b;
+                try {
+                    b = sink.fillable();
+                } catch (IOException local) {
+                    closeAfterLocalFailure(in, local);
+                    throw local;
+                }
+                int n;
+                try {
+                    n = raw != null ? raw.read(b) : readInto(in, b);
+                } catch (IOException network) { // the transfer is finished: this is its diagnosis
+                    try {
+                        sink.finish();
+                    } catch (IOException local) {
+                        network.addSuppressed(local);
+                    }
+                    throw network;
+                }
+                if (n < 0) {
+                    break;
+                }
+            }
+            try {
+                sink.finish();
+            } catch (IOException local) {
+                closeAfterLocalFailure(in, local);
+                throw local;
+            }
+            in.close();
+        } finally {
+            sink.close();
+        }
+    }
+
+    private static int readInto(InputStream in, ByteBuffer b) throws IOException {
+        int n = in.read(b.array(), b.arrayOffset() + b.position(), b.remaining());
+        if (n > 0) {
+            b.position(b.position() + n);
+        }
+        return n;
     }
 
     private long copyUp(InputStream source, OutputStream out) throws IOException {
