@@ -319,6 +319,11 @@ public final class DataTransfer {
         return direct;
     }
 
+    /** The plain data connection's channel, blocking, for uploads; null over TLS. */
+    java.nio.channels.SocketChannel plainChannel() {
+        return tls == null ? socket.getChannel() : null;
+    }
+
     /** Whether {@link #channel()} is available: a plain data connection made from a channel. */
     boolean hasChannel() {
         return tls == null && socket.getChannel() != null;

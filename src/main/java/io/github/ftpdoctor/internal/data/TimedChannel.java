@@ -5,18 +5,16 @@ import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A plain data connection's channel used directly, for the transfers between the network and a file: reads into
- * (direct) buffers, and sends a file with the kernel's {@code sendfile}, so that the bytes are not copied through a
- * Java array on the way. The channel is non-blocking; a call that cannot make progress waits in a selector, at most
- * the data timeout, then throws {@link SocketTimeoutException}. {@link #wakeup()} (from any thread, after the socket
- * was closed) ends a wait at once. Once used this way, the socket's streams can no longer be used.
+ * A plain data connection's channel read directly, for downloads into a file: into (direct) buffers, so that the
+ * bytes are not copied through a Java array on the way. The channel is non-blocking; a read that finds nothing waits
+ * in a selector, at most the data timeout, then throws {@link SocketTimeoutException}. {@link #wakeup()} (from any
+ * thread, after the socket was closed) ends a wait at once. Once read this way, the socket's streams are unusable.
  */
 final class TimedChannel implements Closeable {
     private final SocketChannel channel;
@@ -38,23 +36,6 @@ final class TimedChannel implements Closeable {
         while (n == 0) {
             deadline = await(SelectionKey.OP_READ, deadline, "Read timed out");
             n = channel.read(dst);
-        }
-        return n;
-    }
-
-    /**
-     * Sends up to {@code max} bytes of {@code file} from {@code position}; returns how many, at least one, or 0 when
-     * {@code position} is at or after the end of the file.
-     */
-    long sendFile(FileChannel file, long position, long max) throws IOException {
-        long n = file.transferTo(position, max, channel);
-        long deadline = 0;
-        while (n == 0) {
-            if (position >= file.size()) {
-                return 0;
-            }
-            deadline = await(SelectionKey.OP_WRITE, deadline, "the server stopped reading the upload");
-            n = file.transferTo(position, max, channel);
         }
         return n;
     }

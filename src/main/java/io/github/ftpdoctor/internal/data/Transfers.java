@@ -190,12 +190,12 @@ public final class Transfers {
             if (offset > in.size()) {
                 throw new IOException("the remote file is larger than the local one: nothing to resume");
             }
+            in.position(offset);
             OutputStream out = openWrite("STOR", remote, offset);
-            if (out instanceof UploadStream up && up.sendsFiles()) {
-                up.sendFile(in, offset); // the kernel moves the bytes from the file to the socket
-                out.close();
+            if (out instanceof UploadStream up && up.writesChannel()) {
+                copyUp(in, up);
             } else {
-                copyUp(Channels.newInputStream(in.position(offset)), out);
+                copyUp(Channels.newInputStream(in), out);
             }
             return current.bytes();
         }
@@ -296,6 +296,35 @@ public final class Transfers {
             b.position(b.position() + n);
         }
         return n;
+    }
+
+    /**
+     * A plain binary upload from a file: read into a direct buffer and written from it to the socket's channel, on
+     * this thread (a reading thread only competed with the server for the cores). A local read failure aborts the
+     * transfer and is the error thrown.
+     */
+    private void copyUp(FileChannel source, UploadStream out) throws IOException {
+        ByteBuffer b = spareDirect.isEmpty() ? ByteBuffer.allocateDirect(bufferSize) : spareDirect.poll();
+        try {
+            while (true) {
+                b.clear();
+                int n;
+                try {
+                    n = source.read(b);
+                } catch (IOException local) {
+                    closeAfterLocalFailure(out, local);
+                    throw local;
+                }
+                if (n < 0) {
+                    break;
+                }
+                b.flip();
+                out.write(b);
+            }
+        } finally {
+            spareDirect.add(b.clear());
+        }
+        out.close();
     }
 
     private long copyUp(InputStream source, OutputStream out) throws IOException {

@@ -6,8 +6,11 @@ import java.io.OutputStream;
 /** The data of an upload. {@link #close()} ends the data and requires a positive final reply. */
 final class UploadStream extends OutputStream {
     private static final int SLICE = 64 * 1024;
-    /** A {@code sendfile} call's most: at 1 MB/s it still reports progress, and its failure's byte count, every 0.25 s. */
-    private static final int FILE_SLICE = 256 * 1024;
+    /**
+     * The most one channel write of {@link #write(java.nio.ByteBuffer)} sends: bigger than {@link #SLICE}, since a
+     * direct buffer costs no copy per call, and still small enough for a link of 10 KB/s to carry within a minute.
+     */
+    private static final int CHANNEL_SLICE = 512 * 1024;
 
     private final DataTransfer transfer;
     private final OutputStream out;
@@ -47,47 +50,53 @@ final class UploadStream extends OutputStream {
             out.write(b, off, len);
             watchdog.afterWrite();
         } catch (IOException e) {
-            // the server most likely closed the data connection and says why on the control connection
-            closed = true;
-            watchdog.stop();
-            IOException cause = watchdog.fired()
-                    ? new java.net.SocketTimeoutException("the server stopped reading the upload: " + e.getMessage()) : e;
-            transfer.finish(cause, false);
+            failed(e);
             throw e;
         }
         transfer.counted(len);
     }
 
+    /** A write failed: the server most likely closed the data connection and says why on the control connection. */
+    private void failed(IOException e) throws IOException {
+        closed = true;
+        watchdog.stop();
+        IOException cause = watchdog.fired()
+                ? new java.net.SocketTimeoutException("the server stopped reading the upload: " + e.getMessage()) : e;
+        transfer.finish(cause, false);
+    }
+
     /**
-     * Sends {@code file} from {@code position} to its end with the kernel's {@code sendfile} (the bytes never pass
-     * through this process), in slices like {@link #write(byte[], int, int)}; each slice must make progress within
-     * the data timeout. Only for plain data connections ({@link #sendsFiles()}). Returns the bytes sent.
+     * Writes {@code src} (a direct buffer, read from a file) straight to the socket's channel, in slices like
+     * {@link #write(byte[], int, int)}: no copy through an array. Only for plain data connections
+     * ({@link #writesChannel()}); the channel stays blocking, and the watchdog bounds each slice.
      */
-    long sendFile(java.nio.channels.FileChannel file, long position) throws IOException {
+    void write(java.nio.ByteBuffer src) throws IOException {
         if (closed) {
             throw new IOException("stream closed");
         }
-        long pos = position;
-        while (true) {
-            long n;
+        java.nio.channels.SocketChannel channel = transfer.plainChannel();
+        int end = src.limit();
+        while (src.position() < end) {
+            int n = Math.min(CHANNEL_SLICE, end - src.position());
+            src.limit(src.position() + n);
             try {
-                n = transfer.channel().sendFile(file, pos, FILE_SLICE);
+                watchdog.beforeWrite();
+                while (src.hasRemaining()) {
+                    channel.write(src);
+                }
+                watchdog.afterWrite();
             } catch (IOException e) {
-                closed = true;
-                watchdog.stop();
-                transfer.finish(e, false);
+                failed(e);
                 throw e;
+            } finally {
+                src.limit(end);
             }
-            if (n <= 0) {
-                return pos - position;
-            }
-            pos += n;
-            transfer.counted((int) n);
+            transfer.counted(n);
         }
     }
 
-    /** Whether {@link #sendFile} can be used: a plain data connection. */
-    boolean sendsFiles() {
+    /** Whether {@link #write(java.nio.ByteBuffer)} can be used: a plain data connection made from a channel. */
+    boolean writesChannel() {
         return transfer.hasChannel();
     }
 
