@@ -27,8 +27,8 @@ final class TransferTable {
         String curlName = names.get(TransferBench.Role.CURL);
         System.out.println();
         System.out.println(s.title() + ", median of " + reps + ":");
-        StringBuilder head = new StringBuilder(String.format("| %-52s | %13s | %-40s |", "client", "transfer MB/s", "runs"));
-        StringBuilder rule = new StringBuilder("|" + "-".repeat(54) + "|" + "-".repeat(15) + "|" + "-".repeat(42) + "|");
+        StringBuilder head = new StringBuilder(String.format("| %-56s | %13s | %-40s |", "client", "transfer MB/s", "runs"));
+        StringBuilder rule = new StringBuilder("|" + "-".repeat(58) + "|" + "-".repeat(15) + "|" + "-".repeat(42) + "|");
         for (TransferBench.Role r : yardsticks) {
             head.append(String.format(" %11s |", "x " + label(r)));
             rule.append("-".repeat(13)).append("|");
@@ -46,7 +46,7 @@ final class TransferTable {
                 each.append(i == 0 ? "" : " / ").append(String.format("%.0f", runs.get(i)))
                         .append(foreign.get(c.name()).get(i) > TransferBench.BUSY_PERCENT ? "*" : "");
             }
-            StringBuilder row = new StringBuilder(String.format("| %-52s | %13.0f | %-40s |", c.name(), t, each));
+            StringBuilder row = new StringBuilder(String.format("| %-56s | %13.0f | %-40s |", c.name(), t, each));
             for (TransferBench.Role r : yardsticks) {
                 row.append(String.format(" %10.2fx |", t / BenchSupport.median(transfer.get(names.get(r)))));
             }

@@ -29,8 +29,11 @@ final class TimedChannel implements Closeable {
         channel.configureBlocking(false);
     }
 
-    /** Reads at least one byte into {@code dst} (which has room), or -1 at the end of the data. */
+    /** Reads at least one byte into {@code dst}, or returns -1 at the end of the data (0 when it has no room). */
     int read(ByteBuffer dst) throws IOException {
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
         int n = channel.read(dst);
         long deadline = 0;
         while (n == 0) {
