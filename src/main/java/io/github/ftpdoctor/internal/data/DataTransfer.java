@@ -26,7 +26,7 @@ public final class DataTransfer {
     private final Session session;
     private final Socket socket;
     private EngineSocket tls;
-    private volatile TimedChannel direct; // the plain socket's channel, once a file transfer used it
+    private ChannelReader direct; // reads the plain socket's channel, once a download did
     private final String verb;
     private final String path;
     private long expectedTotal;
@@ -167,11 +167,7 @@ public final class DataTransfer {
                 // the connection is gone: the transferring thread will see it
             }
         }
-        DataChannelOpener.close(socket);
-        TimedChannel c = direct;
-        if (c != null) {
-            c.wakeup(); // a selector wait does not notice the close by itself
-        }
+        DataChannelOpener.close(socket); // ends a blocked read or write at once
     }
 
     boolean isAborted() {
@@ -205,7 +201,7 @@ public final class DataTransfer {
         }
         DataChannelOpener.close(socket);
         if (direct != null) {
-            direct.close(); // releases the socket, closed while registered with the selector
+            direct.close();
         }
         Reply fin = null;
         try {
@@ -305,16 +301,15 @@ public final class DataTransfer {
     }
 
     /**
-     * The plain data connection's channel, for moving the data between the network and a file without copying it
-     * through an array; null over TLS. The first call switches the channel to non-blocking mode, after which the
-     * socket's streams are unusable.
+     * Reads the plain data connection's channel (into direct buffers for files, or arrays), bounded by the data
+     * timeout; null over TLS, or for a socket without a channel. For the transferring thread only.
      */
-    TimedChannel channel() throws IOException {
+    ChannelReader channel() throws IOException {
         if (tls != null || socket.getChannel() == null) {
             return null;
         }
         if (direct == null) {
-            direct = new TimedChannel(socket.getChannel(), socket.getSoTimeout());
+            direct = new ChannelReader(socket, socket.getSoTimeout());
         }
         return direct;
     }

@@ -35,7 +35,8 @@ final class DownloadStream extends InputStream {
         }
         int n;
         try {
-            n = in.read(b, off, len);
+            ChannelReader channel = transfer.channel();
+            n = channel != null ? channel.read(b, off, len) : in.read(b, off, len);
         } catch (IOException e) {
             dataError = e;
             close(); // throws the diagnosis: the final reply, or the data failure
@@ -51,7 +52,7 @@ final class DownloadStream extends InputStream {
 
     /**
      * Reads into {@code dst} (which has room): straight from the socket's channel on a plain data connection, else
-     * through the stream into the buffer's array. Errors as {@link #read(byte[], int, int)}.
+     * (TLS) through the stream into the buffer's array. Errors as {@link #read(byte[], int, int)}.
      */
     int read(java.nio.ByteBuffer dst) throws IOException {
         if (closed) {
@@ -62,7 +63,7 @@ final class DownloadStream extends InputStream {
         }
         int n;
         try {
-            TimedChannel channel = dst.isDirect() ? transfer.channel() : null;
+            ChannelReader channel = transfer.channel();
             if (channel != null) {
                 n = channel.read(dst);
             } else if (!dst.hasArray()) {
