@@ -37,6 +37,9 @@ class LauncherTest {
     public static final class Probe {
         public static void main(String[] args) {
             System.out.println("probe: " + String.join("|", args));
+            if (System.getenv("PROBE_JVM_ARGS") != null) {
+                System.out.println("jvm: " + ProcessHandle.current().info().arguments().map(a -> String.join(" ", a)).orElse("?"));
+            }
         }
     }
 
@@ -123,6 +126,17 @@ class LauncherTest {
         Result r = run(link, Map.of(), "explain");
         assertEquals("probe: explain\n", r.out);
         assertTrue(r.classLog.contains(PROBE + " source: shared objects file (top)"), r.classLog);
+    }
+
+    /** The quick compiler only, except for get and put over FTPS (the JDK's AES-GCM intrinsics need C2). */
+    @Test
+    void usesTheQuickCompilerExceptForTransfersOverTls() throws Exception {
+        Map<String, String> env = Map.of("PROBE_JVM_ARGS", "1");
+        assertTrue(launch(env, "explain", "530").out.contains("-XX:TieredStopAtLevel=1"));
+        assertTrue(launch(env, "get", "ftp://h/f", "f").out.contains("-XX:TieredStopAtLevel=1"));
+        assertTrue(launch(env, "ls", "ftpes://h/").out.contains("-XX:TieredStopAtLevel=1"));
+        assertFalse(launch(env, "get", "ftpes://h/f", "f").out.contains("TieredStopAtLevel"));
+        assertFalse(launch(env, "put", "--insecure", "f", "ftps://h/f").out.contains("TieredStopAtLevel"));
     }
 
     /**
