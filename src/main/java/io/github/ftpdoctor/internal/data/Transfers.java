@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 public final class Transfers {
     /** Listings bigger than this are refused rather than held in memory. */
     private static final int MAX_LISTING_BYTES = 256 * 1024 * 1024;
+    private static final int MIN_SINK_BUFFER = 8 * 1024;
     private static final Pattern STOU_NAME = Pattern.compile("FILE:\\s*(\\S.*?)\\s*$", Pattern.CASE_INSENSITIVE);
 
     private final Session session;
@@ -42,9 +43,13 @@ public final class Transfers {
     private final boolean keepPartial;
     private final int bufferSize;
     private byte[] buffer; // allocated on the first transfer: most sessions of a busy client never transfer
-    /** Buffers of downloads into files, kept for the session's next one (at most {@link FileSink#BUFFERS} each). */
+    /**
+     * Buffers of downloads into files, kept for the session's next one: at most {@link FileSink#BUFFERS} of each
+     * kind, each a quarter of the buffer size, so that a download holds what one copy buffer did.
+     */
     private final ArrayDeque<ByteBuffer> spareDirect = new ArrayDeque<>();
     private final ArrayDeque<ByteBuffer> spareHeap = new ArrayDeque<>();
+    private ByteBuffer uploadBuffer; // direct, the buffer size; for plain uploads from files
     private boolean ascii;
     private Boolean typeSent;
     /** Whether this server announces file sizes in its 150 replies: then SIZE is not asked before each RETR. */
@@ -253,7 +258,8 @@ public final class Transfers {
     private void copyToFile(InputStream in, FileChannel file) throws IOException {
         DownloadStream raw = in instanceof DownloadStream d ? d : null; // null: a converting (ASCII) stream
         boolean channel = raw != null && raw.readsChannel();
-        FileSink sink = new FileSink(file, channel ? spareDirect : spareHeap, bufferSize, channel);
+        FileSink sink = new FileSink(file, channel ? spareDirect : spareHeap,
+                Math.max(MIN_SINK_BUFFER, bufferSize / FileSink.BUFFERS), channel);
         try {
             while (true) {
                 ByteBuffer b;
@@ -304,7 +310,10 @@ public final class Transfers {
      * transfer and is the error thrown.
      */
     private void copyUp(FileChannel source, UploadStream out) throws IOException {
-        ByteBuffer b = spareDirect.isEmpty() ? ByteBuffer.allocateDirect(bufferSize) : spareDirect.poll();
+        if (uploadBuffer == null) {
+            uploadBuffer = ByteBuffer.allocateDirect(bufferSize);
+        }
+        ByteBuffer b = uploadBuffer;
         try {
             while (true) {
                 b.clear();
@@ -322,7 +331,7 @@ public final class Transfers {
                 out.write(b);
             }
         } finally {
-            spareDirect.add(b.clear());
+            b.clear();
         }
         out.close();
     }
