@@ -36,6 +36,7 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) {
+        FtpDoctorCli.warmUp(); // as main() does
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         StringBuilder report = new StringBuilder("CDS training run:");
         Path dir = null;

@@ -5,10 +5,8 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,17 +21,25 @@ public final class FtpDoctorCli implements Callable<Integer> {
     static final int USAGE = 2;
 
     /** The subcommands, in the order the usage lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+    private static final List<String> COMMANDS = List.of("explain", "probe", "demo", "get", "put", "ls", "catalog",
+            "analyze");
 
-    static {
-        COMMANDS.put("explain", ExplainCommand::new);
-        COMMANDS.put("probe", ProbeCommand::new);
-        COMMANDS.put("demo", DemoCommand::new);
-        COMMANDS.put("get", TransferCommands.Get::new);
-        COMMANDS.put("put", TransferCommands.Put::new);
-        COMMANDS.put("ls", LsCommand::new);
-        COMMANDS.put("catalog", CatalogCommand::new);
-        COMMANDS.put("analyze", AnalyzeCommand::new);
+    /**
+     * A new instance of the named subcommand, or null. A switch rather than a map of constructor references: on a
+     * cold JVM every lambda and method reference costs a class spun at run time, and this runs once per process.
+     */
+    private static Object command(String name) {
+        switch (name) {
+            case "explain": return new ExplainCommand();
+            case "probe": return new ProbeCommand();
+            case "demo": return new DemoCommand();
+            case "get": return new TransferCommands.Get();
+            case "put": return new TransferCommands.Put();
+            case "ls": return new LsCommand();
+            case "catalog": return new CatalogCommand();
+            case "analyze": return new AnalyzeCommand();
+            default: return null;
+        }
     }
 
     @CommandLine.Spec
@@ -52,16 +58,22 @@ public final class FtpDoctorCli implements Callable<Integer> {
      * and reading it is most of a short command's time. A failure here is ignored: the command meets it again and
      * reports it.
      */
-    private static void warmUp() {
-        Thread t = new Thread(() -> {
+    static void warmUp() {
+        Thread t = new Thread(new WarmUp(), "ftp-doctor-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The warm-up's task (a class, not a lambda: see {@link #command}). */
+    private static final class WarmUp implements Runnable {
+        @Override
+        public void run() {
             try {
                 io.github.ftpdoctor.diagnosis.Classifier.standard();
             } catch (RuntimeException | LinkageError e) {
                 // reported by the command that needs the catalog
             }
-        }, "ftp-doctor-warm-up");
-        t.setDaemon(true);
-        t.start();
+        }
     }
 
     /** Runs the command line with the given streams; returns the exit status. */
@@ -69,7 +81,14 @@ public final class FtpDoctorCli implements Callable<Integer> {
         CommandLine cl = commandLine(new FtpDoctorCli(out), args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+        cl.setExecutionExceptionHandler(new Failures());
+        return cl.execute(args);
+    }
+
+    /** What a command threw: a usage error (exit 2) or another failure (exit 1), said in one line. */
+    private static final class Failures implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             if (e instanceof io.github.ftpdoctor.diagnosis.CatalogException) {
                 commandLine.getErr().println("ftp-doctor: " + e.getMessage());
                 return USAGE;
@@ -81,8 +100,7 @@ public final class FtpDoctorCli implements Callable<Integer> {
             }
             commandLine.getErr().println("ftp-doctor: " + e);
             return 1;
-        });
-        return cl.execute(args);
+        }
     }
 
     /**
@@ -92,11 +110,13 @@ public final class FtpDoctorCli implements Callable<Integer> {
      */
     static CommandLine commandLine(FtpDoctorCli root, String... args) {
         CommandLine cl = new CommandLine(root);
-        Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        Object named = args.length > 0 ? command(args[0]) : null;
         if (named != null) {
-            cl.addSubcommand(args[0], named.get());
+            cl.addSubcommand(args[0], named);
         } else {
-            COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+            for (String name : COMMANDS) {
+                cl.addSubcommand(name, command(name));
+            }
         }
         return cl;
     }
