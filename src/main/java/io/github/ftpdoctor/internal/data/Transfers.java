@@ -49,7 +49,7 @@ public final class Transfers {
      */
     private final ArrayDeque<ByteBuffer> spareDirect = new ArrayDeque<>();
     private final ArrayDeque<ByteBuffer> spareHeap = new ArrayDeque<>();
-    private ByteBuffer uploadBuffer; // direct, the buffer size; for plain uploads from files
+    private ByteBuffer uploadBuffer; // direct; for plain uploads from files
     private boolean ascii;
     private Boolean typeSent;
     /** Whether this server announces file sizes in its 150 replies: then SIZE is not asked before each RETR. */
@@ -311,7 +311,9 @@ public final class Transfers {
      */
     private void copyUp(FileChannel source, UploadStream out) throws IOException {
         if (uploadBuffer == null) {
-            uploadBuffer = ByteBuffer.allocateDirect(bufferSize);
+            // an eighth of the buffer size (128 KiB by default): read and written while still in the CPU cache,
+            // measured faster here than 1 MiB chunks (curl moves 64 KiB at a time)
+            uploadBuffer = ByteBuffer.allocateDirect(Math.max(MIN_SINK_BUFFER, bufferSize / 8));
         }
         ByteBuffer b = uploadBuffer;
         try {
