@@ -4,14 +4,23 @@ import io.github.ftpdoctor.diagnosis.Diagnosis;
 import io.github.ftpdoctor.diagnosis.RetryAdvice;
 import io.github.ftpdoctor.diagnosis.Text;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.util.Locale;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Prints diagnoses for people (in English or Chinese) or as one JSON object per line. */
+/**
+ * Prints diagnoses for people (in English or Chinese) or as one JSON object per line. JSON is built as a tree
+ * ({@link JsonNodeFactory}) and written with the streaming generator: no {@code JsonMapper}, whose set-up costs a
+ * cold JVM a few hundred milliseconds, more than the rest of a short command.
+ */
 final class DiagnosisPrinter {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PrintStream out;
     private final Locale locale;
@@ -25,7 +34,7 @@ final class DiagnosisPrinter {
 
     /** The JSON object of a diagnosis; callers may add fields before {@link #printJson(ObjectNode)}. */
     static ObjectNode json(Diagnosis d) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("outcome", d.outcome().name());
         o.put("category", d.category().name());
         o.put("confidence", d.confidence().name());
@@ -74,7 +83,46 @@ final class DiagnosisPrinter {
     }
 
     void printJson(ObjectNode o) {
-        out.println(JSON.writeValueAsString(o));
+        out.println(toJson(o));
+    }
+
+    /** The tree as compact JSON, as a mapper would write it. */
+    static String toJson(JsonNode node) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = Json.FACTORY.createGenerator(ObjectWriteContext.empty(), w)) {
+            write(g, node);
+        }
+        return w.toString();
+    }
+
+    private static void write(JsonGenerator g, JsonNode n) {
+        if (n.isObject()) {
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                g.writeName(e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (n.isArray()) {
+            g.writeStartArray();
+            for (JsonNode v : n.values()) {
+                write(g, v);
+            }
+            g.writeEndArray();
+        } else if (n.isString()) {
+            g.writeString(n.stringValue());
+        } else if (n.isNumber()) {
+            g.writeNumber(n.numberValue().toString()); // as the number writes itself: 42, 1.5
+        } else if (n.isBoolean()) {
+            g.writeBoolean(n.booleanValue());
+        } else {
+            g.writeNull(); // null; a missing node has no place in the tree the commands build
+        }
+    }
+
+    /** Created on the first JSON output only. */
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
     }
 
     void printText(Diagnosis d) {

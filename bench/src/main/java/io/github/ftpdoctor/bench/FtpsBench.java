@@ -108,8 +108,15 @@ public final class FtpsBench {
         Map<String, Run> all = new LinkedHashMap<>();
         all.put("ftpdoctor (explicit FTPS, defaults)", this::ftpdoctor);
         all.put("Commons Net 3.12 FTPSClient (1 MiB buffer)", this::commonsNet);
-        all.put(curl + " --ssl-reqd", this::curl);
-        System.out.println("TLS as curl negotiates it: " + curlTlsLine());
+        String curlDefault = curl + " --ssl-reqd";
+        all.put(curlDefault, () -> curl());
+        // ftpdoctor offers TLS_AES_128_GCM_SHA256 first, curl (OpenSSL) TLS_AES_256_GCM_SHA384: the same cipher too
+        all.put(curl + " --ssl-reqd, AES-128-GCM", () -> curl("--tls13-ciphers", "TLS_AES_128_GCM_SHA256",
+                "--ciphers", "ECDHE-RSA-AES128-GCM-SHA256"));
+        System.out.println("TLS as curl negotiates it by default: " + curlTlsLine());
+        System.out.println("TLS as curl negotiates it with AES-128-GCM: " + curlTlsLine("--tls13-ciphers",
+                "TLS_AES_128_GCM_SHA256", "--ciphers", "ECDHE-RSA-AES128-GCM-SHA256"));
+        System.out.println("ftpdoctor (JSSE) offers: TLS_AES_128_GCM_SHA256 first; vsftpd follows the client's order");
         System.out.println("warming up (one untimed run of each Java client)...");
         Map<String, String> failed = new LinkedHashMap<>();
         for (Map.Entry<String, Run> e : all.entrySet()) {
@@ -137,15 +144,15 @@ public final class FtpsBench {
                 pause();
             }
         }
-        String curlName = names.get(names.size() - 1);
+        String curlName = curlDefault;
         double curlMbs = BenchSupport.median(mbs.get(curlName));
         System.out.println();
         System.out.printf("RETR %d MiB over FTPS (PROT P) to a discarding stream, median of %d:%n", size / MIB, reps);
-        System.out.printf("| %-42s | %13s | %-40s | %7s |%n", "client", "transfer MB/s", "runs", "vs curl");
-        System.out.printf("|%s|%s|%s|%s|%n", "-".repeat(44), "-".repeat(15), "-".repeat(42), "-".repeat(9));
+        System.out.printf("| %-42s | %13s | %-40s | %17s |%n", "client", "transfer MB/s", "runs", "vs curl (default)");
+        System.out.printf("|%s|%s|%s|%s|%n", "-".repeat(44), "-".repeat(15), "-".repeat(42), "-".repeat(19));
         for (String n : all.keySet()) {
             if (failed.containsKey(n)) {
-                System.out.printf("| %-42s | %13s | %-40s | %7s |%n", n, "-", "fails: " + failed.get(n), "-");
+                System.out.printf("| %-42s | %13s | %-40s | %17s |%n", n, "-", "fails: " + failed.get(n), "-");
                 continue;
             }
             double m = BenchSupport.median(mbs.get(n));
@@ -154,7 +161,7 @@ public final class FtpsBench {
                 each.append(i == 0 ? "" : " / ").append(String.format("%.0f", mbs.get(n).get(i)))
                         .append(foreign.get(n).get(i) > TransferBench.BUSY_PERCENT ? "*" : "");
             }
-            System.out.printf("| %-42s | %13.0f | %-40s | %6.2fx |%n", n, m, each, m / curlMbs);
+            System.out.printf("| %-42s | %13.0f | %-40s | %16.2fx |%n", n, m, each, m / curlMbs);
         }
         System.out.println();
         System.out.println("MB/s = 10^6 bytes/s of the transfer call after login (curl: time_total - time_pretransfer)."
@@ -226,11 +233,14 @@ public final class FtpsBench {
         return new Timing(System.nanoTime() - t0, transfer);
     }
 
-    private Timing curl() throws IOException, InterruptedException {
+    private Timing curl(String... options) throws IOException, InterruptedException {
         List<String> out = new ArrayList<>();
+        List<String> args = new ArrayList<>(List.of("-s", "-S", "--ftp-pasv", "--ssl-reqd", "--cacert", cert.toString(),
+                "-w", "%{size_download} %{time_pretransfer} %{time_total}", "-o", "/dev/null"));
+        args.addAll(List.of(options));
+        args.add(ftpd.url(BIG));
         long t0 = System.nanoTime();
-        int status = curlRun(out, "-s", "-S", "--ftp-pasv", "--ssl-reqd", "--cacert", cert.toString(), "-w",
-                "%{size_download} %{time_pretransfer} %{time_total}", "-o", "/dev/null", ftpd.url(BIG));
+        int status = curlRun(out, args.toArray(new String[0]));
         long session = System.nanoTime() - t0;
         if (status != 0) {
             throw new IOException("curl exited with " + status + ": " + String.join("\n", out));
@@ -241,10 +251,13 @@ public final class FtpsBench {
     }
 
     /** The protocol and cipher curl reports for the control connection (curl -I: SIZE and MDTM, no data connection). */
-    private String curlTlsLine() throws IOException, InterruptedException {
+    private String curlTlsLine(String... options) throws IOException, InterruptedException {
         List<String> out = new ArrayList<>();
-        curlRun(out, "-s", "-v", "--ssl-reqd", "--cacert", cert.toString(), "-I", "-o", "/dev/null",
-                ftpd.url(BIG));
+        List<String> args = new ArrayList<>(List.of("-s", "-v", "--ssl-reqd", "--cacert", cert.toString(), "-I", "-o",
+                "/dev/null"));
+        args.addAll(List.of(options));
+        args.add(ftpd.url(BIG));
+        curlRun(out, args.toArray(new String[0]));
         return out.stream().filter(l -> l.contains("SSL connection using")).findFirst().orElse("(not reported)")
                 .replaceFirst("^\\* *", "");
     }

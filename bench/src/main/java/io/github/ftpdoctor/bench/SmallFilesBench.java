@@ -16,10 +16,12 @@ import java.util.Random;
 import org.apache.commons.net.ftp.FTPClient;
 
 /**
- * 1,000 RETRs of 1 KiB files in one session against vsftpd on loopback: ftpdoctor (defaults: SIZE before each
- * binary download), ftpdoctor without SIZE ({@code verifySize(false)}) and Commons Net 3.12 (passive, binary).
- * Login happens before the clock starts; one untimed warm-up round, then the clients take turns in a rotated
- * order; the median round is reported as milliseconds per file.
+ * 1,000 RETRs of 1 KiB files in one session against vsftpd on loopback: ftpdoctor (defaults: SIZE before the first
+ * binary download, then the size each 150 reply states), ftpdoctor without any size check ({@code
+ * verifySize(false)}) and Commons Net 3.12 (passive, binary), each into a discarding stream; then ftpdoctor
+ * {@code download(remote, Path)} and Commons Net into a {@code FileOutputStream}, each file written to disk (and
+ * deleted after the round). Login happens before the clock starts; one untimed warm-up round, then the clients take
+ * turns in a rotated order; the median round is reported as milliseconds per file.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.github.ftpdoctor.bench.SmallFilesBench [--rounds 9] [--files 1000]
@@ -78,11 +80,15 @@ public final class SmallFilesBench {
     }
 
     private static void run(LocalVsftpd ftpd, List<String> names, int rounds) throws IOException {
+        Path files = ftpd.localDir();
         List<Contender> contenders = List.of(
-                new Contender("ftpdoctor (defaults: SIZE + EPSV + RETR)", () -> ftpdoctor(ftpd, FtpConfig.defaults())),
+                new Contender("ftpdoctor (defaults: EPSV + RETR, 150's size)",
+                        () -> ftpdoctor(ftpd, FtpConfig.defaults(), null)),
                 new Contender("ftpdoctor verifySize(false) (EPSV + RETR)",
-                        () -> ftpdoctor(ftpd, FtpConfig.builder().verifySize(false).build())),
-                new Contender("Commons Net 3.12 (PASV + RETR)", () -> commonsNet(ftpd)));
+                        () -> ftpdoctor(ftpd, FtpConfig.builder().verifySize(false).build(), null)),
+                new Contender("Commons Net 3.12 (PASV + RETR)", () -> commonsNet(ftpd, null)),
+                new Contender("ftpdoctor download() to files", () -> ftpdoctor(ftpd, FtpConfig.defaults(), files)),
+                new Contender("Commons Net 3.12 to FileOutputStreams", () -> commonsNet(ftpd, files)));
         System.out.println("warming up (one untimed round each)...");
         for (Contender c : contenders) {
             round(c, names);
@@ -100,11 +106,12 @@ public final class SmallFilesBench {
             }
         }
         double commons = BenchSupport.median(msPerFile.get(contenders.get(2).name()));
+        double commonsFiles = BenchSupport.median(msPerFile.get(contenders.get(4).name()));
         System.out.println();
         System.out.printf("%d RETRs of %d bytes in one session, median of %d rounds:%n", names.size(), FILE_SIZE, rounds);
-        System.out.printf("| %-42s | %7s | %7s | %19s | %-" + 6 * rounds + "s |%n", "client", "ms/file", "files/s",
+        System.out.printf("| %-46s | %7s | %7s | %19s | %-" + 6 * rounds + "s |%n", "client", "ms/file", "files/s",
                 "time vs Commons Net", "rounds (ms/file)");
-        System.out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(44), "-".repeat(9), "-".repeat(9), "-".repeat(21),
+        System.out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(48), "-".repeat(9), "-".repeat(9), "-".repeat(21),
                 "-".repeat(7 * rounds + 2));
         for (Contender c : contenders) {
             List<Double> runs = msPerFile.get(c.name());
@@ -114,11 +121,13 @@ public final class SmallFilesBench {
                 each.append(i == 0 ? "" : " ").append(String.format("%.3f", runs.get(i)))
                         .append(foreign.get(c.name()).get(i) > TransferBench.BUSY_PERCENT ? "*" : "");
             }
-            System.out.printf("| %-42s | %7.3f | %7.0f | %18.2fx | %-" + 6 * rounds + "s |%n", c.name(), m, 1000 / m,
-                    m / commons, each);
+            double yardstick = c.name().contains("file") || c.name().contains("File") ? commonsFiles : commons;
+            System.out.printf("| %-46s | %7.3f | %7.0f | %18.2fx | %-" + 6 * rounds + "s |%n", c.name(), m, 1000 / m,
+                    m / yardstick, each);
         }
-        System.out.println("(time vs Commons Net below 1.00x means faster per file; a round marked * competed with other"
-                + " programs using more than " + TransferBench.BUSY_PERCENT + "% of a CPU)");
+        System.out.println("(time vs Commons Net below 1.00x means faster per file; rows writing files are compared with"
+                + " Commons Net writing files; a round marked * competed with other programs using more than "
+                + TransferBench.BUSY_PERCENT + "% of a CPU)");
     }
 
     /** One session: logs in (untimed), retrieves every file (timed), quits; returns the nanoseconds of the RETRs. */
@@ -144,13 +153,20 @@ public final class SmallFilesBench {
         }
     }
 
-    private static Session ftpdoctor(LocalVsftpd ftpd, FtpConfig config) throws IOException {
+    /** A session retrieving into the sink, or into files under {@code dir} (each checked and deleted) if not null. */
+    private static Session ftpdoctor(LocalVsftpd ftpd, FtpConfig config, Path dir) throws IOException {
         FtpClient ftp = FtpClient.connect(ftpd.host(), ftpd.port(), config);
         ftp.login(ftpd.user(), ftpd.password());
         return new Session() {
             @Override
             public long retr(String name, CountingSink sink) throws IOException {
-                return ftp.retrieve(name, sink);
+                if (dir == null) {
+                    return ftp.retrieve(name, sink);
+                }
+                Path file = dir.resolve(name);
+                long got = ftp.download(name, file);
+                sink.count += sizeAndDelete(file);
+                return got;
             }
 
             @Override
@@ -160,16 +176,27 @@ public final class SmallFilesBench {
         };
     }
 
-    private static Session commonsNet(LocalVsftpd ftpd) throws IOException {
+    private static Session commonsNet(LocalVsftpd ftpd, Path dir) throws IOException {
         FTPClient c = BenchSupport.commonsNet(ftpd, 0);
         return new Session() {
             @Override
             public long retr(String name, CountingSink sink) throws IOException {
                 long before = sink.count;
-                if (!c.retrieveFile(name, sink)) {
-                    throw new IOException("Commons Net RETR " + name + ": " + c.getReplyString());
+                if (dir == null) {
+                    if (!c.retrieveFile(name, sink)) {
+                        throw new IOException("Commons Net RETR " + name + ": " + c.getReplyString());
+                    }
+                    return sink.count - before;
                 }
-                return sink.count - before;
+                Path file = dir.resolve(name);
+                try (java.io.OutputStream out = new java.io.FileOutputStream(file.toFile())) {
+                    if (!c.retrieveFile(name, out)) {
+                        throw new IOException("Commons Net RETR " + name + ": " + c.getReplyString());
+                    }
+                }
+                long size = sizeAndDelete(file);
+                sink.count += size;
+                return size;
             }
 
             @Override
@@ -177,5 +204,11 @@ public final class SmallFilesBench {
                 BenchSupport.closeQuietly(c);
             }
         };
+    }
+
+    private static long sizeAndDelete(Path file) throws IOException {
+        long size = Files.size(file);
+        Files.delete(file);
+        return size;
     }
 }

@@ -57,7 +57,13 @@ public final class TransferBench {
     record Timing(long sessionNanos, long transferNanos) {
     }
 
-    record Contender(String name, boolean java, Run run) {
+    /** What a row is the yardstick of, if anything: its scenario's other rows get a ratio column to it. */
+    enum Role { NONE, CURL, CN_DEFAULTS, CN_1MIB, BARE }
+
+    record Contender(String name, boolean java, Run run, Role role) {
+        Contender(String name, boolean java, Run run) {
+            this(name, java, run, Role.NONE);
+        }
     }
 
     /** @param key the name {@code --only} selects it by: retr, file or stor */
@@ -114,22 +120,33 @@ public final class TransferBench {
 
     private void runAll(int reps, List<String> only) throws Exception {
         String curl = BenchSupport.curlVersion();
+        // A row is a Contender; a scenario may hold more (e.g. ftpdoctor with a TransferListener, to show what a
+        // listener costs): the ratio columns are to the rows marked with a Role.
         List<Scenario> all = List.of(
                 new Scenario("retr", "RETR " + human() + " to a discarding stream (curl: -o /dev/null)", List.of(
                         new Contender("ftpdoctor (defaults)", true, this::ftpdoctorRetrDiscard),
-                        new Contender("Commons Net 3.12 (defaults)", true, () -> commonsRetrDiscard(0)),
-                        new Contender("Commons Net 3.12 (1 MiB buffer)", true, () -> commonsRetrDiscard(MIB)),
-                        new Contender(curl, false, () -> curl("-o", "/dev/null", ftpd.url(BIG))))),
+                        new Contender("Commons Net 3.12 (defaults)", true, () -> commonsRetrDiscard(0),
+                                Role.CN_DEFAULTS),
+                        new Contender("Commons Net 3.12 (1 MiB buffer)", true, () -> commonsRetrDiscard(MIB),
+                                Role.CN_1MIB),
+                        new Contender("bare NIO socket (1 MiB direct buffer)", true, () -> bare(null), Role.BARE),
+                        new Contender(curl, false, () -> curl("-o", "/dev/null", ftpd.url(BIG)), Role.CURL))),
                 new Scenario("file", "RETR " + human() + " to a local file", List.of(
-                        new Contender("ftpdoctor (defaults)", true, this::ftpdoctorRetrFile),
-                        new Contender("Commons Net 3.12 (defaults)", true, () -> commonsRetrFile(0)),
-                        new Contender("Commons Net 3.12 (1 MiB buffer)", true, () -> commonsRetrFile(MIB)),
-                        new Contender(curl, false, this::curlRetrFile))),
+                        new Contender("ftpdoctor download(remote, Path)", true, this::ftpdoctorRetrFile),
+                        new Contender("Commons Net 3.12 (defaults), Files.newOutputStream", true,
+                                () -> commonsRetrFile(0, false), Role.CN_DEFAULTS),
+                        new Contender("Commons Net 3.12 (1 MiB buffer), Files.newOutputStream", true,
+                                () -> commonsRetrFile(MIB, false), Role.CN_1MIB),
+                        new Contender("Commons Net 3.12 (1 MiB buffer), FileOutputStream", true,
+                                () -> commonsRetrFile(MIB, true)),
+                        new Contender("bare NIO socket, FileChannel (1 thread)", true,
+                                () -> bare(localDir.resolve("bare.bin")), Role.BARE),
+                        new Contender(curl + " -o file", false, this::curlRetrFile, Role.CURL))),
                 new Scenario("stor", "STOR " + human() + " from a local file", List.of(
-                        new Contender("ftpdoctor (defaults)", true, this::ftpdoctorStor),
-                        new Contender("Commons Net 3.12 (defaults)", true, () -> commonsStor(0)),
-                        new Contender("Commons Net 3.12 (1 MiB buffer)", true, () -> commonsStor(MIB)),
-                        new Contender(curl, false, this::curlStor))));
+                        new Contender("ftpdoctor upload(Path, remote)", true, this::ftpdoctorStor),
+                        new Contender("Commons Net 3.12 (defaults)", true, () -> commonsStor(0), Role.CN_DEFAULTS),
+                        new Contender("Commons Net 3.12 (1 MiB buffer)", true, () -> commonsStor(MIB), Role.CN_1MIB),
+                        new Contender(curl + " -T file", false, this::curlStor, Role.CURL))));
 
         List<Scenario> scenarios = all.stream().filter(s -> only.contains(s.key())).toList();
         if (scenarios.isEmpty()) {
@@ -166,42 +183,13 @@ public final class TransferBench {
                     pause();
                 }
             }
-            print(s, transfer, session, foreign, reps);
+            TransferTable.print(s, transfer, session, foreign, reps);
         }
         System.out.println();
         System.out.println("MB/s = 10^6 bytes/s. transfer: the call that moves the file, after login (curl: time_total"
                 + " - time_pretransfer); session: connect + login + transfer + quit (curl: process start to exit).");
         System.out.println("A run marked * competed with other programs (more than " + BUSY_PERCENT + "% of a CPU used"
                 + " by processes outside this benchmark): treat its figure, and a median it decides, with suspicion.");
-    }
-
-    private void print(Scenario s, Map<String, List<Double>> transfer, Map<String, List<Double>> session,
-                       Map<String, List<Double>> foreign, int reps) {
-        List<Contender> cs = s.contenders();
-        String curlName = cs.get(3).name();
-        String cnName = cs.get(1).name();
-        double curlT = BenchSupport.median(transfer.get(curlName));
-        double cnT = BenchSupport.median(transfer.get(cnName));
-        double curlS = BenchSupport.median(session.get(curlName));
-        double cnS = BenchSupport.median(session.get(cnName));
-        System.out.println();
-        System.out.println(s.title() + ", median of " + reps + ":");
-        System.out.printf("| %-32s | %13s | %-40s | %7s | %7s | %12s | %7s | %7s |%n", "client", "transfer MB/s",
-                "runs", "vs curl", "vs CN", "session MB/s", "vs curl", "vs CN");
-        System.out.printf("|%s|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(34), "-".repeat(15), "-".repeat(42),
-                "-".repeat(9), "-".repeat(9), "-".repeat(14), "-".repeat(9), "-".repeat(9));
-        for (Contender c : cs) {
-            double t = BenchSupport.median(transfer.get(c.name()));
-            double ss = BenchSupport.median(session.get(c.name()));
-            StringBuilder each = new StringBuilder();
-            List<Double> runs = transfer.get(c.name());
-            for (int i = 0; i < runs.size(); i++) {
-                each.append(i == 0 ? "" : " / ").append(String.format("%.0f", runs.get(i)))
-                        .append(foreign.get(c.name()).get(i) > BUSY_PERCENT ? "*" : "");
-            }
-            System.out.printf("| %-32s | %13.0f | %-40s | %6.2fx | %6.2fx | %12.0f | %6.2fx | %6.2fx |%n", c.name(), t,
-                    each, t / curlT, t / cnT, ss, ss / curlS, ss / cnS);
-        }
     }
 
     // ---- ftpdoctor ----
@@ -281,12 +269,13 @@ public final class TransferBench {
         return new Timing(session, transfer);
     }
 
-    private Timing commonsRetrFile(int buffer) throws IOException {
+    private Timing commonsRetrFile(int buffer, boolean fileOutputStream) throws IOException {
         Path local = localDir.resolve("commons-net.bin");
         long t0 = System.nanoTime();
         long transfer;
         FTPClient c = BenchSupport.commonsNet(ftpd, buffer);
-        try (OutputStream out = Files.newOutputStream(local)) {
+        try (OutputStream out = fileOutputStream ? new java.io.FileOutputStream(local.toFile())
+                : Files.newOutputStream(local)) {
             long t1 = System.nanoTime();
             if (!c.retrieveFile(BIG, out)) {
                 throw new IOException("Commons Net RETR failed: " + c.getReplyString());
@@ -317,6 +306,27 @@ public final class TransferBench {
         long session = System.nanoTime() - t0;
         Path stored = ftpd.rootDir().resolve(name);
         checkAndDelete("Commons Net STOR", Files.size(stored), stored);
+        return new Timing(session, transfer);
+    }
+
+    // ---- the limit: a bare NIO socket ----
+
+    /** RETR with {@link BareSocketClient}: into a discarding buffer, or into {@code file}. */
+    private Timing bare(Path file) throws IOException {
+        long t0 = System.nanoTime();
+        long got;
+        long transfer;
+        try (BareSocketClient c = BareSocketClient.login(ftpd)) {
+            long t1 = System.nanoTime();
+            got = c.retrieve(BIG, file);
+            transfer = System.nanoTime() - t1;
+        }
+        long session = System.nanoTime() - t0;
+        if (file == null) {
+            check("bare socket RETR", got, got);
+        } else {
+            checkAndDelete("bare socket RETR to file", got, file);
+        }
         return new Timing(session, transfer);
     }
 

@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +87,12 @@ public final class DataChannelOpener {
     }
 
     private PendingData connect(String forVerb, InetAddress address, int port, String hint) throws FtpException {
-        Socket s = new Socket();
+        Socket s;
+        try {
+            s = SocketChannel.open().socket(); // the channel reads into direct buffers when the data goes to a file
+        } catch (IOException e) {
+            throw session.failure(TransportEvent.DATA_CONNECT_REFUSED, forVerb, "cannot open a socket: " + e.getMessage(), null, e);
+        }
         String where = address.getHostAddress() + " port " + port + (hint == null ? "" : "; " + hint);
         try {
             s.connect(new InetSocketAddress(address, port), options.connectMillis());
@@ -139,9 +146,16 @@ public final class DataChannelOpener {
         int start = low == 0 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextInt(range);
         for (int i = 0; i < tries; i++) {
             int port = low == 0 ? 0 : low + (start + i) % range; // every port of the range once, from a random start
+            ServerSocket listener = null;
             try {
-                return new ServerSocket(port, 1, bindAddress);
+                // from a channel, so that the accepted data socket has one
+                listener = ServerSocketChannel.open().socket();
+                listener.bind(new InetSocketAddress(bindAddress, port), 1);
+                return listener;
             } catch (IOException e) {
+                if (listener != null) {
+                    close(listener);
+                }
                 last = e;
             }
         }

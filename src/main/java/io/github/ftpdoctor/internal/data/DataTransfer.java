@@ -5,6 +5,7 @@ import io.github.ftpdoctor.diagnosis.Outcome;
 import io.github.ftpdoctor.diagnosis.Reply;
 import io.github.ftpdoctor.diagnosis.TransportEvent;
 import io.github.ftpdoctor.error.FtpException;
+import io.github.ftpdoctor.internal.protocol.Replies;
 import io.github.ftpdoctor.internal.protocol.Session;
 import io.github.ftpdoctor.internal.protocol.SessionEvents;
 import java.io.IOException;
@@ -25,9 +26,11 @@ public final class DataTransfer {
     private final Session session;
     private final Socket socket;
     private EngineSocket tls;
+    private ChannelReader direct; // reads the plain socket's channel, once a download did
     private final String verb;
     private final String path;
     private long expectedTotal;
+    private String sizeAfterwards; // the file to ask SIZE of after the final reply, or null
     private final SessionEvents events;
     private final long started; // for the events: when the transfer began, and when its data connection opened
     private long dataOpened;
@@ -196,7 +199,7 @@ public final class DataTransfer {
                 // the connection is gone: the transferring thread will see it
             }
         }
-        DataChannelOpener.close(socket);
+        DataChannelOpener.close(socket); // ends a blocked read or write at once
     }
 
     boolean isAborted() {
@@ -241,6 +244,9 @@ public final class DataTransfer {
             DataChannelOpener.close(tls); // close_notify, and on TLS 1.3 keep the server's new ticket for the next one
         }
         DataChannelOpener.close(socket);
+        if (direct != null) {
+            direct.close();
+        }
         events.dataClosed(verb, dataOpened);
         Reply fin = null;
         try {
@@ -288,6 +294,14 @@ public final class DataTransfer {
             throw withBytes(TransportEvent.TRANSFER_INCOMPLETE, "received " + bytes + " of " + expectedTotal
                     + " bytes announced by SIZE", fin, null);
         }
+        if (checkSize && expectedTotal < 0 && sizeAfterwards != null) {
+            Reply size = session.send("SIZE", sizeAfterwards);
+            long total = size.code() == 213 ? Replies.size(size) : -1;
+            if (total >= 0 && bytes != total) {
+                throw withBytes(TransportEvent.TRANSFER_INCOMPLETE, "received " + bytes + " of the " + total
+                        + " bytes SIZE reports after the transfer", fin, null);
+            }
+        }
         return fin;
     }
 
@@ -320,6 +334,38 @@ public final class DataTransfer {
     /** Sets the size the file will have when complete, when the 1xx reply announced it. */
     void expectTotal(long total) {
         this.expectedTotal = total;
+    }
+
+    /**
+     * The size was neither asked before nor announced by the 1xx reply: after a positive final reply, ask SIZE of
+     * {@code remote} and fail the download as incomplete when it differs from the bytes received.
+     */
+    void sizeAfterwards(String remote) {
+        this.sizeAfterwards = remote;
+    }
+
+    /**
+     * Reads the plain data connection's channel (into direct buffers for files, or arrays), bounded by the data
+     * timeout; null over TLS, or for a socket without a channel. For the transferring thread only.
+     */
+    ChannelReader channel() throws IOException {
+        if (tls != null || socket.getChannel() == null) {
+            return null;
+        }
+        if (direct == null) {
+            direct = new ChannelReader(socket, socket.getSoTimeout());
+        }
+        return direct;
+    }
+
+    /** The plain data connection's channel, blocking, for uploads; null over TLS. */
+    java.nio.channels.SocketChannel plainChannel() {
+        return tls == null ? socket.getChannel() : null;
+    }
+
+    /** Whether {@link #channel()} is available: a plain data connection made from a channel. */
+    boolean hasChannel() {
+        return tls == null && socket.getChannel() != null;
     }
 
     InputStream socketInput() throws IOException {

@@ -35,7 +35,8 @@ final class DownloadStream extends InputStream {
         }
         int n;
         try {
-            n = in.read(b, off, len);
+            ChannelReader channel = transfer.channel();
+            n = channel != null ? channel.read(b, off, len) : in.read(b, off, len);
         } catch (IOException e) {
             dataError = e;
             close(); // throws the diagnosis: the final reply, or the data failure
@@ -47,6 +48,48 @@ final class DownloadStream extends InputStream {
         }
         transfer.counted(n);
         return n;
+    }
+
+    /**
+     * Reads into {@code dst} (which has room): straight from the socket's channel on a plain data connection, else
+     * (TLS) through the stream into the buffer's array. Errors as {@link #read(byte[], int, int)}.
+     */
+    int read(java.nio.ByteBuffer dst) throws IOException {
+        if (closed) {
+            throw new IOException("stream closed");
+        }
+        if (eof) {
+            return -1;
+        }
+        int n;
+        try {
+            ChannelReader channel = transfer.channel();
+            if (channel != null) {
+                n = channel.read(dst);
+            } else if (!dst.hasArray()) {
+                throw new IllegalArgumentException("a direct buffer needs a plain data connection");
+            } else {
+                n = in.read(dst.array(), dst.arrayOffset() + dst.position(), dst.remaining());
+                if (n > 0) {
+                    dst.position(dst.position() + n);
+                }
+            }
+        } catch (IOException e) {
+            dataError = e;
+            close(); // throws the diagnosis: the final reply, or the data failure
+            throw e;
+        }
+        if (n < 0) {
+            eof = true;
+            return -1;
+        }
+        transfer.counted(n);
+        return n;
+    }
+
+    /** Whether {@link #read(java.nio.ByteBuffer)} can fill a direct buffer without an array in between. */
+    boolean readsChannel() {
+        return transfer.hasChannel();
     }
 
     @Override

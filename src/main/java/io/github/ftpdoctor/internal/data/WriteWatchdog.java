@@ -6,9 +6,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Java has no timeout for socket writes: a server that stops reading an upload would block the writer forever.
- * The watchdog closes the data socket when a write has made no progress for the data timeout. One daemon thread
- * serves every transfer and ends itself when idle.
+ * Java has no timeout for socket writes, nor for blocking channel reads: a server that stops reading an upload, or
+ * stops sending a download, would block the transfer forever. The watchdog closes the data socket when a write (or a
+ * channel read) has made no progress for the data timeout. One daemon thread serves every transfer and ends itself
+ * when idle.
  */
 final class WriteWatchdog {
     private static final ScheduledThreadPoolExecutor TIMER = new ScheduledThreadPoolExecutor(1, r -> {
@@ -41,6 +42,15 @@ final class WriteWatchdog {
     }
 
     void afterWrite() {
+        writeStarted = 0;
+    }
+
+    /** The same for a blocking channel read, which has no timeout of its own ({@link ChannelReader}). */
+    void beforeRead() {
+        writeStarted = System.nanoTime();
+    }
+
+    void afterRead() {
         writeStarted = 0;
     }
 

@@ -28,7 +28,10 @@ public final class TlsUpgrade {
         }
     }
 
-    /** Client parameters: host name verification when asked, the chosen protocol versions. */
+    /**
+     * Client parameters: host name verification when asked, the chosen protocol versions, and the cipher suites in
+     * the order of {@link #preferAes128}.
+     */
     public static SSLParameters parameters(SSLParameters p, TlsOptions tls) {
         if (tls.verifyHostname()) {
             p.setEndpointIdentificationAlgorithm("HTTPS");
@@ -36,7 +39,33 @@ public final class TlsUpgrade {
         if (tls.protocols() != null) {
             p.setProtocols(tls.protocols());
         }
+        if (System.getProperty("jdk.tls.client.cipherSuites") == null) { // an explicit choice is kept as it is
+            p.setCipherSuites(preferAes128(p.getCipherSuites()));
+        }
         return p;
+    }
+
+    /**
+     * The same suites, each AES-128-GCM suite moved just before the first AES-256-GCM suite of its kind (TLS 1.3;
+     * TLS 1.2 with the same key exchange and signature): the order Mozilla recommends for TLS 1.3
+     * (TLS_AES_128_GCM_SHA256 first). Both are strong; AES-128 takes 10 rounds a block instead of 14, and FTP servers
+     * (vsftpd, with OpenSSL) follow the client's order, so bulk transfers cost both ends less CPU. JDK 17 lists
+     * AES-256 first. Nothing is added or removed.
+     */
+    static String[] preferAes128(String[] suites) {
+        java.util.List<String> order = new java.util.ArrayList<>(java.util.List.of(suites));
+        for (String suite : suites) {
+            if (!suite.contains("_AES_128_GCM_")) {
+                continue;
+            }
+            String stronger = suite.replace("_AES_128_GCM_SHA256", "_AES_256_GCM_SHA384");
+            int at = order.indexOf(stronger);
+            if (at >= 0 && at < order.indexOf(suite)) {
+                order.remove(suite);
+                order.add(at, suite);
+            }
+        }
+        return order.toArray(new String[0]);
     }
 
     /** The transport event of a failed handshake: untrusted certificate, name mismatch, or another failure. */
