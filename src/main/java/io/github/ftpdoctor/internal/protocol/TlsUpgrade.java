@@ -39,7 +39,8 @@ public final class TlsUpgrade {
         if (tls.protocols() != null) {
             p.setProtocols(tls.protocols());
         }
-        if (System.getProperty("jdk.tls.client.cipherSuites") == null) { // an explicit choice is kept as it is
+        if (p.getCipherSuites() != null && System.getProperty("jdk.tls.client.cipherSuites") == null) {
+            // an explicit choice (the property, or parameters without suites: the context's own) is kept as it is
             p.setCipherSuites(preferAes128(p.getCipherSuites()));
         }
         return p;
