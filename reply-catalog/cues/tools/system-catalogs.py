@@ -21,10 +21,17 @@ PSQL = 'psql-15'
 APT = 'apt'
 BINUTILS = 'binutils'
 BASH = 'bash'
+DPKG = 'dpkg'
+GLIB = 'glib20'
+BFD = 'bfd'
+WGET = 'wget'
+GSTREAMER = 'gstreamer-1.0'
 PACKAGE = {PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnupg-l10n 2.2.40-1.1', GIT: 'git 2.39.5',
            COREUTILS: 'coreutils 9.1-1', SHADOW: 'passwd 4.13', SED: 'sed 4.9-1', GREP: 'grep 3.8-5',
            LIBPQ: 'libpq5 15.18', MAKE: 'make 4.3-4.1', PSMISC: 'psmisc 23.6-1', PSQL: 'postgresql-client-15 15.18',
-           APT: 'apt 2.6.1', BINUTILS: 'binutils 2.40', BASH: 'bash 5.2.15'}
+           APT: 'apt 2.6.1', BINUTILS: 'binutils 2.40', BASH: 'bash 5.2.15',
+           DPKG: 'dpkg 1.21.22', GLIB: 'libglib2.0-data 2.74.6-2+deb12u8', BFD: 'binutils-common 2.40-2',
+           WGET: 'wget 1.21.3-1+deb12u1', GSTREAMER: 'libgstreamer1.0-0 1.22.0-2+deb12u1'}
 CONCEPTS = {
     'ATTEMPTS': [(PAM, "Have exhausted maximum number of retries for service"), (SHADOW, "Maximum number of tries exceeded (%u)\n"),
                  (PAM, ("There was %d failed login attempt since the last successful login.",
@@ -35,11 +42,17 @@ CONCEPTS = {
                (SED, "%s: can't read %s: %s\n"), (GREP, "unable to record current working directory"),
                (LIBPQ, "could not acquire SSPI credentials"),
                (LIBC, "could not start clean-up thread; terminating"), (PSQL, "command not found"),
-               (APT, "Cannot initiate the connection to %s:%s (%s).")],
-    'SAME': [(COREUTILS, "%s and %s are the same file"), (MAKE, "target '%s' given more than once in the same rule"),
+               (APT, "Cannot initiate the connection to %s:%s (%s)."),
+               (GLIB, "Temporarily unable to resolve “%s”"), (BFD, "%B: unable to create fake empty section"),
+               (WGET, "Logically impossible section reached in getftp()"), (APT, "Some packages could not be authenticated"),
+               (GNUPG, "could not parse keyserver URL\n")],
+    'SAME': [(COREUTILS, "%s and %s are the same file"), (LIBC, "Object with same name exists"),
+             (DPKG, "files '%.250s' and '%.250s' are not parts of the same file"), (MAKE, "target '%s' given more than once in the same rule"),
              (COREUTILS, "   crt           same as %s\n"), (BINUTILS, "Multiple DWO_NAMEs encountered for the same CU\n")],
-    'USER': [(SHADOW, "%s: unknown user %s\n"), (PSMISC, "Cannot find user %s\n")],
+    'USER': [(SHADOW, "%s: unknown user %s\n"), (GSTREAMER, "user rating"), (PAM, "User account has expired"), (PSMISC, "Cannot find user %s\n")],
     'TRUNCATED': [(LIBC, "%s: premature end of file")],
+    'READ': [(SED, "%s: can't read %s: %s\n"), (COREUTILS, "cannot read directory %s"), (COREUTILS, "error reading %s"),
+             (LIBC, "cannot read header")],
     'TOO_LONG': [(LIBC, "File name too long"), (LIBC, "Argument list too long")],
     'IO_ERROR': [(LIBC, "Input/output error")],
     'ALREADY': [(LIBC, "Operation already in progress"), (LIBC, "Transport endpoint is already connected")],
@@ -53,54 +66,55 @@ CONCEPTS = {
 # the language's singular differs from its plural; stems of languages with cases stay prefixes.
 # language of the cue file -> (locales to read, {concept: [terms]})
 SPEC = {
-    'en': (None, {'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
+    'ro': (['ro'], {'SAME': ['același'], 'USER': ['utilizator'], 'CANNOT': ['nu am putut', 'nu se poate'], 'READ': ['citi']}),
+    'en': (None, {'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
                   'TOO_LONG': ['too long'], 'IO_ERROR': ['input/output error'],
                   'NETWORK_ERROR': ['connection refused', 'connection timed out', 'connection reset by peer',
                                     'no route to host', 'network is unreachable']}),
-    'de': (['de'], {'SAME': ['~selbe'], 'USER': ['benutzer'], 'TRUNCATED': ['unerwartetes ende'], 'ALREADY': ['bereits'], 'FIRST': ['zuerst'], 'ATTEMPTS': ['~=versuche', '~=versuch'], 'DIRECTORY': ['~verzeichnis'], 'CANNOT': ['kann * nicht', 'konnte * nicht'],
+    'de': (['de'], {'READ': ['lesen', 'gelesen'], 'SAME': ['~selbe'], 'USER': ['benutzer'], 'TRUNCATED': ['unerwartetes ende'], 'ALREADY': ['bereits'], 'FIRST': ['zuerst'], 'ATTEMPTS': ['~=versuche', '~=versuch'], 'DIRECTORY': ['~verzeichnis'], 'CANNOT': ['kann * nicht', 'konnte * nicht'],
                     'TOO_LONG': ['zu lang'], 'IO_ERROR': ['eingabe-/ausgabefehler'],
                     'NETWORK_ERROR': ['verbindungsaufbau abgelehnt', 'wartezeit für die verbindung ist abgelaufen',
                                       'vom kommunikationspartner zurückgesetzt']}),
-    'fr': (['fr'], {'SAME': ['même'], 'USER': ['=utilisateur'], 'TRUNCATED': ['fin prématurée'], 'ALREADY': ['déjà'], 'FIRST': ["d'abord"], 'ATTEMPTS': ['tentative'], 'DIRECTORY': ['dossier'], 'CANNOT': ['ne peut'],
+    'fr': (['fr'], {'READ': ['lire', 'lecture'], 'SAME': ['même'], 'USER': ['=utilisateur'], 'TRUNCATED': ['fin prématurée'], 'ALREADY': ['déjà'], 'FIRST': ["d'abord"], 'ATTEMPTS': ['tentative'], 'DIRECTORY': ['dossier'], 'CANNOT': ['ne peut'],
                     'TOO_LONG': ['trop long'], 'IO_ERROR': ["erreur d'entrée/sortie"],
                     'NETWORK_ERROR': ['connexion refusée', 'expiration du délai', 'ré-initialisée par le correspondant']}),
-    'es': (['es'], {'SAME': ['mismo'], 'USER': ['=usuario'], 'TRUNCATED': ['no esperado'], 'FIRST': ['primero'], 'ATTEMPTS': ['intento', 'reintento'], 'DIRECTORY': ['directorio'],
-                    'CANNOT': ['no se pudo', 'no se puede'], 'TOO_LONG': ['demasiado larg'],
+    'es': (['es'], {'READ': ['leer'], 'SAME': ['mismo'], 'USER': ['=usuario'], 'TRUNCATED': ['no esperado'], 'FIRST': ['primero'], 'ATTEMPTS': ['intento', 'reintento'], 'DIRECTORY': ['directorio'],
+                    'CANNOT': ['no se pudo', 'no se puede', 'incapa'], 'TOO_LONG': ['demasiado larg'],
                     'IO_ERROR': ['error de entrada/salida'],
                     'NETWORK_ERROR': ['conexión rehusada', 'expiró el tiempo de conexión', 'conexión reinicializada']}),
-    'it': (['it'], {'SAME': ['stesso'], 'USER': ['=utente'], 'TRUNCATED': ['fine prematura'], 'ALREADY': ['già'], 'FIRST': ['prima'], 'ATTEMPTS': ['tentativ'], 'DIRECTORY': ['directory'], 'CANNOT': ['impossibile'],
+    'it': (['it'], {'READ': ['legg'], 'SAME': ['stesso'], 'USER': ['=utente'], 'TRUNCATED': ['fine prematura'], 'ALREADY': ['già'], 'FIRST': ['prima'], 'ATTEMPTS': ['tentativ'], 'DIRECTORY': ['directory'], 'CANNOT': ['impossibile'],
                     'TOO_LONG': ['troppo lung'], 'IO_ERROR': ['errore di input/output'],
                     'NETWORK_ERROR': ['connessione rifiutata', 'connessione scaduta', 'connessione interrotta']}),
-    'pt': (['pt', 'pt_BR'], {'SAME': ['mesmo'], 'USER': ['=utilizador', '=usuário'], 'TRUNCATED': ['prematuro'], 'ALREADY': ['já'], 'FIRST': ['primeiro'], 'ATTEMPTS': ['tentativa'], 'DIRECTORY': ['pasta', 'diretório'],
+    'pt': (['pt', 'pt_BR'], {'READ': ['=ler'], 'SAME': ['mesmo'], 'USER': ['=utilizador', '=usuário'], 'TRUNCATED': ['prematuro'], 'ALREADY': ['já'], 'FIRST': ['primeiro'], 'ATTEMPTS': ['tentativa'], 'DIRECTORY': ['pasta', 'diretório'],
                              'CANNOT': ['impossível', 'não foi possível', 'não posso'], 'TOO_LONG': ['muito long', 'muito grande'],
                              'IO_ERROR': ['erro de entrada/saída'],
                              'NETWORK_ERROR': ['ligação recusada', 'conexão recusada', 'tempo esgotado para conexão']}),
-    'pl': (['pl'], {'SAME': ['ten sam'], 'USER': ['użytkownik'], 'TRUNCATED': ['przedwczesny'], 'ALREADY': ['już'], 'FIRST': ['najpierw'], 'ATTEMPTS': ['liczbę prób', 'nieudanych prób'], 'DIRECTORY': ['katalog'], 'CANNOT': ['nie można'],
+    'pl': (['pl'], {'READ': ['odczyt', 'przeczyta', 'czytani'], 'SAME': ['ten sam'], 'USER': ['użytkownik'], 'TRUNCATED': ['przedwczesny'], 'ALREADY': ['już'], 'FIRST': ['najpierw'], 'ATTEMPTS': ['liczbę prób', 'nieudanych prób'], 'DIRECTORY': ['katalog'], 'CANNOT': ['nie można'],
                     'TOO_LONG': ['za dług'], 'IO_ERROR': ['błąd wejścia/wyjścia'],
                     'NETWORK_ERROR': ['połączenie odrzucone', 'czas oczekiwania na połączenie', 'połączenie zerwane']}),
-    'ru': (['ru'], {'SAME': ['тот же'], 'USER': ['пользовател'], 'TRUNCATED': ['преждевременный'], 'ALREADY': ['уже'], 'FIRST': ['сначала'], 'ATTEMPTS': ['попыт'], 'DIRECTORY': ['каталог'], 'CANNOT': ['невозможно'],
+    'ru': (['ru'], {'READ': ['прочитать', 'чтени'], 'SAME': ['тот же'], 'USER': ['пользовател'], 'TRUNCATED': ['преждевременный'], 'ALREADY': ['уже'], 'FIRST': ['сначала'], 'ATTEMPTS': ['попыт'], 'DIRECTORY': ['каталог'], 'CANNOT': ['невозможно'],
                     'TOO_LONG': ['слишком длинн'], 'IO_ERROR': ['ошибка ввода/вывода'],
                     'NETWORK_ERROR': ['в соединении отказано', 'время ожидания соединения истекло', 'соединение разорвано']}),
-    'ja': (['ja'], {'SAME': ['同じ'], 'USER': ['ユーザ'], 'TRUNCATED': ['早すぎ'], 'ALREADY': ['すでに', '既に'], 'FIRST': ['まず'], 'ATTEMPTS': ['試行'], 'DIRECTORY': ['ディレクトリ'], 'CANNOT': ['できません', 'られません'],
+    'ja': (['ja'], {'READ': ['読み'], 'SAME': ['同じ'], 'USER': ['ユーザ'], 'TRUNCATED': ['早すぎ'], 'ALREADY': ['すでに', '既に'], 'FIRST': ['まず'], 'ATTEMPTS': ['試行'], 'DIRECTORY': ['ディレクトリ'], 'CANNOT': ['できません', 'られません'],
                     'TOO_LONG': ['長すぎ'], 'IO_ERROR': ['入力/出力エラー'],
                     'NETWORK_ERROR': ['接続を拒否されました', '接続がタイムアウトしました', '接続が相手からリセットされました']}),
-    'ko': (['ko'], {'SAME': ['동일한'], 'USER': ['사용자'], 'TRUNCATED': ['완결하지 않은'], 'ALREADY': ['이미'], 'ATTEMPTS': ['시도'], 'DIRECTORY': ['디렉터리'], 'CANNOT': ['수 없습니다'],
+    'ko': (['ko'], {'READ': ['읽'], 'SAME': ['동일한', '같은'], 'USER': ['사용자', '유저'], 'TRUNCATED': ['완결하지 않은'], 'ALREADY': ['이미'], 'ATTEMPTS': ['시도'], 'DIRECTORY': ['디렉터리'], 'CANNOT': ['수 없습니다'],
                     'TOO_LONG': ['너무 깁', '너무 김'], 'IO_ERROR': ['입력/출력 오류'],
                     'NETWORK_ERROR': ['연결이 거부됨', '연결 시간 초과', '상대편이 연결을 끊음']}),
-    'zh': (['zh_CN', 'zh_TW'], {'BUSY': ['已满'], 'SAME': ['同一'], 'USER': ['用户', '使用者'], 'TRUNCATED': ['不完整', '未完成'], 'ALREADY': ['已经'], 'FIRST': ['请先', '要先', '請先'], 'ATTEMPTS': ['重试', '尝试', '重試', '試圖'], 'DIRECTORY': ['目录', '目錄'],
+    'zh': (['zh_CN', 'zh_TW'], {'READ': ['读取'], 'BUSY': ['已满'], 'SAME': ['同一'], 'USER': ['用户', '使用者'], 'TRUNCATED': ['不完整', '未完成'], 'ALREADY': ['已经'], 'FIRST': ['请先', '要先', '請先'], 'ATTEMPTS': ['重试', '尝试', '重試', '試圖'], 'DIRECTORY': ['目录', '目錄'],
                                 'CANNOT': ['无法', '無法'], 'TOO_LONG': ['过长', '太長'],
                                 'IO_ERROR': ['输入/输出错误', '輸入/輸出錯誤'],
                                 'NETWORK_ERROR': ['拒绝连接', '连接超时', '连接被对方重设', '連線被拒絕', '連線超過時間']}),
     'bg': (['bg'], {'ALREADY': ['вече'], 'FIRST': ['първо'], 'ATTEMPTS': ['опит'], 'DIRECTORY': ['директория'], 'CANNOT': ['не може'],
                     'TOO_LONG': ['твърде дълг'], 'IO_ERROR': ['входно-изходна грешка'],
                     'NETWORK_ERROR': ['отказано свързване', 'просрочена мрежова операция']}),
-    'nl': (['nl'], {'SAME': ['hetzelfde', 'dezelfde'], 'USER': ['=gebruiker'], 'TRUNCATED': ['voortijdig'], 'ATTEMPTS': ['~poging'], 'DIRECTORY': ['map'], 'CANNOT': ['kan * niet'], 'TOO_LONG': ['te lang'],
+    'nl': (['nl'], {'READ': ['lezen'], 'SAME': ['hetzelfde', 'dezelfde'], 'USER': ['=gebruiker'], 'TRUNCATED': ['voortijdig'], 'ATTEMPTS': ['~poging'], 'DIRECTORY': ['map'], 'CANNOT': ['kan * niet', 'konden * niet'], 'TOO_LONG': ['te lang'],
                     'IO_ERROR': ['invoer-/uitvoerfout'],
                     'NETWORK_ERROR': ['verbinding is geweigerd', 'verbinding is verlopen', 'verbinding is weggevallen']}),
-    'cs': (['cs'], {'SAME': ['tentýž'], 'USER': ['uživatel'], 'TRUNCATED': ['předčasný'], 'FIRST': ['nejdřív'], 'ATTEMPTS': ['pokus'], 'DIRECTORY': ['adresář'], 'CANNOT': ['nelze'],
+    'cs': (['cs'], {'READ': ['číst', 'přečíst', 'čtení'], 'SAME': ['tentýž', 'stejn'], 'USER': ['uživatel'], 'TRUNCATED': ['předčasný'], 'FIRST': ['nejdřív'], 'ATTEMPTS': ['pokus'], 'DIRECTORY': ['adresář'], 'CANNOT': ['nelze'],
                     'TOO_LONG': ['příliš dlouh'], 'IO_ERROR': ['chyba vstupu/výstupu'],
                     'NETWORK_ERROR': ['spojení odmítnuto', 'spojení zrušeno druhou stranou']}),
-    'sk': (['sk'], {'SAME': ['ten istý'], 'USER': ['používateľ'], 'TRUNCATED': ['predčasný'], 'FIRST': ['najskôr'], 'ATTEMPTS': ['pokus'], 'DIRECTORY': ['adresár'], 'CANNOT': ['nie je možné'],
+    'sk': (['sk'], {'READ': ['~čítať', 'čítaní'], 'SAME': ['ten istý', 'toho ist', 'rovnak'], 'USER': ['používateľ'], 'TRUNCATED': ['predčasný'], 'FIRST': ['najskôr'], 'ATTEMPTS': ['pokus'], 'DIRECTORY': ['adresár'], 'CANNOT': ['nie je možné', 'schopn'],
                     'TOO_LONG': ['príliš dlh'], 'IO_ERROR': ['chyba vstupu/výstupu'],
                     'NETWORK_ERROR': ['spojenie odmietnuté', 'spojenie zrušené druhou stranou']}),
     'sv': (['sv'], {'SAME': ['samma'], 'USER': ['användare'], 'TRUNCATED': ['för tidigt'], 'ALREADY': ['redan'], 'FIRST': ['först'], 'ATTEMPTS': ['inloggningsförsök'], 'DIRECTORY': ['katalog'], 'CANNOT': ['kan inte', 'kan ej'],
@@ -112,10 +126,10 @@ SPEC = {
     'nb': (['nb'], {'SAME': ['samme'], 'USER': ['=bruker'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['innloggingsforsøk'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
                     'TOO_LONG': ['for lang'], 'IO_ERROR': ['inn/ut-feil'],
                     'NETWORK_ERROR': ['oppkobling nektes', 'overskred tidsgrensen']}),
-    'hu': (['hu'], {'SAME': ['ugyanaz', 'ugyana'], 'USER': ['felhasználó'], 'ALREADY': ['már'], 'FIRST': ['előbb'], 'ATTEMPTS': ['~próbálkozás', 'kísérlet'], 'DIRECTORY': ['könyvtár'],
-                    'CANNOT': ['nem sikerült'], 'TOO_LONG': ['túl hosszú'], 'IO_ERROR': ['kimeneti/bemeneti hiba'],
+    'hu': (['hu'], {'READ': ['olvas'], 'SAME': ['ugyanaz', 'ugyana'], 'USER': ['felhasználó'], 'ALREADY': ['már'], 'FIRST': ['előbb'], 'ATTEMPTS': ['~próbálkozás', 'kísérlet'], 'DIRECTORY': ['könyvtár'],
+                    'CANNOT': ['nem sikerült', 'lehetetlen'], 'TOO_LONG': ['túl hosszú'], 'IO_ERROR': ['kimeneti/bemeneti hiba'],
                     'NETWORK_ERROR': ['kapcsolat elutasítva', 'időtúllépés a kapcsolatban']}),
-    'tr': (['tr'], {'SAME': ['aynı'], 'USER': ['kullanıcı'], 'ALREADY': ['zaten'], 'ATTEMPTS': ['deneme'], 'DIRECTORY': ['dizin'], 'TOO_LONG': ['çok uzun'],
+    'tr': (['tr'], {'CANNOT': ['okunam'], 'READ': ['okun'], 'SAME': ['aynı'], 'USER': ['kullanıcı'], 'ALREADY': ['zaten'], 'ATTEMPTS': ['deneme'], 'DIRECTORY': ['dizin'], 'TOO_LONG': ['çok uzun'],
                     'IO_ERROR': ['girdi/çıktı hatası'], 'NETWORK_ERROR': ['bağlantı reddedildi', 'bağlantıda zaman aşımı']}),
     'uk': (['uk'], {'SAME': ['той самий'], 'USER': ['користувач'], 'TRUNCATED': ['передчасне'], 'ALREADY': ['вже'], 'FIRST': ['спочатку'], 'ATTEMPTS': ['спроб'], 'DIRECTORY': ['каталог'], 'CANNOT': ['не вдалося'],
                     'TOO_LONG': ['занадто довг'], 'IO_ERROR': ['помилка введення-виведення'],
@@ -174,7 +188,7 @@ def main(out):
         lexicons.append({'lang': lang, 'concepts': entries})
     doc = {'description': 'Cue terms read from the system message catalogs of Debian 12 (Linux-PAM 1.5.2 and GNU libc '
                           '2.36 translations), made by tools/system-catalogs.py: ATTEMPTS, DIRECTORY, CANNOT, TOO_LONG, '
-                          'IO_ERROR and NETWORK_ERROR. Each term names the msgid and translation it was read from. '
+                          'IO_ERROR, NETWORK_ERROR and READ, and some SAME and USER words. Each term names the msgid and translation it was read from. '
                           "'anywhere': the term may start inside a word (compounds such as Anmeldeversuche).",
            'lexicons': lexicons}
     with open(out, 'w', encoding='utf-8') as f:

@@ -75,4 +75,24 @@ class LexiconAndQuantitiesTest {
         assertEquals(Optional.of("2001:db8::7"), after("USER", 530, "Access from 2001:db8::7 denied").address());
         assertEquals(Optional.empty(), after("USER", 530, "Login at 12:30:45 refused").address());
     }
+
+    @Test
+    void aClosingReplyThatSaysNothingCouldBeReadIsNoSuccess() {
+        String[][] unreadable = {
+            {"LIST", "Closing data connection; the directory could not be read."},
+            {"NLST", "Das Verzeichnis kann nicht gelesen werden"},
+            {"MLSD", "No se puede leer el directorio"},
+            {"RETR", "Transfer ended: read error on the file (input/output error)"},
+            {"LIST", "无法读取目录"},
+        };
+        for (String[] c : unreadable) {
+            Diagnosis d = after(c[0], 226, c[1]);
+            assertEquals(Outcome.FileUnavailable, d.outcome(), c[1]);
+            assertEquals(Confidence.LIKELY, d.confidence(), c[1]);
+        }
+        assertEquals(Outcome.Success, after("RETR", 226, "Transfer complete, 2048 bytes read.").outcome());
+        assertEquals(Outcome.Success, after("LIST", 226, "Directory send OK.").outcome());
+        assertEquals(Outcome.Success, after("CWD", 250, "Directory could not be read from cache; using the disk.")
+                .outcome(), "only the reply that ends a transfer says what the data connection carried");
+    }
 }
