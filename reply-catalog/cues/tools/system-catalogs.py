@@ -37,7 +37,8 @@ CONCEPTS = {
                  (PAM, ("There was %d failed login attempt since the last successful login.",
                         "There were %d failed login attempts since the last successful login."))],
     'DIRECTORY': [(LIBC, "Is a directory"), (LIBC, "Not a directory"), (LIBC, "No such file or directory"),
-                  (LIBC, "Directory not empty")],
+                  (LIBC, "Directory not empty"), (PAM, "Creating directory '%s'."),
+                  (COREUTILS, "cannot change to directory %s")],
     'CANNOT': [(LIBC, "Cannot allocate memory"), (LIBC, "Cannot assign requested address"),
                (SED, "%s: can't read %s: %s\n"), (GREP, "unable to record current working directory"),
                (LIBPQ, "could not acquire SSPI credentials"),
@@ -51,6 +52,10 @@ CONCEPTS = {
              (COREUTILS, "   crt           same as %s\n"), (BINUTILS, "Multiple DWO_NAMEs encountered for the same CU\n")],
     'USER': [(SHADOW, "%s: unknown user %s\n"), (GSTREAMER, "user rating"), (PAM, "User account has expired"), (PSMISC, "Cannot find user %s\n")],
     'TRUNCATED': [(LIBC, "%s: premature end of file")],
+    'DENIED': [(GSTREAMER, 'specified empty bin "%s", not allowed'),
+               (DPKG, 'newlines prohibited in update-alternatives files (%s)')],
+    'FILE_NAME': [(BASH, '/tmp must be a valid directory name')],
+    'NOT_FOUND': [(LIBC, "No such file or directory")],
     'READ': [(SED, "%s: can't read %s: %s\n"), (COREUTILS, "cannot read directory %s"), (COREUTILS, "error reading %s"),
              (LIBC, "cannot read header")],
     'TOO_LONG': [(LIBC, "File name too long"), (LIBC, "Argument list too long")],
@@ -66,7 +71,7 @@ CONCEPTS = {
 # the language's singular differs from its plural; stems of languages with cases stay prefixes.
 # language of the cue file -> (locales to read, {concept: [terms]})
 SPEC = {
-    'ro': (['ro'], {'SAME': ['același'], 'USER': ['utilizator'], 'CANNOT': ['nu am putut', 'nu se poate'], 'READ': ['citi']}),
+    'ro': (['ro'], {'DIRECTORY': ['director', 'dosar'], 'SAME': ['același'], 'USER': ['utilizator'], 'CANNOT': ['nu am putut', 'nu se poate'], 'READ': ['citi']}),
     'en': (None, {'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
                   'TOO_LONG': ['too long'], 'IO_ERROR': ['input/output error'],
                   'NETWORK_ERROR': ['connection refused', 'connection timed out', 'connection reset by peer',
@@ -75,14 +80,14 @@ SPEC = {
                     'TOO_LONG': ['zu lang'], 'IO_ERROR': ['eingabe-/ausgabefehler'],
                     'NETWORK_ERROR': ['verbindungsaufbau abgelehnt', 'wartezeit für die verbindung ist abgelaufen',
                                       'vom kommunikationspartner zurückgesetzt']}),
-    'fr': (['fr'], {'READ': ['lire', 'lecture'], 'SAME': ['même'], 'USER': ['=utilisateur'], 'TRUNCATED': ['fin prématurée'], 'ALREADY': ['déjà'], 'FIRST': ["d'abord"], 'ATTEMPTS': ['tentative'], 'DIRECTORY': ['dossier'], 'CANNOT': ['ne peut'],
+    'fr': (['fr'], {'READ': ['lire', 'lecture'], 'SAME': ['même'], 'USER': ['=utilisateur'], 'TRUNCATED': ['fin prématurée'], 'ALREADY': ['déjà'], 'FIRST': ["d'abord"], 'ATTEMPTS': ['tentative'], 'DIRECTORY': ['dossier', 'répertoire'], 'CANNOT': ['ne peut'],
                     'TOO_LONG': ['trop long'], 'IO_ERROR': ["erreur d'entrée/sortie"],
                     'NETWORK_ERROR': ['connexion refusée', 'expiration du délai', 'ré-initialisée par le correspondant']}),
     'es': (['es'], {'READ': ['leer'], 'SAME': ['mismo'], 'USER': ['=usuario'], 'TRUNCATED': ['no esperado'], 'FIRST': ['primero'], 'ATTEMPTS': ['intento', 'reintento'], 'DIRECTORY': ['directorio'],
                     'CANNOT': ['no se pudo', 'no se puede', 'incapa'], 'TOO_LONG': ['demasiado larg'],
                     'IO_ERROR': ['error de entrada/salida'],
                     'NETWORK_ERROR': ['conexión rehusada', 'expiró el tiempo de conexión', 'conexión reinicializada']}),
-    'it': (['it'], {'READ': ['legg'], 'SAME': ['stesso'], 'USER': ['=utente'], 'TRUNCATED': ['fine prematura'], 'ALREADY': ['già'], 'FIRST': ['prima'], 'ATTEMPTS': ['tentativ'], 'DIRECTORY': ['directory'], 'CANNOT': ['impossibile'],
+    'it': (['it'], {'DENIED': ['proibit'], 'READ': ['legg'], 'SAME': ['stesso'], 'USER': ['=utente'], 'TRUNCATED': ['fine prematura'], 'ALREADY': ['già'], 'FIRST': ['prima'], 'ATTEMPTS': ['tentativ'], 'DIRECTORY': ['directory'], 'CANNOT': ['impossibile'],
                     'TOO_LONG': ['troppo lung'], 'IO_ERROR': ['errore di input/output'],
                     'NETWORK_ERROR': ['connessione rifiutata', 'connessione scaduta', 'connessione interrotta']}),
     'pt': (['pt', 'pt_BR'], {'READ': ['=ler'], 'SAME': ['mesmo'], 'USER': ['=utilizador', '=usuário'], 'TRUNCATED': ['prematuro'], 'ALREADY': ['já'], 'FIRST': ['primeiro'], 'ATTEMPTS': ['tentativa'], 'DIRECTORY': ['pasta', 'diretório'],
@@ -98,14 +103,14 @@ SPEC = {
     'ja': (['ja'], {'READ': ['読み'], 'SAME': ['同じ'], 'USER': ['ユーザ'], 'TRUNCATED': ['早すぎ'], 'ALREADY': ['すでに', '既に'], 'FIRST': ['まず'], 'ATTEMPTS': ['試行'], 'DIRECTORY': ['ディレクトリ'], 'CANNOT': ['できません', 'られません'],
                     'TOO_LONG': ['長すぎ'], 'IO_ERROR': ['入力/出力エラー'],
                     'NETWORK_ERROR': ['接続を拒否されました', '接続がタイムアウトしました', '接続が相手からリセットされました']}),
-    'ko': (['ko'], {'READ': ['읽'], 'SAME': ['동일한', '같은'], 'USER': ['사용자', '유저'], 'TRUNCATED': ['완결하지 않은'], 'ALREADY': ['이미'], 'ATTEMPTS': ['시도'], 'DIRECTORY': ['디렉터리'], 'CANNOT': ['수 없습니다'],
+    'ko': (['ko'], {'READ': ['읽'], 'SAME': ['동일한', '같은'], 'USER': ['사용자', '유저'], 'TRUNCATED': ['완결하지 않은'], 'ALREADY': ['이미'], 'ATTEMPTS': ['시도'], 'DIRECTORY': ['디렉터리', '디렉토리'], 'CANNOT': ['수 없습니다'],
                     'TOO_LONG': ['너무 깁', '너무 김'], 'IO_ERROR': ['입력/출력 오류'],
                     'NETWORK_ERROR': ['연결이 거부됨', '연결 시간 초과', '상대편이 연결을 끊음']}),
-    'zh': (['zh_CN', 'zh_TW'], {'READ': ['读取'], 'BUSY': ['已满'], 'SAME': ['同一'], 'USER': ['用户', '使用者'], 'TRUNCATED': ['不完整', '未完成'], 'ALREADY': ['已经'], 'FIRST': ['请先', '要先', '請先'], 'ATTEMPTS': ['重试', '尝试', '重試', '試圖'], 'DIRECTORY': ['目录', '目錄'],
+    'zh': (['zh_CN', 'zh_TW'], {'NOT_FOUND': ['沒有此一檔案或目錄'], 'FILE_NAME': ['目录名'], 'READ': ['读取'], 'BUSY': ['已满'], 'SAME': ['同一'], 'USER': ['用户', '使用者'], 'TRUNCATED': ['不完整', '未完成'], 'ALREADY': ['已经'], 'FIRST': ['请先', '要先', '請先'], 'ATTEMPTS': ['重试', '尝试', '重試', '試圖'], 'DIRECTORY': ['目录', '目錄'],
                                 'CANNOT': ['无法', '無法'], 'TOO_LONG': ['过长', '太長'],
                                 'IO_ERROR': ['输入/输出错误', '輸入/輸出錯誤'],
                                 'NETWORK_ERROR': ['拒绝连接', '连接超时', '连接被对方重设', '連線被拒絕', '連線超過時間']}),
-    'bg': (['bg'], {'ALREADY': ['вече'], 'FIRST': ['първо'], 'ATTEMPTS': ['опит'], 'DIRECTORY': ['директория'], 'CANNOT': ['не може'],
+    'bg': (['bg'], {'DENIED': ['забран'], 'ALREADY': ['вече'], 'FIRST': ['първо'], 'ATTEMPTS': ['опит'], 'DIRECTORY': ['директория'], 'CANNOT': ['не може'],
                     'TOO_LONG': ['твърде дълг'], 'IO_ERROR': ['входно-изходна грешка'],
                     'NETWORK_ERROR': ['отказано свързване', 'просрочена мрежова операция']}),
     'nl': (['nl'], {'READ': ['lezen'], 'SAME': ['hetzelfde', 'dezelfde'], 'USER': ['=gebruiker'], 'TRUNCATED': ['voortijdig'], 'ATTEMPTS': ['~poging'], 'DIRECTORY': ['map'], 'CANNOT': ['kan * niet', 'konden * niet'], 'TOO_LONG': ['te lang'],
@@ -120,7 +125,7 @@ SPEC = {
     'sv': (['sv'], {'SAME': ['samma'], 'USER': ['användare'], 'TRUNCATED': ['för tidigt'], 'ALREADY': ['redan'], 'FIRST': ['först'], 'ATTEMPTS': ['inloggningsförsök'], 'DIRECTORY': ['katalog'], 'CANNOT': ['kan inte', 'kan ej'],
                     'TOO_LONG': ['för lång'], 'IO_ERROR': ['in/ut-fel'],
                     'NETWORK_ERROR': ['förbindelsen förvägrad', 'förbindelsens tidsgräns löpte ut']}),
-    'da': (['da'], {'SAME': ['samme'], 'USER': ['=bruger'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['loginforsøg'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
+    'da': (['da'], {'SAME': ['samme'], 'USER': ['=bruger'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['loginforsøg'], 'DIRECTORY': ['~katalog', 'mappe'], 'CANNOT': ['kan ikke'],
                     'TOO_LONG': ['for lang'], 'IO_ERROR': ['inddata/uddata-fejl'],
                     'NETWORK_ERROR': ['opkobling nægtet', 'overskred tidsgrænsen']}),
     'nb': (['nb'], {'SAME': ['samme'], 'USER': ['=bruker'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['innloggingsforsøk'], 'DIRECTORY': ['~katalog'], 'CANNOT': ['kan ikke'],
@@ -188,7 +193,7 @@ def main(out):
         lexicons.append({'lang': lang, 'concepts': entries})
     doc = {'description': 'Cue terms read from the system message catalogs of Debian 12 (Linux-PAM 1.5.2 and GNU libc '
                           '2.36 translations), made by tools/system-catalogs.py: ATTEMPTS, DIRECTORY, CANNOT, TOO_LONG, '
-                          'IO_ERROR, NETWORK_ERROR and READ, and some SAME and USER words. Each term names the msgid and translation it was read from. '
+                          'IO_ERROR, NETWORK_ERROR and READ, and words of other concepts that a language lacked. Each term names the msgid and translation it was read from. '
                           "'anywhere': the term may start inside a word (compounds such as Anmeldeversuche).",
            'lexicons': lexicons}
     with open(out, 'w', encoding='utf-8') as f:

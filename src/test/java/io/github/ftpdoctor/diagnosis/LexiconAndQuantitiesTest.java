@@ -2,6 +2,7 @@ package io.github.ftpdoctor.diagnosis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -94,5 +95,30 @@ class LexiconAndQuantitiesTest {
         assertEquals(Outcome.Success, after("LIST", 226, "Directory send OK.").outcome());
         assertEquals(Outcome.Success, after("CWD", 250, "Directory could not be read from cache; using the disk.")
                 .outcome(), "only the reply that ends a transfer says what the data connection carried");
+    }
+
+    @Test
+    void thePhaseOfTheCommandAnsweredReadsWhatTheWordsLeaveOpen() {
+        assertEquals(Outcome.BadCommandSequence, after("PASS", 503, "Send USER first.").outcome());
+        assertEquals(Outcome.NotLoggedIn, after("PASS", 530, "Go away.").outcome());
+
+        assertEquals(Outcome.TlsRequired, after("USER", 421, "Plain-text logins are refused here; reconnect with TLS.")
+                .outcome());
+        assertNotEquals(Outcome.TlsRequired, after("USER", 530, "Anonymous sessions may not use encryption.")
+                .outcome(), "an anonymous login refused over TLS is the opposite");
+        assertNotEquals(Outcome.TlsRequired, after("LIST", 550, "No TLS here.").outcome());
+
+        assertEquals(Outcome.DataChannelProtectionRequired, after("RETR", 522, "Data channel: SSL/TLS only").outcome());
+        assertNotEquals(Outcome.DataChannelProtectionRequired, after("EPRT", 522, "Use (1) instead; no TLS")
+                .outcome(), "522 to EPRT is the network protocol");
+
+        assertEquals(Outcome.HomeDirectoryUnavailable, after("PASS", 421, "Cannot enter the directory /home/bob")
+                .outcome());
+        assertNotEquals(Outcome.HomeDirectoryUnavailable, after("CWD", 550, "Cannot enter the directory /pub")
+                .outcome(), "after login a directory is just a directory");
+
+        assertNotEquals(Outcome.QuotaExceeded, after("RETR", 553, "Prohibited file name: .ftpquota").outcome(),
+                "a file named after quotas is no quota");
+        assertEquals(Outcome.QuotaExceeded, after("STOR", 552, "Transfer aborted. Disk quota exceeded").outcome());
     }
 }
