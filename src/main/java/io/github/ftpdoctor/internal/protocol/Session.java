@@ -99,10 +99,10 @@ public final class Session implements Closeable {
                 channel.setReplyTimeout(Duration.ofNanos(left));
                 reply = channel.readReply();
             } catch (TransportFailure f) {
-                throw fail(classifier, unconfirmedTls(SessionOpener.greetingEvent(f)), ctx, channel.transcript().snapshot());
+                throw unconfirmedTls(SessionOpener.greetingEvent(f)).toException(classifier, ctx, transcript());
             } catch (IOException e) {
-                throw fail(classifier, unconfirmedTls(new TransportFailure(TransportEvent.RESET_BEFORE_GREETING,
-                        e.getMessage(), e)), ctx, channel.transcript().snapshot());
+                throw unconfirmedTls(new TransportFailure(TransportEvent.RESET_BEFORE_GREETING, e.getMessage(), e))
+                        .toException(classifier, ctx, transcript());
             }
             tlsUnconfirmed = false;
             events.replyReceived(ExchangeContext.CONNECT, reply);
@@ -121,8 +121,8 @@ public final class Session implements Closeable {
             }
             throw failure(reply, ctx.withServer(server.id()));
         }
-        throw fail(classifier, new TransportFailure(TransportEvent.GREETING_TIMEOUT,
-                "only preliminary replies, no 220 greeting", null), ctx, channel.transcript().snapshot());
+        throw new TransportFailure(TransportEvent.GREETING_TIMEOUT, "only preliminary replies, no 220 greeting", null)
+                .toException(classifier, ctx, transcript());
     }
 
     /**
@@ -141,9 +141,9 @@ public final class Session implements Closeable {
             events.tlsEnd(ssl, tlsStarted);
             return;
         } catch (TransportFailure f) {
-            failure = transportFailure(certificateHint(options, f), "AUTH", false);
+            failure = transportFailure(f.withCertificateHint(options), "AUTH", false);
         } catch (IOException e) {
-            failure = transportFailure(certificateHint(options, TlsUpgrade.failure(e, options.host())), "AUTH", false);
+            failure = transportFailure(TlsUpgrade.failure(e, options.host()).withCertificateHint(options), "AUTH", false);
         }
         events.tlsFailed(failure, tlsStarted);
         throw failure;
@@ -244,8 +244,8 @@ public final class Session implements Closeable {
 
     private void checkOpen(String verb) throws FtpException {
         if (!channel.isOpen()) {
-            throw fail(classifier, new TransportFailure(TransportEvent.CLOSED_MID_SESSION,
-                    "the control connection is already closed", null), context(verb), channel.transcript().snapshot());
+            throw new TransportFailure(TransportEvent.CLOSED_MID_SESSION, "the control connection is already closed",
+                    null).toException(classifier, context(verb), transcript());
         }
     }
 
@@ -298,7 +298,7 @@ public final class Session implements Closeable {
     private FtpException transportFailure(TransportFailure f, String verb, boolean commandFailed) {
         failed = true;
         channel.close();
-        FtpException e = fail(classifier, unconfirmedTls(f), context(verb), channel.transcript().snapshot());
+        FtpException e = unconfirmedTls(f).toException(classifier, context(verb), transcript());
         if (commandFailed) {
             events.commandFailed(verb, e, commandStarted);
         }
@@ -307,17 +307,7 @@ public final class Session implements Closeable {
 
     /** Until the server has answered over TLS, a failure may be the server refusing our client certificate. */
     private TransportFailure unconfirmedTls(TransportFailure f) {
-        return tlsUnconfirmed ? certificateHint(options, f) : f;
-    }
-
-    static TransportFailure certificateHint(ConnectOptions options, TransportFailure f) {
-        ClientCertificateProbe probe = options.tls() == null ? null : options.tls().probe();
-        return probe == null ? f : probe.explain(f);
-    }
-
-    static FtpException fail(Classifier classifier, TransportFailure f, ExchangeContext ctx, List<String> transcript) {
-        Diagnosis d = classifier.classify(f.event(), ctx, f.detail(), f.reply());
-        return FtpException.of(d, transcript, f.getCause() == null ? f : f.getCause());
+        return tlsUnconfirmed ? f.withCertificateHint(options) : f;
     }
 
     /** The path of a 257 reply; a 257 without a quoted path the client could use is a malformed reply. */

@@ -34,7 +34,7 @@ final class SessionOpener {
         try {
             socket = Connector.connect(options);
         } catch (TransportFailure f) {
-            FtpException e = Session.fail(options.classifier(), f, connecting, List.of());
+            FtpException e = f.toException(options.classifier(), connecting, List.of());
             events.connectFailed(options.host(), options.port(), e, started);
             throw e;
         }
@@ -46,8 +46,7 @@ final class SessionOpener {
                 socket = TlsUpgrade.wrap(socket, options.host(), options.tls()); // implicit FTPS: TLS first
                 events.tlsEnd((SSLSocket) socket, tlsStarted);
             } catch (TransportFailure f) {
-                FtpException e = Session.fail(options.classifier(), Session.certificateHint(options, f), connecting,
-                        List.of());
+                FtpException e = f.withCertificateHint(options).toException(options.classifier(), connecting, List.of());
                 events.tlsFailed(e, tlsStarted);
                 events.connectFailed(options.host(), options.port(), e, started);
                 throw e;
@@ -59,8 +58,8 @@ final class SessionOpener {
             channel = new ControlChannel(socket, options.charset(), options.autoDetect(), options.transcriptLines());
         } catch (IOException e) {
             Connector.closeQuietly(socket);
-            throw Session.fail(options.classifier(), new TransportFailure(TransportEvent.RESET_BEFORE_GREETING,
-                    e.getMessage(), e), ExchangeContext.connecting(), List.of());
+            throw new TransportFailure(TransportEvent.RESET_BEFORE_GREETING, e.getMessage(), e)
+                    .toException(options.classifier(), ExchangeContext.connecting(), List.of());
         }
         Session session = new Session(channel, options, events, started);
         try {
