@@ -120,5 +120,10 @@ class LexiconAndQuantitiesTest {
         assertNotEquals(Outcome.QuotaExceeded, after("RETR", 553, "Prohibited file name: .ftpquota").outcome(),
                 "a file named after quotas is no quota");
         assertEquals(Outcome.QuotaExceeded, after("STOR", 552, "Transfer aborted. Disk quota exceeded").outcome());
+
+        assertEquals(Outcome.SyntaxError, after("SITE", 501, "Invalid permissions given").outcome(),
+                "501 is a syntax error in the arguments, whatever words follow");
+        assertEquals(Outcome.SyntaxError, after("RETR", 501, "No file name given; nothing found").outcome());
+        assertEquals(Outcome.PermissionDenied, after("SITE", 550, "Permission denied").outcome());
     }
 }
