@@ -241,6 +241,11 @@ public final class Classifier {
         return lexicon.names(lexicon.scan(normalizedText));
     }
 
+    /** How many choices of a rule the classifier remembers now (for tests of the memo's bounds). */
+    int remembered() {
+        return memo.size();
+    }
+
     Lexicon lexicon() {
         return lexicon;
     }

@@ -83,8 +83,8 @@ public record ExchangeContext(String command, Boolean anonymous, String server, 
         }
         String masked = mask(text, argument.trim());
         int slash = argument.lastIndexOf('/');
-        if (masked == text && slash >= 0 && slash < argument.length() - 1) {
-            masked = mask(masked, argument.substring(slash + 1));
+        if (masked == text && slash >= 0) {
+            masked = mask(masked, argument.substring(slash + 1)); // after a trailing slash: empty, masks nothing
         }
         return masked;
     }
