@@ -121,6 +121,9 @@ class PhrasingPlaceholdersTest {
         assertTrue(of("ends {0").matches("ends {0"));
         assertTrue(of("ends {}}").matches("ends x}"));
         assertFalse(of("a {12} b").matches("a x b"));
+        assertTrue(of("size {}kb").matches("size 10kb"));
+        assertFalse(of("size {}kb").matches("size 10mb"), "the literal right after a brace hole counts whole");
+        assertFalse(of("size {0}kb").matches("size 10mb"));
     }
 
     @Test
