@@ -137,7 +137,7 @@ final class CatalogLoader {
         return Catalog.phaseOf(commandPhases, command);
     }
 
-    private void readCodes(String file, JsonValue root) {
+    void readCodes(String file, JsonValue root) {
         for (JsonValue entry : CatalogJson.array(file, root, "codes")) {
             int code = entry.path("code").asInt(-1);
             String where = file + ": code " + entry.path("code");
@@ -150,7 +150,7 @@ final class CatalogLoader {
         }
     }
 
-    private void readOutcomes(String file, JsonValue root) {
+    void readOutcomes(String file, JsonValue root) {
         for (JsonValue entry : CatalogJson.array(file, root, "outcomes")) {
             String name = entry.path("name").asString("");
             String where = file + ": outcome '" + name + "'";
@@ -170,7 +170,7 @@ final class CatalogLoader {
     }
 
     /** An outcome's {@code "phases"}: {@code "ANY"} or a non-empty array of phase names. */
-    private static Set<Phase> phases(String where, JsonValue entry) {
+    static Set<Phase> phases(String where, JsonValue entry) {
         JsonValue node = entry.path("phases");
         if (node.isScalar() && "ANY".equalsIgnoreCase(node.asString())) {
             return EnumSet.allOf(Phase.class);
@@ -187,7 +187,7 @@ final class CatalogLoader {
     }
 
     /** The index's {@code phases}: each phase but COMMAND lists its commands; anything else is COMMAND. */
-    private void readPhases(String file, JsonValue node) {
+    void readPhases(String file, JsonValue node) {
         for (Map.Entry<String, JsonValue> e : node.fields().entrySet()) {
             if (e.getKey().equals("description")) {
                 continue;
@@ -204,7 +204,7 @@ final class CatalogLoader {
         }
     }
 
-    private void readServers(String file, JsonValue root) {
+    void readServers(String file, JsonValue root) {
         Set<String> ids = new HashSet<>();
         for (JsonValue entry : CatalogJson.array(file, root, "servers")) {
             String id = entry.path("id").asString("").trim().toLowerCase(Locale.ROOT);
@@ -240,7 +240,7 @@ final class CatalogLoader {
         }
     }
 
-    private Catalog finish() {
+    Catalog finish() {
         for (Outcome o : Outcome.values()) {
             if (!outcomes.containsKey(o)) {
                 throw new CatalogException("outcomes.json: outcome '" + o + "' is not defined");

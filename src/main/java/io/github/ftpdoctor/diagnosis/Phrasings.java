@@ -48,7 +48,9 @@ public final class Phrasings {
                 int at = t.length() - next.length();
                 return at >= pos && at <= limit && t.startsWith(next, at) && noNewline(t, pos, at);
             }
-            for (int at = t.indexOf(next, pos); at >= 0 && at <= limit; at = t.indexOf(next, at + 1)) {
+            // an empty literal is found at every position, the text's end included: stop at the limit
+            for (int at = t.indexOf(next, pos); at >= 0 && at <= limit;
+                    at = at < limit ? t.indexOf(next, at + 1) : -1) {
                 if (!noNewline(t, pos, at)) {
                     return false;
                 }
