@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Quantities {
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])((?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3})(?![\\d.]*\\d)");
-    private static final Pattern IPV6 = Pattern.compile("(?<![0-9a-f:])((?:[0-9a-f]{1,4}:){2,7}(?::|(?::[0-9a-f]{1,4}){1,6}|[0-9a-f]{1,4})|::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})(?![0-9a-f:])");
+    private static final Pattern IPV6 = Pattern.compile("(?<![0-9a-f:])((?:[0-9a-f]{1,4}:){2,7}(?::|(?::[0-9a-f]{1,4}){1,6}|[0-9a-f]{1,4})|[0-9a-f]{1,4}::(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4}|::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})(?![0-9a-f:])");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.:,/-])\\d{1,6}(?![\\d.:/]\\d)");
     private static final Pattern PARENTHESIZED = Pattern.compile("\\((\\d{1,6})\\)");
     private static final Pattern TIME_OF_DAY = Pattern.compile("\\d{1,2}:\\d{2}");

@@ -75,6 +75,9 @@ class LexiconAndQuantitiesTest {
         assertEquals(Optional.of("10.1.2.3"), after("USER", 530, "Host 10.1.2.3 has been banned").address());
         assertEquals(Optional.of("2001:db8::7"), after("USER", 530, "Access from 2001:db8::7 denied").address());
         assertEquals(Optional.empty(), after("USER", 530, "Login at 12:30:45 refused").address());
+        assertEquals(Optional.of("fe80::1"), after("USER", 530, "Connections from fe80::1 are refused").address(),
+                "one group before ::");
+        assertEquals(Optional.of("2001::7"), after("USER", 530, "Host 2001::7 has been banned").address());
     }
 
     @Test
