@@ -58,6 +58,7 @@ final class FileSink implements Closeable {
         }
         if (current != null) {
             submit(current);
+            current = null; // the writer's now: if take() throws, close() must not give it back a second time
         }
         current = take();
         return current;
@@ -152,7 +153,10 @@ final class FileSink implements Closeable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while the file was being written");
         }
-        checkFailure();
+        if (failure != null) {
+            free.add(b); // not handed out: close() gives it back with the others
+            checkFailure();
+        }
         return b;
     }
 
