@@ -19,6 +19,7 @@ final class Http {
         JsonNode example = JSON.readTree(r.getBody()).path("components").path("ftpdoctor").path("components")
                 .path("example");
         assertThat(r.getBody()).doesNotContain(EmbeddedFtpServer.PASSWORD);
+        System.out.println("health of ftpdoctor.example: " + example); // what an operator sees, in the test log
         return example;
     }
 }

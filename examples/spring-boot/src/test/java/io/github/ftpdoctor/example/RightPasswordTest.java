@@ -44,6 +44,7 @@ class RightPasswordTest {
                 ftp.add(n.asText());
             }
         });
+        System.out.println("meters after the run: " + ftp);
         assertThat(ftp).contains("ftp.client.diagnoses", "ftp.client.connect", "ftp.client.login",
                 "ftp.client.transfer", "ftp.client.transfer.size", "ftp.client.pool.idle",
                 "ftp.client.pool.active", "ftp.client.pool.limit");
