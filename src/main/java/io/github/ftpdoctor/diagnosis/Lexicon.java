@@ -20,6 +20,8 @@ import java.util.function.Predicate;
 final class Lexicon {
     static final int MAX_CONCEPTS = 64;
     static final int GAP = 12;
+    /** The longest quoted or bracketed argument a gap steps over as one character. */
+    static final int MAX_ARGUMENT = 512;
     /** Terms of scripts with spaces this short or shorter match whole words only. */
     static final int SHORT = 3;
 
@@ -50,7 +52,7 @@ final class Lexicon {
         Map<Integer, List<Term>> two = new HashMap<>();
         Map<Character, List<Term>> one = new HashMap<>();
         for (Term t : terms) {
-            String first = t.parts()[0];
+            String first = indexForm(t.parts()[0]);
             if (first.length() == 1) {
                 one.computeIfAbsent(first.charAt(0), k -> new ArrayList<>()).add(t);
             } else {
@@ -111,9 +113,16 @@ final class Lexicon {
                 found |= matchAll(singles, text, i, found);
             }
             if (i + 1 < n) {
-                Term[] candidates = byFirstTwo.get(key(c, text.charAt(i + 1)));
+                char second = text.charAt(i + 1);
+                Term[] candidates = byFirstTwo.get(key(c, second));
                 if (candidates != null) {
                     found |= matchAll(candidates, text, i, found);
+                }
+                if (second == ' ' && i + 2 < n && isHangul(c)) {
+                    Term[] spaced = byFirstTwo.get(key(c, text.charAt(i + 2)));
+                    if (spaced != null) {
+                        found |= matchAll(spaced, text, i, found);
+                    }
                 }
             }
         }
@@ -153,19 +162,18 @@ final class Lexicon {
 
     private static boolean matchesAt(Term t, String text, int at, boolean checkStart) {
         String[] parts = t.parts();
-        if (!text.startsWith(parts[0], at)) {
+        int end = partEnd(parts[0], text, at);
+        if (end < 0) {
             return false;
         }
         if (checkStart && t.wordStart() && at > 0 && continuesWord(text.charAt(at - 1))) {
             return false;
         }
-        int end = at + parts[0].length();
         for (int p = 1; p < parts.length; p++) {
-            int next = nextWithinGap(text, parts[p], end);
-            if (next < 0) {
+            end = nextWithinGap(text, parts[p], end);
+            if (end < 0) {
                 return false;
             }
-            end = next + parts[p].length();
         }
         // a short word (ip, min, ja) stands for itself only: "min" is no "minimum", "ja" no "jail"
         boolean whole = t.wholeWord() || t.wordStart() && parts[parts.length - 1].length() <= SHORT;
@@ -181,16 +189,80 @@ final class Lexicon {
     }
 
     /**
-     * Where {@code part} starts after at most {@value #GAP} characters (and the spaces around them) from
-     * {@code from} on the same line, or -1.
+     * Where a part of a term that starts at {@code at} ends, or -1 when it does not start there. In Korean the
+     * spaces between words are optional in many places and writers differ (the standard orthography allows both
+     * "로부터" and spaced forms of auxiliaries and bound nouns, and translators do not keep to it), so a Hangul part
+     * matches with or without single spaces between its syllables.
+     */
+    private static int partEnd(String part, String text, int at) {
+        if (part.isEmpty() || !isHangul(part.charAt(0))) {
+            return text.startsWith(part, at) ? at + part.length() : -1;
+        }
+        int j = at;
+        for (int k = 0; k < part.length(); k++) {
+            char pc = part.charAt(k);
+            if (pc == ' ') {
+                continue;
+            }
+            if (j > at && j < text.length() && text.charAt(j) == ' ' && k > 0) {
+                j++;
+            }
+            if (j >= text.length() || text.charAt(j) != pc) {
+                return -1;
+            }
+            j++;
+        }
+        return j;
+    }
+
+    private static boolean isHangul(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL;
+    }
+
+    /** The form a term is indexed under: a Hangul term without its spaces (see {@link #partEnd}). */
+    private static String indexForm(String part) {
+        return !part.isEmpty() && isHangul(part.charAt(0)) ? part.replace(" ", "") : part;
+    }
+
+    /**
+     * Where {@code part} ends when it starts after at most {@value #GAP} characters (and the spaces around them)
+     * from {@code from} on the same line, or -1. A quoted or bracketed argument ({@code "a.txt"}, {@code [/pub/x]},
+     * {@code <bob>}) counts as one character however long it is: it names a file or a user, and "could [/long/path]
+     * not read" is as much one phrase as "could it not read".
      */
     private static int nextWithinGap(String text, String part, int from) {
-        int limit = Math.min(text.length(), from + GAP + 3);
-        for (int i = from; i < limit; i++) {
-            if (text.startsWith(part, i)) {
-                return i;
+        int budget = GAP + 3;
+        for (int i = from; i < text.length() && budget > 0; i++, budget--) {
+            int end = partEnd(part, text, i);
+            if (end >= 0) {
+                return end;
             }
-            if (text.charAt(i) == '\n') {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return -1;
+            }
+            int close = argumentEnd(text, i);
+            if (close > i) {
+                i = close;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the quoted or bracketed argument opened at {@code at} closes on the same line, or -1. */
+    static int argumentEnd(String text, int at) {
+        char open = text.charAt(at);
+        char close = open == '[' ? ']' : open == '<' ? '>' : open == '"' ? '"' : 0;
+        if (close == 0) {
+            return -1;
+        }
+        int limit = Math.min(text.length(), at + 1 + MAX_ARGUMENT);
+        for (int j = at + 1; j < limit; j++) {
+            char c = text.charAt(j);
+            if (c == close) {
+                return j;
+            }
+            if (c == '\n') {
                 return -1;
             }
         }

@@ -46,6 +46,17 @@ class LexiconAndQuantitiesTest {
         assertTrue(concepts("Kann Verzeichnis nicht wechseln").contains("CANNOT"), "a gap inside a term");
         assertFalse(concepts("Kann Verzeichnis\nnicht wechseln").contains("CANNOT"), "gaps stay on one line");
         assertFalse(concepts("Kann das sehr lange Verzeichnis nicht wechseln").contains("CANNOT"), "gaps are short");
+        assertTrue(concepts("Konnte [/srv/ftp/a/very/long/path/name] nicht lesen").contains("CANNOT"),
+                "a bracketed argument is one character of a gap");
+        assertTrue(concepts("Kann \"/srv/ftp/a/very/long/path/name.txt\" nicht lesen").contains("CANNOT"),
+                "a quoted argument is one character of a gap");
+        assertFalse(concepts("Kann [/srv/ftp/a/very/long/path/name.txt nicht lesen").contains("CANNOT"),
+                "an argument that never closes is no argument");
+        assertFalse(concepts("Kann [a] und [b] und [c] und [d] und [e] nicht").contains("CANNOT"),
+                "each argument still counts");
+        assertTrue(concepts("이 호스트로 부터의 접속이 너무많습니다").contains("FROM_ADDRESS"), "Korean spacing is optional");
+        assertTrue(concepts("이 호스트로부터의 접속이 너무많습니다").contains("TOO_MANY"), "'너무 많' without its space");
+        assertFalse(concepts("로\n부터").contains("FROM_ADDRESS"), "a line break is not a space");
         assertTrue(concepts("ＤＩＳＫ　ＱＵＯＴＡ　ｅｘｃｅｅｄｅｄ").contains("QUOTA"), "full-width folded");
     }
 
