@@ -31,6 +31,7 @@ GTK = 'gtk20'
 GTKP = 'gtk20-properties'
 PIXBUF = 'gdk-pixbuf'
 ATSPI = 'at-spi2-core'
+GAS = 'gas'
 PACKAGE = {PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnupg-l10n 2.2.40-1.1', GIT: 'git 2.39.5',
            COREUTILS: 'coreutils 9.1-1', SHADOW: 'passwd 4.13', SED: 'sed 4.9-1', GREP: 'grep 3.8-5',
            LIBPQ: 'libpq5 15.18', MAKE: 'make 4.3-4.1', PSMISC: 'psmisc 23.6-1', PSQL: 'postgresql-client-15 15.18',
@@ -38,7 +39,7 @@ PACKAGE = {PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnup
            DPKG: 'dpkg 1.21.22', GLIB: 'libglib2.0-data 2.74.6-2+deb12u8', BFD: 'binutils-common 2.40-2',
            WGET: 'wget 1.21.3-1+deb12u1', GSTREAMER: 'libgstreamer1.0-0 1.22.0-2+deb12u1',
            GTK: 'libgtk2.0-common 2.24.33-2+deb12u1', GTKP: 'libgtk2.0-common 2.24.33-2+deb12u1',
-           PIXBUF: 'libgdk-pixbuf2.0-common 2.42.10+dfsg-1+deb12u2', ATSPI: 'at-spi2-common 2.46.0-5'}
+           PIXBUF: 'libgdk-pixbuf2.0-common 2.42.10+dfsg-1+deb12u2', ATSPI: 'at-spi2-common 2.46.0-5', GAS: 'binutils-common 2.40-2'}
 CONCEPTS = {
     'ATTEMPTS': [(PAM, "Have exhausted maximum number of retries for service"), (SHADOW, "Maximum number of tries exceeded (%u)\n"),
                  (PAM, ("There was %d failed login attempt since the last successful login.",
@@ -77,6 +78,7 @@ CONCEPTS = {
     'ALREADY': [(GTKP, "Whether entered values must already be present in the list"), (LIBC, "Operation already in progress"), (LIBC, "Transport endpoint is already connected")],
     'BUSY': [(BASH, "register_alloc: alloc table is full with FIND_ALLOC?\n")],
     'FIRST': [(GNUPG, "Please correct the error first\n"), (GIT, "You need to resolve your current index first")],
+    'LOCAL_ERROR': [(GAS, 'internal failure in parse_register_list')],
     'TOO_MANY': [(GLIB, 'too many named subpatterns (maximum 10,000)'), (GLIB, 'DEFINE group contains more than one branch')],
     'SESSIONS': [(ATSPI, "AT-SPI: Couldn't connect to bus: %s\n"), (ATSPI, "AT-SPI: Accessibility bus not found - Using session bus.\n"),
                  (GTK, "The program was not able to create a connection to the indexer daemon.  Please make sure it is running.")],
@@ -94,7 +96,7 @@ CONCEPTS = {
 # language of the cue file -> (locales to read, {concept: [terms]})
 SPEC = {
     'ro': (['ro'], {'WRITE': ['scrier'], 'DIRECTORY': ['director', 'dosar'], 'SAME': ['același'], 'USER': ['utilizator'], 'CANNOT': ['nu am putut', 'nu se poate'], 'READ': ['citi']}),
-    'en': (None, {'WRITE': ['=write', 'writing'], 'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
+    'en': (None, {'LOCAL_ERROR': ['internal failure'], 'WRITE': ['=write', 'writing'], 'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
                   'TOO_LONG': ['too long'], 'IO_ERROR': ['input/output error'],
                   'NETWORK_ERROR': ['connection refused', 'connection timed out', 'connection reset by peer',
                                     'no route to host', 'network is unreachable']}),
@@ -102,10 +104,10 @@ SPEC = {
                     'TOO_LONG': ['zu lang'], 'IO_ERROR': ['eingabe-/ausgabefehler'],
                     'NETWORK_ERROR': ['verbindungsaufbau abgelehnt', 'wartezeit für die verbindung ist abgelaufen',
                                       'vom kommunikationspartner zurückgesetzt']}),
-    'fr': (['fr'], {'WRITE': ['écriture'], 'READ': ['lire', 'lecture'], 'SAME': ['même'], 'USER': ['=utilisateur'], 'TRUNCATED': ['fin prématurée'], 'ALREADY': ['déjà'], 'FIRST': ["d'abord"], 'ATTEMPTS': ['tentative'], 'DIRECTORY': ['dossier', 'répertoire'], 'CANNOT': ['ne peut'],
+    'fr': (['fr'], {'LOCAL_ERROR': ['échec interne'], 'WRITE': ['écriture'], 'READ': ['lire', 'lecture'], 'SAME': ['même'], 'USER': ['=utilisateur'], 'TRUNCATED': ['fin prématurée'], 'ALREADY': ['déjà'], 'FIRST': ["d'abord"], 'ATTEMPTS': ['tentative'], 'DIRECTORY': ['dossier', 'répertoire'], 'CANNOT': ['ne peut'],
                     'TOO_LONG': ['trop long'], 'IO_ERROR': ["erreur d'entrée/sortie"],
                     'NETWORK_ERROR': ['connexion refusée', 'expiration du délai', 'ré-initialisée par le correspondant']}),
-    'es': (['es'], {'WRITE': ['escribir', 'escritura'], 'READ': ['leer'], 'SAME': ['mismo'], 'USER': ['=usuario'], 'TRUNCATED': ['no esperado'], 'FIRST': ['primero'], 'ATTEMPTS': ['intento', 'reintento'], 'DIRECTORY': ['directorio'],
+    'es': (['es'], {'LOCAL_ERROR': ['falla interna'], 'WRITE': ['escribir', 'escritura'], 'READ': ['leer'], 'SAME': ['mismo'], 'USER': ['=usuario'], 'TRUNCATED': ['no esperado'], 'FIRST': ['primero'], 'ATTEMPTS': ['intento', 'reintento'], 'DIRECTORY': ['directorio'],
                     'CANNOT': ['no se pudo', 'no se puede', 'incapa'], 'TOO_LONG': ['demasiado larg'],
                     'IO_ERROR': ['error de entrada/salida'],
                     'NETWORK_ERROR': ['conexión rehusada', 'expiró el tiempo de conexión', 'conexión reinicializada']}),
@@ -119,7 +121,7 @@ SPEC = {
     'pl': (['pl'], {'WRITE': ['zapis'], 'READ': ['odczyt', 'przeczyta', 'czytani'], 'SAME': ['ten sam'], 'USER': ['użytkownik'], 'TRUNCATED': ['przedwczesny'], 'ALREADY': ['już'], 'FIRST': ['najpierw'], 'ATTEMPTS': ['liczbę prób', 'nieudanych prób'], 'DIRECTORY': ['katalog'], 'CANNOT': ['nie można'],
                     'TOO_LONG': ['za dług'], 'IO_ERROR': ['błąd wejścia/wyjścia'],
                     'NETWORK_ERROR': ['połączenie odrzucone', 'czas oczekiwania na połączenie', 'połączenie zerwane']}),
-    'ru': (['ru'], {'WRITE': ['запис'], 'READ': ['прочитать', 'чтени'], 'SAME': ['тот же'], 'USER': ['пользовател'], 'TRUNCATED': ['преждевременный'], 'ALREADY': ['уже'], 'FIRST': ['сначала'], 'ATTEMPTS': ['попыт'], 'DIRECTORY': ['каталог'], 'CANNOT': ['невозможно'],
+    'ru': (['ru'], {'LOCAL_ERROR': ['внутренняя ошибка'], 'WRITE': ['запис'], 'READ': ['прочитать', 'чтени'], 'SAME': ['тот же'], 'USER': ['пользовател'], 'TRUNCATED': ['преждевременный'], 'ALREADY': ['уже'], 'FIRST': ['сначала'], 'ATTEMPTS': ['попыт'], 'DIRECTORY': ['каталог'], 'CANNOT': ['невозможно'],
                     'TOO_LONG': ['слишком длинн'], 'IO_ERROR': ['ошибка ввода/вывода'],
                     'NETWORK_ERROR': ['в соединении отказано', 'время ожидания соединения истекло', 'соединение разорвано']}),
     'ja': (['ja'], {'WRITE': ['書き込'], 'READ': ['読み'], 'SAME': ['同じ'], 'USER': ['ユーザ'], 'TRUNCATED': ['早すぎ'], 'ALREADY': ['すでに', '既に'], 'FIRST': ['まず'], 'ATTEMPTS': ['試行'], 'DIRECTORY': ['ディレクトリ'], 'CANNOT': ['できません', 'られません'],
@@ -144,7 +146,7 @@ SPEC = {
     'sk': (['sk'], {'WRITE': ['zápis'], 'READ': ['~čítať', 'čítaní'], 'SAME': ['ten istý', 'toho ist', 'rovnak'], 'USER': ['používateľ'], 'TRUNCATED': ['predčasný'], 'FIRST': ['najskôr'], 'ATTEMPTS': ['pokus'], 'DIRECTORY': ['adresár'], 'CANNOT': ['nie je možné', 'schopn'],
                     'TOO_LONG': ['príliš dlh'], 'IO_ERROR': ['chyba vstupu/výstupu'],
                     'NETWORK_ERROR': ['spojenie odmietnuté', 'spojenie zrušené druhou stranou']}),
-    'sv': (['sv'], {'WRITE': ['skriv'], 'SAME': ['samma'], 'USER': ['användare'], 'TRUNCATED': ['för tidigt'], 'ALREADY': ['redan'], 'FIRST': ['först'], 'ATTEMPTS': ['inloggningsförsök'], 'DIRECTORY': ['katalog'], 'CANNOT': ['kan inte', 'kan ej'],
+    'sv': (['sv'], {'LOCAL_ERROR': ['internt fel'], 'WRITE': ['skriv'], 'SAME': ['samma'], 'USER': ['användare'], 'TRUNCATED': ['för tidigt'], 'ALREADY': ['redan'], 'FIRST': ['först'], 'ATTEMPTS': ['inloggningsförsök'], 'DIRECTORY': ['katalog'], 'CANNOT': ['kan inte', 'kan ej'],
                     'TOO_LONG': ['för lång'], 'IO_ERROR': ['in/ut-fel'],
                     'NETWORK_ERROR': ['förbindelsen förvägrad', 'förbindelsens tidsgräns löpte ut']}),
     'da': (['da'], {'WRITE': ['skriv'], 'SAME': ['samme'], 'USER': ['=bruger'], 'TRUNCATED': ['for tidlig'], 'ALREADY': ['allerede'], 'FIRST': ['først'], 'ATTEMPTS': ['loginforsøg'], 'DIRECTORY': ['~katalog', 'mappe'], 'CANNOT': ['kan ikke'],
@@ -158,10 +160,10 @@ SPEC = {
                     'NETWORK_ERROR': ['kapcsolat elutasítva', 'időtúllépés a kapcsolatban']}),
     'tr': (['tr'], {'WRITE': ['yazma', 'yazarken'], 'CANNOT': ['okunam', '~amıyor', '~emiyor', '~amadı', '~emedi'], 'READ': ['okun'], 'SAME': ['aynı'], 'USER': ['kullanıcı'], 'ALREADY': ['zaten'], 'ATTEMPTS': ['deneme'], 'DIRECTORY': ['dizin'], 'TOO_LONG': ['çok uzun'],
                     'IO_ERROR': ['girdi/çıktı hatası'], 'NETWORK_ERROR': ['bağlantı reddedildi', 'bağlantıda zaman aşımı']}),
-    'uk': (['uk'], {'WRITE': ['запис'], 'SAME': ['той самий'], 'USER': ['користувач'], 'TRUNCATED': ['передчасне'], 'ALREADY': ['вже'], 'FIRST': ['спочатку'], 'ATTEMPTS': ['спроб'], 'DIRECTORY': ['каталог'], 'CANNOT': ['не вдалося'],
+    'uk': (['uk'], {'LOCAL_ERROR': ['внутрішня помилка'], 'WRITE': ['запис'], 'SAME': ['той самий'], 'USER': ['користувач'], 'TRUNCATED': ['передчасне'], 'ALREADY': ['вже'], 'FIRST': ['спочатку'], 'ATTEMPTS': ['спроб'], 'DIRECTORY': ['каталог'], 'CANNOT': ['не вдалося'],
                     'TOO_LONG': ['занадто довг'], 'IO_ERROR': ['помилка введення-виведення'],
                     'NETWORK_ERROR': ["у з'єднанні відмовлено"]}),
-    'fi': (['fi'], {'WRITE': ['kirjoit'], 'SAME': ['sama'], 'USER': ['käyttäjä'], 'TRUNCATED': ['ennenaikainen'], 'FIRST': ['ensin'], 'ATTEMPTS': ['~yrity'], 'DIRECTORY': ['hakemisto'], 'CANNOT': ['ei onnistu', 'ei voi'],
+    'fi': (['fi'], {'LOCAL_ERROR': ['sisäinen häiriö'], 'WRITE': ['kirjoit'], 'SAME': ['sama'], 'USER': ['käyttäjä'], 'TRUNCATED': ['ennenaikainen'], 'FIRST': ['ensin'], 'ATTEMPTS': ['~yrity'], 'DIRECTORY': ['hakemisto'], 'CANNOT': ['ei onnistu', 'ei voi'],
                     'TOO_LONG': ['liian pitkä'], 'IO_ERROR': ['i/o-virhe'],
                     'NETWORK_ERROR': ['yhteys torjuttu', 'yhteys aikakatkaistu']}),
     'ca': (['ca'], {'WRITE': ['escriptura', 'escriure'], 'SAME': ['mateix'], 'USER': ['=usuari'], 'TRUNCATED': ['prematur'], 'FIRST': ['primer'], 'ATTEMPTS': ['intent'], 'DIRECTORY': ['directori'], 'CANNOT': ["no s’ha pogut"],

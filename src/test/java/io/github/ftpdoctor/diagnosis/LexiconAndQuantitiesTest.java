@@ -112,6 +112,40 @@ class LexiconAndQuantitiesTest {
     }
 
     @Test
+    void anUploadTheServerCouldNotWriteIsItsOwnError() {
+        String[] writeErrors = {
+            "Could not finish: write error on the target file.\nTransfer aborted.",
+            "Schreibfehler in der Zieldatei\nÜbertragung abgebrochen",
+            "Erreur d'écriture du fichier ; transfert interrompu",
+            "写入文件失败\n传输中止",
+        };
+        for (String text : writeErrors) {
+            assertEquals(Outcome.ServerLocalError, after("STOR", 451, text).outcome(), text);
+        }
+        assertEquals(Outcome.TransferAborted, after("STOR", 451, "Error writing to the data connection\nTransfer aborted")
+                .outcome(), "a write to the data connection is the network's side");
+        assertNotEquals(Outcome.ServerLocalError, after("STOR", 451, "Write error: no space left on device").outcome(),
+                "a full disk says more than a write error");
+        assertNotEquals(Outcome.ServerLocalError, after("RETR", 426, "Write error; transfer aborted").outcome(),
+                "only a 451 to an upload");
+    }
+
+    @Test
+    void aLoginRefusedForASecondFactorOrAnInternalFailureIsNoWrongPassword() {
+        Diagnosis mfa = after("PASS", 530, "Two-factor authentication is required but not configured for this account");
+        assertEquals(Outcome.UserNotAllowed, mfa.outcome());
+        assertEquals(Confidence.LIKELY, mfa.confidence());
+        assertEquals(Outcome.UserNotAllowed, after("PASS", 530, "A one-time password is needed for bob").outcome());
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, after("PASS", 530, "Invalid OTP code").outcome(),
+                "a wrong one-time code is a wrong credential");
+        assertNotEquals(Outcome.BadCredentialsOrUnknownUser, after("PASS", 530, "Login failed: internal failure")
+                .outcome(), "the server failing to check a password says nothing about the password");
+        assertNotEquals(Outcome.BadCredentialsOrUnknownUser, after("PASS", 530, "Authentication: internal error")
+                .outcome());
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, after("PASS", 530, "Login incorrect.").outcome());
+    }
+
+    @Test
     void thePhaseOfTheCommandAnsweredReadsWhatTheWordsLeaveOpen() {
         assertEquals(Outcome.BadCommandSequence, after("PASS", 503, "Send USER first.").outcome());
         assertEquals(Outcome.NotLoggedIn, after("PASS", 530, "Go away.").outcome());
