@@ -126,13 +126,37 @@ class MinaTlsTest {
                 .tls(mode).trustCertificates(cert);
     }
 
+    /**
+     * Connects once more, and only once, when the first handshake failed because application data came before the
+     * server's Finished. With implicit TLS, MINA FtpServer 1.2.1 (MINA 2.2.4) writes its 220 greeting while the
+     * handshake is still running; one CI run in many saw the JDK client reject that ordering ("Receiving application
+     * data before handshake complete"), a race on the server's side that 2,200 connects here could not reproduce.
+     * Every other failure, and a second one, fails the test.
+     */
+    private FtpClient connect(FtpConfig config) throws Exception {
+        try {
+            return FtpClient.connect("127.0.0.1", port, config);
+        } catch (FtpSecurityException e) {
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append('\n');
+            }
+            if (config.tlsMode() != TlsMode.IMPLICIT
+                    || !messages.toString().contains("Receiving application data before handshake complete")) {
+                throw e;
+            }
+            System.err.println("MinaTlsTest: the server sent data before its handshake ended; connecting again: " + e);
+            return FtpClient.connect("127.0.0.1", port, config);
+        }
+    }
+
     /** Download, upload and list over PROT P; returns the session's transcript. */
     private List<String> transfersWork(FtpConfig config) throws Exception {
         List<String> transcript;
         byte[] data = new byte[300_000];
         new Random(5).nextBytes(data);
         Files.write(home.resolve("data.bin"), data);
-        try (FtpClient ftp = FtpClient.connect("127.0.0.1", port, config)) {
+        try (FtpClient ftp = connect(config)) {
             ftp.login("alice", USER_PW);
             Path target = local.resolve("data.bin");
             assertEquals(data.length, ftp.download("data.bin", target));
