@@ -32,6 +32,7 @@ GTKP = 'gtk20-properties'
 PIXBUF = 'gdk-pixbuf'
 ATSPI = 'at-spi2-core'
 GAS = 'gas'
+LFTP = 'lftp'
 PACKAGE = {PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnupg-l10n 2.2.40-1.1', GIT: 'git 2.39.5',
            COREUTILS: 'coreutils 9.1-1', SHADOW: 'passwd 4.13', SED: 'sed 4.9-1', GREP: 'grep 3.8-5',
            LIBPQ: 'libpq5 15.18', MAKE: 'make 4.3-4.1', PSMISC: 'psmisc 23.6-1', PSQL: 'postgresql-client-15 15.18',
@@ -39,7 +40,7 @@ PACKAGE = {PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnup
            DPKG: 'dpkg 1.21.22', GLIB: 'libglib2.0-data 2.74.6-2+deb12u8', BFD: 'binutils-common 2.40-2',
            WGET: 'wget 1.21.3-1+deb12u1', GSTREAMER: 'libgstreamer1.0-0 1.22.0-2+deb12u1',
            GTK: 'libgtk2.0-common 2.24.33-2+deb12u1', GTKP: 'libgtk2.0-common 2.24.33-2+deb12u1',
-           PIXBUF: 'libgdk-pixbuf2.0-common 2.42.10+dfsg-1+deb12u2', ATSPI: 'at-spi2-common 2.46.0-5', GAS: 'binutils-common 2.40-2'}
+           PIXBUF: 'libgdk-pixbuf2.0-common 2.42.10+dfsg-1+deb12u2', ATSPI: 'at-spi2-common 2.46.0-5', GAS: 'binutils-common 2.40-2', LFTP: 'lftp 4.9.2-2+b1'}
 CONCEPTS = {
     'ATTEMPTS': [(PAM, "Have exhausted maximum number of retries for service"), (SHADOW, "Maximum number of tries exceeded (%u)\n"),
                  (PAM, ("There was %d failed login attempt since the last successful login.",
@@ -78,6 +79,8 @@ CONCEPTS = {
     'ALREADY': [(GTKP, "Whether entered values must already be present in the list"), (LIBC, "Operation already in progress"), (LIBC, "Transport endpoint is already connected")],
     'BUSY': [(BASH, "register_alloc: alloc table is full with FIND_ALLOC?\n")],
     'FIRST': [(GNUPG, "Please correct the error first\n"), (GIT, "You need to resolve your current index first")],
+    'TIMEOUT': [(LFTP, 'host name resolve timeout'), (GIT, 'interrupt transfer after <n> seconds of inactivity'),
+                (LIBC, 'Timer expired'), (SHADOW, 'login time exceeded\n\n')],
     'LOCAL_ERROR': [(GAS, 'internal failure in parse_register_list')],
     'TOO_MANY': [(GLIB, 'too many named subpatterns (maximum 10,000)'), (GLIB, 'DEFINE group contains more than one branch')],
     'SESSIONS': [(ATSPI, "AT-SPI: Couldn't connect to bus: %s\n"), (ATSPI, "AT-SPI: Accessibility bus not found - Using session bus.\n"),
@@ -104,7 +107,7 @@ SPEC = {
                     'TOO_LONG': ['zu lang'], 'IO_ERROR': ['eingabe-/ausgabefehler'],
                     'NETWORK_ERROR': ['verbindungsaufbau abgelehnt', 'wartezeit für die verbindung ist abgelaufen',
                                       'vom kommunikationspartner zurückgesetzt']}),
-    'fr': (['fr'], {'LOCAL_ERROR': ['échec interne'], 'WRITE': ['écriture'], 'READ': ['lire', 'lecture'], 'SAME': ['même'], 'USER': ['=utilisateur'], 'TRUNCATED': ['fin prématurée'], 'ALREADY': ['déjà'], 'FIRST': ["d'abord"], 'ATTEMPTS': ['tentative'], 'DIRECTORY': ['dossier', 'répertoire'], 'CANNOT': ['ne peut'],
+    'fr': (['fr'], {'TIMEOUT': ['temps * dépassé'], 'LOCAL_ERROR': ['échec interne'], 'WRITE': ['écriture'], 'READ': ['lire', 'lecture'], 'SAME': ['même'], 'USER': ['=utilisateur'], 'TRUNCATED': ['fin prématurée'], 'ALREADY': ['déjà'], 'FIRST': ["d'abord"], 'ATTEMPTS': ['tentative'], 'DIRECTORY': ['dossier', 'répertoire'], 'CANNOT': ['ne peut'],
                     'TOO_LONG': ['trop long'], 'IO_ERROR': ["erreur d'entrée/sortie"],
                     'NETWORK_ERROR': ['connexion refusée', 'expiration du délai', 'ré-initialisée par le correspondant']}),
     'es': (['es'], {'LOCAL_ERROR': ['falla interna'], 'WRITE': ['escribir', 'escritura'], 'READ': ['leer'], 'SAME': ['mismo'], 'USER': ['=usuario'], 'TRUNCATED': ['no esperado'], 'FIRST': ['primero'], 'ATTEMPTS': ['intento', 'reintento'], 'DIRECTORY': ['directorio'],
@@ -114,14 +117,14 @@ SPEC = {
     'it': (['it'], {'WRITE': ['scriv', 'scrittura'], 'DENIED': ['proibit'], 'READ': ['legg'], 'SAME': ['stesso'], 'USER': ['=utente'], 'TRUNCATED': ['fine prematura'], 'ALREADY': ['già'], 'FIRST': ['prima'], 'ATTEMPTS': ['tentativ'], 'DIRECTORY': ['directory'], 'CANNOT': ['impossibile'],
                     'TOO_LONG': ['troppo lung'], 'IO_ERROR': ['errore di input/output'],
                     'NETWORK_ERROR': ['connessione rifiutata', 'connessione scaduta', 'connessione interrotta']}),
-    'pt': (['pt', 'pt_BR'], {'WRITE': ['escrever', 'escrita'], 'READ': ['=ler'], 'SAME': ['mesmo'], 'USER': ['=utilizador', '=usuário'], 'TRUNCATED': ['prematuro'], 'ALREADY': ['já'], 'FIRST': ['primeiro'], 'ATTEMPTS': ['tentativa'], 'DIRECTORY': ['pasta', 'diretório'],
+    'pt': (['pt', 'pt_BR'], {'TIMEOUT': ['tempo expirado'], 'WRITE': ['escrever', 'escrita'], 'READ': ['=ler'], 'SAME': ['mesmo'], 'USER': ['=utilizador', '=usuário'], 'TRUNCATED': ['prematuro'], 'ALREADY': ['já'], 'FIRST': ['primeiro'], 'ATTEMPTS': ['tentativa'], 'DIRECTORY': ['pasta', 'diretório'],
                              'CANNOT': ['impossível', 'não foi possível', 'não posso'], 'TOO_LONG': ['muito long', 'muito grande'],
                              'IO_ERROR': ['erro de entrada/saída'],
                              'NETWORK_ERROR': ['ligação recusada', 'conexão recusada', 'tempo esgotado para conexão']}),
     'pl': (['pl'], {'WRITE': ['zapis'], 'READ': ['odczyt', 'przeczyta', 'czytani'], 'SAME': ['ten sam'], 'USER': ['użytkownik'], 'TRUNCATED': ['przedwczesny'], 'ALREADY': ['już'], 'FIRST': ['najpierw'], 'ATTEMPTS': ['liczbę prób', 'nieudanych prób'], 'DIRECTORY': ['katalog'], 'CANNOT': ['nie można'],
                     'TOO_LONG': ['za dług'], 'IO_ERROR': ['błąd wejścia/wyjścia'],
                     'NETWORK_ERROR': ['połączenie odrzucone', 'czas oczekiwania na połączenie', 'połączenie zerwane']}),
-    'ru': (['ru'], {'LOCAL_ERROR': ['внутренняя ошибка'], 'WRITE': ['запис'], 'READ': ['прочитать', 'чтени'], 'SAME': ['тот же'], 'USER': ['пользовател'], 'TRUNCATED': ['преждевременный'], 'ALREADY': ['уже'], 'FIRST': ['сначала'], 'ATTEMPTS': ['попыт'], 'DIRECTORY': ['каталог'], 'CANNOT': ['невозможно'],
+    'ru': (['ru'], {'TIMEOUT': ['лимит времени', 'простоя'], 'LOCAL_ERROR': ['внутренняя ошибка'], 'WRITE': ['запис'], 'READ': ['прочитать', 'чтени'], 'SAME': ['тот же'], 'USER': ['пользовател'], 'TRUNCATED': ['преждевременный'], 'ALREADY': ['уже'], 'FIRST': ['сначала'], 'ATTEMPTS': ['попыт'], 'DIRECTORY': ['каталог'], 'CANNOT': ['невозможно'],
                     'TOO_LONG': ['слишком длинн'], 'IO_ERROR': ['ошибка ввода/вывода'],
                     'NETWORK_ERROR': ['в соединении отказано', 'время ожидания соединения истекло', 'соединение разорвано']}),
     'ja': (['ja'], {'WRITE': ['書き込'], 'READ': ['読み'], 'SAME': ['同じ'], 'USER': ['ユーザ'], 'TRUNCATED': ['早すぎ'], 'ALREADY': ['すでに', '既に'], 'FIRST': ['まず'], 'ATTEMPTS': ['試行'], 'DIRECTORY': ['ディレクトリ'], 'CANNOT': ['できません', 'られません'],

@@ -146,6 +146,21 @@ class LexiconAndQuantitiesTest {
     }
 
     @Test
+    void aClosingThatStatesOnlyATimeIsTheServersClock() {
+        assertEquals(Outcome.IdleTimeout, after("NOOP", 421, "Nothing happened for 600 seconds; goodbye").outcome());
+        assertEquals(Outcome.IdleTimeout, after("PASS", 421, "Sin actividad durante 5 minutos").outcome());
+        assertNotEquals(Outcome.IdleTimeout, after("USER", 421, "Too many connections; come back in 30 seconds")
+                .outcome(), "a limit with a wait is a limit");
+        assertNotEquals(Outcome.IdleTimeout, after("USER", 421, "Shutting down in 60 seconds").outcome());
+        assertNotEquals(Outcome.IdleTimeout, after("RETR", 421, "No data for 900 seconds").outcome(),
+                "a transfer's stall is the transfer's");
+        assertNotEquals(Outcome.IdleTimeout, after("NOOP", 421, "Closing: 300 users online").outcome());
+        assertEquals(Outcome.IdleTimeout, after("PASS", 421, "Tiempo límite para inicio de sesión (300 segundos)")
+                .outcome(), "a time limit is no limit of sessions");
+        assertEquals(Outcome.IdleTimeout, after("NOOP", 421, "Temps de connexion dépassé").outcome());
+    }
+
+    @Test
     void thePhaseOfTheCommandAnsweredReadsWhatTheWordsLeaveOpen() {
         assertEquals(Outcome.BadCommandSequence, after("PASS", 503, "Send USER first.").outcome());
         assertEquals(Outcome.NotLoggedIn, after("PASS", 530, "Go away.").outcome());
