@@ -82,9 +82,11 @@ final class TransferRun {
         }
         String name = "ftpdoctor-transfers-" + RUNS.incrementAndGet() + "-";
         AtomicInteger threads = new AtomicInteger();
+        List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService workers = Executors.newFixedThreadPool(pool.maxSessions(), r -> {
             Thread t = new Thread(r, name + threads.incrementAndGet());
             t.setDaemon(true);
+            started.add(t);
             return t;
         });
         lock.lock();
@@ -110,7 +112,7 @@ final class TransferRun {
             workers.shutdownNow();
         } finally {
             lock.unlock();
-            stop(workers);
+            stop(workers, started);
         }
         return monitor.read(() -> {
             jobs.forEach(job -> complete(job, 0, fatal != null ? fatal : new IOException("not transferred")));
@@ -118,12 +120,19 @@ final class TransferRun {
         });
     }
 
-    private static void stop(ExecutorService workers) {
+    /**
+     * Stops the workers and waits for their threads to end: an executor counts as terminated once its last task
+     * returned, a moment before the thread itself is gone, and no thread of a run may outlive it.
+     */
+    private static void stop(ExecutorService workers, List<Thread> started) {
         workers.shutdown();
         try {
             if (!workers.awaitTermination(SHUTDOWN_GRACE_MS, TimeUnit.MILLISECONDS)) {
                 workers.shutdownNow();
                 workers.awaitTermination(SHUTDOWN_GRACE_MS, TimeUnit.MILLISECONDS);
+            }
+            for (Thread t : started) {
+                t.join(SHUTDOWN_GRACE_MS);
             }
         } catch (InterruptedException e) {
             workers.shutdownNow();
