@@ -161,6 +161,14 @@ class LexiconAndQuantitiesTest {
     }
 
     @Test
+    void nothingFoundIsNotFound() {
+        assertEquals(Outcome.FileNotFound, after("NLST", 450, "No entries found").outcome());
+        assertEquals(Outcome.FileNotFound, after("NLST", 450, "Keine Einträge gefunden").outcome());
+        assertEquals(Outcome.FileNotFound, after("RETR", 550, "Nessun file trovato").outcome());
+        assertNotEquals(Outcome.FileNotFound, after("NLST", 450, "Found 3 files, no access to them").outcome());
+    }
+
+    @Test
     void thePhaseOfTheCommandAnsweredReadsWhatTheWordsLeaveOpen() {
         assertEquals(Outcome.BadCommandSequence, after("PASS", 503, "Send USER first.").outcome());
         assertEquals(Outcome.NotLoggedIn, after("PASS", 530, "Go away.").outcome());
