@@ -169,6 +169,13 @@ class LexiconAndQuantitiesTest {
     }
 
     @Test
+    void a551ThatSaysNothingOfPagesIsAboutTheFile() {
+        assertEquals(Outcome.FileUnavailable, after("RETR", 551, "Cannot send that file now").outcome());
+        assertEquals(Outcome.PageTypeUnknown, after("RETR", 551, "Page type unknown.").outcome());
+        assertEquals(Outcome.PageTypeUnknown, after("STOR", 551, "Unknown\npage structure").outcome());
+    }
+
+    @Test
     void thePhaseOfTheCommandAnsweredReadsWhatTheWordsLeaveOpen() {
         assertEquals(Outcome.BadCommandSequence, after("PASS", 503, "Send USER first.").outcome());
         assertEquals(Outcome.NotLoggedIn, after("PASS", 530, "Go away.").outcome());
