@@ -76,7 +76,7 @@ public final class FtpClient implements AutoCloseable {
             throw new IllegalArgumentException("port must be 1 to 65535: " + port);
         }
         ConnectOptions options = new ConnectOptions(host, port, config.connectTimeout(), config.replyTimeout(),
-                config.controlEncoding(), config.autoDetectEncoding(), config.classifier(), config.socketFactory(),
+                config.controlEncoding(), config.autoDetectEncoding(), config.classifierOrNull(), config.socketFactory(),
                 config.transcriptLines(), config.tlsOptions(), EventListeners.forSession(
                         config.eventListenerFactory(), config.transferListener(), host, port));
         return new FtpClient(Session.open(options), config);

@@ -44,7 +44,10 @@ public final class FtpConfig {
     public Charset controlEncoding() { return s.controlEncoding; }
     public boolean autoDetectEncoding() { return s.autoDetectEncoding; }
     public boolean negotiateUtf8() { return s.negotiateUtf8; }
-    public Classifier classifier() { return s.classifier; }
+    public Classifier classifier() { return s.classifier != null ? s.classifier : Classifier.standard(); }
+
+    /** The classifier given to the builder, or null for the built-in one (read when a session first needs it). */
+    Classifier classifierOrNull() { return s.classifier; }
     public SocketFactory socketFactory() { return s.socketFactory; }
     public int transcriptLines() { return s.transcriptLines; }
     public DataConnectionMode dataConnectionMode() { return s.dataConnectionMode; }
@@ -353,9 +356,6 @@ public final class FtpConfig {
         }
 
         public FtpConfig build() {
-            if (classifier == null) {
-                classifier = Classifier.standard();
-            }
             return new FtpConfig(this);
         }
 

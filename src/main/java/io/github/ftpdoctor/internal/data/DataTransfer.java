@@ -1,6 +1,5 @@
 package io.github.ftpdoctor.internal.data;
 
-import io.github.ftpdoctor.diagnosis.ExchangeContext;
 import io.github.ftpdoctor.diagnosis.Outcome;
 import io.github.ftpdoctor.diagnosis.Reply;
 import io.github.ftpdoctor.diagnosis.TransportEvent;
@@ -274,7 +273,6 @@ public final class DataTransfer {
             }
             throw e;
         }
-        ExchangeContext ctx = session.context(verb);
         if (timedOut && (!fin.isNegative() || session.diagnose(fin, verb).outcome() == Outcome.TransferAborted)) {
             throw dataFailure(dataError, fin); // a 426 answering our ABOR says nothing new; a 421 or 451 would
         }
@@ -288,7 +286,8 @@ public final class DataTransfer {
             throw dataFailure(dataError, fin);
         }
         if (!fin.isPositiveCompletion()) {
-            throw FtpException.of(session.failure(fin, ctx).diagnosis(), session.transcript(), null, bytes);
+            throw FtpException.of(session.failure(fin, session.context(verb)).diagnosis(), session.transcript(), null,
+                    bytes);
         }
         if (checkSize && expectedTotal >= 0 && bytes != expectedTotal) {
             throw withBytes(TransportEvent.TRANSFER_INCOMPLETE, "received " + bytes + " of " + expectedTotal

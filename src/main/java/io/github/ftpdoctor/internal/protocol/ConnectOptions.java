@@ -15,7 +15,7 @@ import javax.net.SocketFactory;
  * @param replyTimeout    for each reply, the greeting included
  * @param charset         control encoding
  * @param autoDetect      try other likely encodings for replies that are not valid in {@code charset}
- * @param classifier      diagnoses replies and events
+ * @param classifier      diagnoses replies and events; null for the built-in one, loaded when first needed
  * @param socketFactory   creates the control socket
  * @param transcriptLines how many transcript lines to keep
  * @param tls             FTPS settings, or null for plain FTP
@@ -24,6 +24,15 @@ import javax.net.SocketFactory;
 public record ConnectOptions(String host, int port, Duration connectTimeout, Duration replyTimeout, Charset charset,
                              boolean autoDetect, Classifier classifier, SocketFactory socketFactory,
                              int transcriptLines, TlsOptions tls, EventListener listener) {
+
+    /**
+     * The classifier; the built-in one when none was given. A session asks for it only to diagnose a failure, to
+     * name the server, or for a listener, so a command line can read the catalog on another thread meanwhile.
+     */
+    @Override
+    public Classifier classifier() {
+        return classifier != null ? classifier : Classifier.standard();
+    }
 
     /** Options without an event listener. */
     public ConnectOptions(String host, int port, Duration connectTimeout, Duration replyTimeout, Charset charset,

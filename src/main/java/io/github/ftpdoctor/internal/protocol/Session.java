@@ -22,11 +22,11 @@ public final class Session implements Closeable {
     private static final int MAX_PRELIMINARY_GREETINGS = 20;
 
     private ControlChannel channel;
-    private final Classifier classifier;
     private final ConnectOptions options;
     private Reply greeting;
+    private String system;  // the SYST reply, once asked
     private Boolean anonymous;
-    private Server server = Server.UNKNOWN;
+    private Server server;  // named from the greeting (and SYST) when first needed
     private volatile Reply lastReply;
     private volatile String lastVerb;
     private volatile String sentVerb;
@@ -40,7 +40,6 @@ public final class Session implements Closeable {
 
     Session(ControlChannel channel, ConnectOptions options, SessionEvents events, long started) {
         this.channel = channel;
-        this.classifier = options.classifier();
         this.options = options;
         this.events = events;
         this.started = started;
@@ -99,10 +98,10 @@ public final class Session implements Closeable {
                 channel.setReplyTimeout(Duration.ofNanos(left));
                 reply = channel.readReply();
             } catch (TransportFailure f) {
-                throw unconfirmedTls(SessionOpener.greetingEvent(f)).toException(classifier, ctx, transcript());
+                throw unconfirmedTls(SessionOpener.greetingEvent(f)).toException(classifier(), ctx, transcript());
             } catch (IOException e) {
                 throw unconfirmedTls(new TransportFailure(TransportEvent.RESET_BEFORE_GREETING, e.getMessage(), e))
-                        .toException(classifier, ctx, transcript());
+                        .toException(classifier(), ctx, transcript());
             }
             tlsUnconfirmed = false;
             events.replyReceived(ExchangeContext.CONNECT, reply);
@@ -110,19 +109,18 @@ public final class Session implements Closeable {
                 continue; // 120 Service ready in nnn minutes: keep waiting within the timeout
             }
             greeting = reply;
-            server = new Fingerprint(classifier.catalog()).identify(reply, null);
             channel.setReplyTimeout(options.replyTimeout());
             if (events.on()) {
-                events.commandEnd(ExchangeContext.CONNECT, reply, classifier.classify(reply, ctx.withServer(server.id())),
-                        commandStarted);
+                events.commandEnd(ExchangeContext.CONNECT, reply,
+                        classifier().classify(reply, ctx.withServer(server().id())), commandStarted);
             }
             if (reply.isPositiveCompletion()) {
                 return;
             }
-            throw failure(reply, ctx.withServer(server.id()));
+            throw failure(reply, ctx.withServer(server().id()));
         }
         throw new TransportFailure(TransportEvent.GREETING_TIMEOUT, "only preliminary replies, no 220 greeting", null)
-                .toException(classifier, ctx, transcript());
+                .toException(classifier(), ctx, transcript());
     }
 
     /**
@@ -245,14 +243,14 @@ public final class Session implements Closeable {
     private void checkOpen(String verb) throws FtpException {
         if (!channel.isOpen()) {
             throw new TransportFailure(TransportEvent.CLOSED_MID_SESSION, "the control connection is already closed",
-                    null).toException(classifier, context(verb), transcript());
+                    null).toException(classifier(), context(verb), transcript());
         }
     }
 
     /** The exception for a transport event during a command, e.g. a failed data connection. */
     public FtpException failure(TransportEvent event, String verb, String detail, Reply reply, Throwable cause) {
         failed = true;
-        Diagnosis d = classifier.classify(event, context(verb), detail, reply);
+        Diagnosis d = classifier().classify(event, context(verb), detail, reply);
         return FtpException.of(d, channel.transcript().snapshot(), cause);
     }
 
@@ -271,9 +269,9 @@ public final class Session implements Closeable {
     /** The exception for a reply: its own diagnosis when negative, a protocol error when positive but unexpected. */
     public FtpException failure(Reply reply, ExchangeContext ctx) {
         failed = true;
-        Diagnosis d = classifier.classify(reply, ctx);
+        Diagnosis d = classifier().classify(reply, ctx);
         if (!d.isFailure()) {
-            d = classifier.classify(TransportEvent.UNEXPECTED_REPLY, ctx,
+            d = classifier().classify(TransportEvent.UNEXPECTED_REPLY, ctx,
                     "unexpected reply " + reply.code() + " to " + ctx.command(), reply);
         }
         return FtpException.of(d, channel.transcript().snapshot(), null);
@@ -287,7 +285,7 @@ public final class Session implements Closeable {
 
     /** Diagnoses a reply in the context of the command it answered. */
     public Diagnosis diagnose(Reply reply, String verb) {
-        return classifier.classify(reply, context(verb));
+        return classifier().classify(reply, context(verb));
     }
 
     private FtpException transportFailure(TransportFailure f, String verb) {
@@ -298,7 +296,7 @@ public final class Session implements Closeable {
     private FtpException transportFailure(TransportFailure f, String verb, boolean commandFailed) {
         failed = true;
         channel.close();
-        FtpException e = unconfirmedTls(f).toException(classifier, context(verb), transcript());
+        FtpException e = unconfirmedTls(f).toException(classifier(), context(verb), transcript());
         if (commandFailed) {
             events.commandFailed(verb, e, commandStarted);
         }
@@ -323,19 +321,37 @@ public final class Session implements Closeable {
     /** The context of a reply to this command, with what is known of the login name. */
     public ExchangeContext context(String verb) {
         String argument = verb != null && verb.equalsIgnoreCase(sentVerb) ? sentArgument : null;
-        return new ExchangeContext(verb, anonymous, server.id(), 0, argument);
+        return new ExchangeContext(verb, anonymous, server().id(), 0, argument);
     }
 
-    /** The server family, from the greeting (and SYST, once asked). */
+    /** The server family, from the greeting (and SYST, once asked); named when first asked for. */
     public Server server() {
-        return server;
+        Server s = server;
+        if (s == null) {
+            s = Server.UNKNOWN;
+            if (greeting != null) {
+                Fingerprint names = new Fingerprint(classifier().catalog());
+                s = names.identify(greeting, null); // the greeting first, as when SYST was never asked
+                if (!s.isKnown() && system != null) {
+                    s = names.identify(greeting, system);
+                }
+            }
+            server = s;
+        }
+        return s;
     }
 
     /** Refines the server family with the SYST reply when the greeting did not tell. */
     public void learnSystem(String syst) {
-        if (!server.isKnown()) {
-            server = new Fingerprint(classifier.catalog()).identify(greeting, syst);
+        if (server == null || !server.isKnown()) {
+            system = syst;
+            server = null;
         }
+    }
+
+    /** The classifier of the options (the built-in one is read when first needed). */
+    private Classifier classifier() {
+        return options.classifier();
     }
 
     /** Records whether the login name is anonymous, for the diagnosis of the replies that follow. */
@@ -346,7 +362,7 @@ public final class Session implements Closeable {
     /** The diagnosis of the last reply received (the greeting before any command). */
     public Diagnosis lastDiagnosis() {
         Reply r = lastReply;
-        return r == null ? classifier.classify(greeting, ExchangeContext.connecting()) : diagnose(r, lastVerb);
+        return r == null ? classifier().classify(greeting, ExchangeContext.connecting()) : diagnose(r, lastVerb);
     }
 
     public Reply greeting() {
