@@ -5,7 +5,6 @@ import io.github.ftpdoctor.diagnosis.Diagnosis;
 import io.github.ftpdoctor.diagnosis.ExchangeContext;
 import io.github.ftpdoctor.diagnosis.Reply;
 import io.github.ftpdoctor.diagnosis.Server;
-import io.github.ftpdoctor.diagnosis.Fingerprint;
 import io.github.ftpdoctor.diagnosis.TransportEvent;
 import io.github.ftpdoctor.error.FtpException;
 import java.io.Closeable;
@@ -24,9 +23,8 @@ public final class Session implements Closeable {
     private ControlChannel channel;
     private final ConnectOptions options;
     private Reply greeting;
-    private String system;  // the SYST reply, once asked
     private Boolean anonymous;
-    private Server server;  // named from the greeting (and SYST) when first needed
+    private final ServerName server = new ServerName();
     private volatile Reply lastReply;
     private volatile String lastVerb;
     private volatile String sentVerb;
@@ -109,6 +107,7 @@ public final class Session implements Closeable {
                 continue; // 120 Service ready in nnn minutes: keep waiting within the timeout
             }
             greeting = reply;
+            server.greeting(reply);
             channel.setReplyTimeout(options.replyTimeout());
             if (events.on()) {
                 events.commandEnd(ExchangeContext.CONNECT, reply,
@@ -326,27 +325,12 @@ public final class Session implements Closeable {
 
     /** The server family, from the greeting (and SYST, once asked); named when first asked for. */
     public Server server() {
-        Server s = server;
-        if (s == null) {
-            s = Server.UNKNOWN;
-            if (greeting != null) {
-                Fingerprint names = new Fingerprint(classifier().catalog());
-                s = names.identify(greeting, null); // the greeting first, as when SYST was never asked
-                if (!s.isKnown() && system != null) {
-                    s = names.identify(greeting, system);
-                }
-            }
-            server = s;
-        }
-        return s;
+        return server.get(() -> classifier().catalog());
     }
 
     /** Refines the server family with the SYST reply when the greeting did not tell. */
     public void learnSystem(String syst) {
-        if (server == null || !server.isKnown()) {
-            system = syst;
-            server = null;
-        }
+        server.system(syst);
     }
 
     /** The classifier of the options (the built-in one is read when first needed). */
