@@ -169,6 +169,14 @@ class LexiconAndQuantitiesTest {
     }
 
     @Test
+    void aGreetingRefusedForMaintenanceIsTheServerStopping() {
+        assertEquals(Outcome.ServerShuttingDown, after("CONNECT", 530, "Down for maintenance until 06:00").outcome());
+        assertEquals(Outcome.ServerShuttingDown, after("CONNECT", 500, "Servidor en mantenimiento").outcome());
+        assertNotEquals(Outcome.ServerShuttingDown, after("CONNECT", 530, "Banned during maintenance").outcome());
+        assertNotEquals(Outcome.ServerShuttingDown, after("CONNECT", 530, "Go away").outcome());
+    }
+
+    @Test
     void a551ThatSaysNothingOfPagesIsAboutTheFile() {
         assertEquals(Outcome.FileUnavailable, after("RETR", 551, "Cannot send that file now").outcome());
         assertEquals(Outcome.PageTypeUnknown, after("RETR", 551, "Page type unknown.").outcome());
