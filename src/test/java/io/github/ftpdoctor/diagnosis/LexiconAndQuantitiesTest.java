@@ -177,6 +177,14 @@ class LexiconAndQuantitiesTest {
     }
 
     @Test
+    void a553RefusesTheNameWhateverWordsItUses() {
+        assertEquals(Outcome.FileNameNotAllowed, after("STOR", 553, "Names with '..' are forbidden").outcome());
+        assertEquals(Outcome.PermissionDenied, after("STOR", 550, "Uploads here are forbidden").outcome());
+        assertEquals(Outcome.BadCommandSequence, after("USER", 530, "Ya has iniciado la sesión").outcome(),
+                "already logged in: the USER came out of sequence");
+    }
+
+    @Test
     void a551ThatSaysNothingOfPagesIsAboutTheFile() {
         assertEquals(Outcome.FileUnavailable, after("RETR", 551, "Cannot send that file now").outcome());
         assertEquals(Outcome.PageTypeUnknown, after("RETR", 551, "Page type unknown.").outcome());
