@@ -180,6 +180,10 @@ class LexiconAndQuantitiesTest {
     void a553RefusesTheNameWhateverWordsItUses() {
         assertEquals(Outcome.FileNameNotAllowed, after("STOR", 553, "Names with '..' are forbidden").outcome());
         assertEquals(Outcome.PermissionDenied, after("STOR", 550, "Uploads here are forbidden").outcome());
+        assertEquals(Outcome.FileNameNotAllowed, after("MKD", 550, "new*dir: bad file name").outcome());
+        assertNotEquals(Outcome.FileNameNotAllowed, after("RNFR", 550, "Name change failed").outcome(),
+                "a failed rename names the action, not a bad name");
+        assertNotEquals(Outcome.FileNameNotAllowed, after("RETR", 550, "a.txt: file name not found").outcome());
         assertEquals(Outcome.BadCommandSequence, after("USER", 530, "Ya has iniciado la sesión").outcome(),
                 "already logged in: the USER came out of sequence");
     }
