@@ -189,6 +189,14 @@ class LexiconAndQuantitiesTest {
     }
 
     @Test
+    void theCauseAReplyNamesOutranksTheConnectionItBroke() {
+        assertEquals(Outcome.InsufficientStorage,
+                after("STOR", 426, "Data connection closed: could not write, disk full").outcome());
+        assertEquals(Outcome.TlsRequired, after("USER", 530, "Please send AUTH first").outcome());
+        assertNotEquals(Outcome.TlsRequired, after("USER", 530, "Authentication required first").outcome());
+    }
+
+    @Test
     void a551ThatSaysNothingOfPagesIsAboutTheFile() {
         assertEquals(Outcome.FileUnavailable, after("RETR", 551, "Cannot send that file now").outcome());
         assertEquals(Outcome.PageTypeUnknown, after("RETR", 551, "Page type unknown.").outcome());
