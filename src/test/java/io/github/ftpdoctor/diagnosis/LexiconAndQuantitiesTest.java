@@ -193,6 +193,8 @@ class LexiconAndQuantitiesTest {
         assertEquals(Outcome.InsufficientStorage,
                 after("STOR", 426, "Data connection closed: could not write, disk full").outcome());
         assertEquals(Outcome.TlsRequired, after("USER", 530, "Please send AUTH first").outcome());
+        assertEquals(Outcome.FileUnavailable, after("RETR", 550, "Not found, or no permission to read it").outcome(),
+                "a reply that gives both causes claims neither");
         assertNotEquals(Outcome.TlsRequired, after("USER", 530, "Authentication required first").outcome());
     }
 
