@@ -22,6 +22,8 @@ public enum LogFormat {
     FILEZILLA,
     /** CuteFTP logs, as in the seed. */
     CUTEFTP,
+    /** GNU Wget: {@code -d} output ({@code --> USER x}, bare replies) and its failure lines. */
+    WGET,
     /** This project's own reports and transcripts. */
     FTPDOCTOR,
     /** Plain transcripts of replies and commands (also Apache Commons Net's {@code PrintCommandListener}). */

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code analyze [--json] [--lang en|zh] FILE|-} */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Diagnose every failure in a client's session log (lftp -d, ftp/tnftp -d -v, ncftp -d, curl -v, "
+        description = "Diagnose every failure in a client's session log (lftp -d, ftp/tnftp -d -v, ncftp -d, curl -v, wget, "
                 + "Python ftplib debug output and traceback, Java stack traces and Commons Net, WinSCP, FileZilla, "
                 + "CuteFTP, ftp-doctor's own reports, or a plain transcript of replies and commands); lines that only "
                 + "follow from a failure are folded into it, and the failure that ended the connection is marked as "

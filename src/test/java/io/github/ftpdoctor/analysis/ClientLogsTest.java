@@ -102,7 +102,7 @@ class ClientLogsTest {
         Map<String, Long> perClient = fixtures().stream()
                 .collect(Collectors.groupingBy(f -> f.name().substring(0, f.name().indexOf('/')), Collectors.counting()));
         for (String client : List.of("lftp", "tnftp", "ncftp", "curl", "python", "commons-net", "ftpdoctor",
-                "filezilla", "winscp")) {
+                "filezilla", "winscp", "wget")) {
             assertTrue(perClient.getOrDefault(client, 0L) >= 3, () -> client + ": " + perClient);
         }
         assertTrue(perClient.values().stream().mapToLong(Long::longValue).sum() >= 18, perClient::toString);

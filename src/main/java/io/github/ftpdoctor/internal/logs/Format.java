@@ -20,6 +20,11 @@ public enum Format {
     FILEZILLA("filezilla"),
     /** CuteFTP, as in the seed: {@code STATUS:>}, unprefixed replies and commands, {@code ERROR:}. */
     CUTEFTP("cuteftp"),
+    /**
+     * GNU Wget: {@code --> USER x} with bare replies under {@code -d}, and without it its own lines such as
+     * {@code Connecting to host|addr|:21... failed: Connection refused.}
+     */
+    WGET("wget"),
     /** This project's own reports and transcripts. */
     FTPDOCTOR("ftpdoctor"),
     /** A plain transcript of replies and commands (also what Commons Net's PrintCommandListener writes). */

@@ -32,6 +32,12 @@ final class LineReader {
     /** {@code program: message}: tnftp, ncftpget, curl, lftp's commands ({@code ls: Login failed: ...}). */
     private static final Pattern PROGRAM = Pattern.compile("^([a-z][\\w.-]{0,20}): (.+)$");
     /**
+     * Wget's progress lines that end in a failure ({@code src/connect.c}, {@code src/host.c}):
+     * {@code Connecting to host (host)|addr|:21... failed: Connection refused.},
+     * {@code Resolving host (host)... failed: Name or service not known.}
+     */
+    private static final Pattern WGET_FAILED = Pattern.compile("^(?:Connecting to|Resolving) \\S.{0,300}?\\.\\.\\. failed: (.+)$");
+    /**
      * The separators after which the fallback looks for a command or a reply inside other text: a closing bracket
      * or an arrow, not a colon ({@code Login failed: 530 ...} is a client's message, not a reply).
      */
@@ -188,6 +194,14 @@ final class LineReader {
             return c;
         }
         char first = Character.toLowerCase(t.charAt(0));
+        Matcher w = (first == 'c' || first == 'r') && t.endsWith(".") || t.contains("failed: ")
+                ? WGET_FAILED.matcher(t) : null;
+        if (w != null && w.matches()) {
+            LogLine e = Messages.error(Side.MESSAGE, Format.WGET, w.group(1), indented, false);
+            if (e.kind() == Kind.EVENT) {
+                return e;
+            }
+        }
         if ("nlcrs".indexOf(first) >= 0 && BSD_MESSAGE.matcher(t).matches()) {
             // "Connected to host." is also NcFTP's: it says nothing about the format
             Format f = Messages.isConnectedLine(t) ? Format.PLAIN : Format.BSD_FTP;

@@ -75,6 +75,9 @@ final class Prefixes {
                 default -> new Split(Side.ERROR, Format.LFTP, rest);
             };
         }
+        if (line.startsWith("--> ")) { // wget -d (ftp-basic.c: "--> %s\n")
+            return new Split(Side.CLIENT, Format.WGET, line.substring(4).strip());
+        }
         if (line.startsWith("Cmd: ")) {
             return new Split(Side.CLIENT, Format.NCFTP, line.substring(5).strip());
         }
