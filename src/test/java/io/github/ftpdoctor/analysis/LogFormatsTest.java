@@ -284,4 +284,23 @@ class LogFormatsTest {
         assertEquals(List.of(3, 6, 7), f.folded());
         assertTrue(f.cause());
     }
+
+    @Test
+    void otherEcosystemsQuoteRepliesInTheirOwnWays() {
+        Finding dotnet = only("""
+                Unhandled exception. System.Net.WebException: The remote server returned an error: (550) File unavailable (e.g., file not found, no access).
+                   at System.Net.FtpWebRequest.CheckError()
+                   at System.Net.FtpWebRequest.GetResponse()""");
+        assertEquals(550, dotnet.diagnosis().code(), ".NET's FtpWebRequest puts the code in parentheses");
+        assertEquals(1, dotnet.line());
+
+        Finding go = only("2026/12/07 03:00:01 ftp: 550 Failed to open file.");
+        assertEquals(550, go.diagnosis().code(), "Go's log prefix is a time stamp");
+
+        Finding lone = only("FTPError: 530 Login incorrect.");
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, lone.diagnosis().outcome(),
+                "a 530 quoted alone answers a command the log does not show, not the connection");
+        Finding greeting = only("Connected to ftp.example.net.\n530 Login incorrect.");
+        assertEquals("CONNECT", greeting.diagnosis().command(), "with the connection shown it is the greeting");
+    }
 }

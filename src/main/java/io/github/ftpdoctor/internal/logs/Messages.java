@@ -170,6 +170,9 @@ final class Messages {
         }
         String r = t.substring(at).strip();
         boolean parenthesised = at > 0 && t.charAt(at - 1) == '(';
+        if (parenthesised && r.length() > 4 && r.charAt(3) == ')') { // .NET: "(530) Not logged in."
+            return r.substring(0, 3) + " " + r.substring(4).strip();
+        }
         return parenthesised && r.endsWith(")") ? r.substring(0, r.length() - 1) : r;
     }
 
@@ -196,6 +199,9 @@ final class Messages {
             int j = i + 3;
             if (t.substring(j).isBlank()) {
                 return i;
+            }
+            if (i > 0 && t.charAt(i - 1) == '(' && t.charAt(j) == ')') {
+                j++; // .NET's FtpWebRequest: "The remote server returned an error: (530) Not logged in."
             }
             int k = j;
             while (k < n && (t.charAt(k) == ' ' || t.charAt(k) == '-')) {
@@ -236,7 +242,7 @@ final class Messages {
     /** A cheap test before the exception patterns: the name of a Python or Java exception class. */
     static boolean mayBeException(String line) {
         String rest = line;
-        for (String prefix : List.of("Exception in thread ", "Caused by: ", "Suppressed: ")) {
+        for (String prefix : List.of("Exception in thread ", "Caused by: ", "Suppressed: ", "Unhandled exception. ")) {
             if (rest.startsWith(prefix)) {
                 rest = rest.substring(prefix.length());
                 if (prefix.startsWith("Exception")) {

@@ -17,9 +17,12 @@ final class Prefixes {
     record Split(Side side, Format format, String text) {
     }
 
-    /** FileZilla 3 log-file prefix ({@code 2026-01-02 03:04:05 1234 1 }), an ISO time, or a bare time. */
+    /**
+     * FileZilla 3 log-file prefix ({@code 2026-01-02 03:04:05 1234 1 }), an ISO time, Go's {@code log} prefix
+     * ({@code 2026/01/02 03:04:05}), or a bare time.
+     */
     private static final Pattern TIMESTAMP = Pattern.compile(
-            "^(?:\\d{4}-\\d{2}-\\d{2}[ T])?\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?"
+            "^(?:\\d{4}[-/]\\d{2}[-/]\\d{2}[ T])?\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?"
                     + "(?:\\s+\\d+\\s+\\d+)?(?:\\s+|$)");
     /** CuteFTP and others: {@code [2/1/2026 10:00:00 AM]}. */
     private static final Pattern BRACKETED = Pattern.compile("^\\[[^\\]\\[]{1,64}]\\s*");

@@ -205,7 +205,8 @@ final class Session {
             at.server = serverId(fingerprint.identify(at.greeting, r.text()));
         }
         String command = at.lastCommand == null ? ExchangeContext.CONNECT : at.lastCommand;
-        Diagnosis d = classifier.classify(r, context(command, at.lastArgument));
+        String answered = at.lastCommand == null && !greetingKnown(code) ? null : command;
+        Diagnosis d = classifier.classify(r, context(answered, at.lastArgument));
         at.tcp = true;
         at.greeted = true;
         at.dataConnecting = false;
@@ -361,6 +362,15 @@ final class Session {
     }
 
     // ---- shared with Events and OwnReport
+
+    /**
+     * Whether a reply that answers no command seen is the greeting: a greeting code, or a log that shows the
+     * connection being made. A lone {@code 530 Login incorrect.} quoted in an exception answers a command the log
+     * does not show, and is read without one rather than as a refused connection.
+     */
+    private boolean greetingKnown(int code) {
+        return code == 220 || code == 120 || code == 421 || markersSeen || at.tcp;
+    }
 
     ExchangeContext context(String command, String argument) {
         // failed logins of earlier connections are not counted: a pasted log may hold several hosts' sessions

@@ -27,7 +27,7 @@ final class Tracebacks {
     private static final Pattern JAVA_FRAME = Pattern.compile(
             "^\\s*(?:at [\\w$.<>/]+\\(.*\\)|\\.\\.\\. \\d+ (?:more|common frames omitted))\\s*$");
     private static final Pattern JAVA_EXCEPTION = Pattern.compile(
-            "^(Exception in thread \"[^\"]*\" |Caused by: |Suppressed: )?((?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*"
+            "^(Exception in thread \"[^\"]*\" |Caused by: |Suppressed: |Unhandled exception\\. )?((?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*"
                     + "(?:Exception|Error|Throwable))(?::\\s?(.*))?$");
     /** Python frames that read a reply (the connection was made) or make the connection. */
     private static final Set<String> READING = Set.of("getline", "getmultiline", "getresp", "voidresp", "readline",
