@@ -297,6 +297,11 @@ class LogFormatsTest {
         Finding go = only("2026/12/07 03:00:01 ftp: 550 Failed to open file.");
         assertEquals(550, go.diagnosis().code(), "Go's log prefix is a time stamp");
 
+        Finding rclone = only("2026/12/07 03:00:01 Failed to create file system for \"ftp:\": NewFs: failed to make FTP "
+                + "connection to \"127.0.0.1:21\": 530 Login incorrect.");
+        assertEquals(530, rclone.diagnosis().code(), "an error message that ends by quoting the reply");
+        assertTrue(analyze("Summary: 530 files copied, 0 failed").isEmpty(), "a count is no reply");
+
         Finding lone = only("FTPError: 530 Login incorrect.");
         assertEquals(Outcome.BadCredentialsOrUnknownUser, lone.diagnosis().outcome(),
                 "a 530 quoted alone answers a command the log does not show, not the connection");

@@ -213,6 +213,13 @@ final class LineReader {
         if (m != null && m.matches()) {
             return Messages.message(program(m.group(1)), t, indented);
         }
+        int quoted = Messages.embeddedCode(t);
+        int quoteAt = quoted == 0 ? -1 : t.indexOf(": " + quoted + " ");
+        if (quoteAt > 0 && ClientPhrases.said(t.substring(0, quoteAt)).failure() && !Messages.isCode(t)) {
+            // an error message that ends by quoting the reply (rclone: "...: failed to make FTP connection to
+            // \"host:21\": 530 Login incorrect.")
+            return Messages.error(Side.MESSAGE, Format.EMBEDDED, t, indented, true);
+        }
         LogLine inside = embedded(t, indented);
         if (inside.kind() == Kind.REPLY || inside.kind() == Kind.COMMAND) {
             return inside;
