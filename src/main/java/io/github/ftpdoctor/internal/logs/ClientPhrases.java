@@ -150,6 +150,23 @@ final class ClientPhrases {
     record Said(Happening happening, Boolean connected, boolean failure, boolean passive) {
     }
 
+    /** The FTP command behind an lftp command ({@code cd} sends CWD, {@code get} RETR...), or null. */
+    static String lftpVerb(String typed) {
+        return switch (typed) {
+            case "cd" -> "CWD";
+            case "get", "get1", "pget", "mget", "cat", "more", "zcat", "zmore" -> "RETR";
+            case "put", "mput", "reput" -> "STOR";
+            case "ls", "cls", "dir" -> "LIST";
+            case "nlist", "renlist" -> "NLST";
+            case "rm", "mrm" -> "DELE";
+            case "rmdir" -> "RMD";
+            case "mkdir" -> "MKD";
+            case "mv" -> "RNFR";
+            case "chmod", "site" -> "SITE";
+            default -> null;
+        };
+    }
+
     static Said said(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         Phrase ph = phraseLower(lower);

@@ -36,6 +36,14 @@ final class LineReader {
      * {@code Connecting to host (host)|addr|:21... failed: Connection refused.},
      * {@code Resolving host (host)... failed: Name or service not known.}
      */
+    /**
+     * lftp without {@code -d}: the command typed, then its error ({@code src/FileAccess.cc}, {@code src/Job.cc}):
+     * {@code ls: Login failed: 530 Login incorrect.}, {@code get: Access failed: 550 ... (file)},
+     * {@code ls: Fatal error: max-retries exceeded (Connection refused)}.
+     */
+    private static final Pattern LFTP_ERROR = Pattern.compile(
+            "^([a-z][a-z0-9]{0,9}): (Login failed|Access failed|Fatal error|Delete failed|Rename failed|Store failed)"
+                    + ": (.+)$");
     private static final Pattern WGET_FAILED = Pattern.compile("^(?:Connecting to|Resolving) \\S.{0,300}?\\.\\.\\. failed: (.+)$");
     /**
      * The separators after which the fallback looks for a command or a reply inside other text: a closing bracket
@@ -194,6 +202,10 @@ final class LineReader {
             return c;
         }
         char first = Character.toLowerCase(t.charAt(0));
+        Matcher lftp = t.indexOf(" failed: ") > 0 || t.indexOf(": Fatal error: ") > 0 ? LFTP_ERROR.matcher(t) : null;
+        if (lftp != null && lftp.matches()) {
+            return lftpError(lftp.group(1), lftp.group(2), lftp.group(3), indented);
+        }
         Matcher w = (first == 'c' || first == 'r') && t.endsWith(".") || t.contains("failed: ")
                 ? WGET_FAILED.matcher(t) : null;
         if (w != null && w.matches()) {
@@ -281,6 +293,16 @@ final class LineReader {
             }
         }
         return new LogLine(Kind.COMMAND, side, f, null, 0, verb, kept, null, null, indented);
+    }
+
+    /** An lftp error line: the reply it restates (for the FTP command its own command sends), or an event. */
+    private static LogLine lftpError(String typed, String what, String rest, boolean indented) {
+        LogLine e = Messages.error(Side.ERROR, Format.LFTP, rest, indented, true);
+        if (e.kind() != Kind.RESTATED) {
+            return e;
+        }
+        String verb = what.startsWith("Login") ? "PASS" : ClientPhrases.lftpVerb(typed);
+        return new LogLine(Kind.RESTATED, Side.ERROR, Format.LFTP, e.text(), e.code(), verb, null, null, null, indented);
     }
 
     private static LogLine status(Format f, String t, boolean indented) {
