@@ -80,6 +80,8 @@ final class ClientPhrases {
             p("handshake failure", Happening.TLS_HANDSHAKE, true),
             p("wrong version number", Happening.TLS_HANDSHAKE, true),
             p("connection refused", Happening.REFUSED, false),
+            // curl's CURLE_COULDNT_CONNECT (lib/strerror.c), all curl 7.88 says of a refused port without -v
+            p("couldn't connect to server", Happening.REFUSED, false),
             p("econnrefused", Happening.REFUSED, false),
             p("actively refused", Happening.REFUSED, false),
             p("refused connection", Happening.REFUSED, false),
@@ -136,7 +138,8 @@ final class ClientPhrases {
     /** Every phrase contains one of these: most lines contain none, and are passed over quickly. */
     private static final List<String> ANCHORS = List.of("time", "refus", "reset", "clos", "lost", "resol", "unknown",
             "getaddr", "eai_", "name", "host", "unreach", "route", "certif", "pkix", "alternative", "handshake",
-            "version", "#100", "econn", "abort", "pipe", "disconnect", "inactivity", "reply", "response");
+            "version", "#100", "econn", "abort", "pipe", "disconnect", "inactivity", "reply", "response",
+            "couldn't connect");
 
     static {
         for (Phrase ph : PHRASES) {

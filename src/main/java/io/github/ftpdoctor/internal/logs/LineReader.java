@@ -223,7 +223,12 @@ final class LineReader {
         int colon = t.indexOf(": ");
         Matcher m = colon > 0 && colon <= 21 && Character.isLowerCase(t.charAt(0)) ? PROGRAM.matcher(t) : null;
         if (m != null && m.matches()) {
-            return Messages.message(program(m.group(1)), t, indented);
+            LogLine said = Messages.message(program(m.group(1)), t, indented);
+            if (t.startsWith("curl: (67) ") && said.kind() == Kind.RESTATED) { // CURLE_LOGIN_DENIED: USER or PASS
+                return new LogLine(Kind.RESTATED, Side.MESSAGE, Format.CURL, said.text(), said.code(), "PASS", null,
+                        null, Boolean.TRUE, indented);
+            }
+            return said;
         }
         int quoted = Messages.embeddedCode(t);
         int quoteAt = quoted == 0 ? -1 : t.indexOf(": " + quoted + " ");
