@@ -166,6 +166,21 @@ class FileSinkTest {
     }
 
     @Test
+    void aDiskThatFillsOnTheLastBufferFailsFinish() throws IOException {
+        Path p = dir.resolve("full-at-the-end");
+        ArrayDeque<ByteBuffer> spare = new ArrayDeque<>();
+        try (FileChannel ch = new DiskFullChannel(open(p), 32 * 3)) { // room for three buffers, not the fourth
+            FileSink sink = new FileSink(ch, spare, 32, false);
+            feed(sink, pattern(32 * 3 + 5), 32); // the reader never sees the failure: the last write is finish's
+            IOException e = assertThrows(IOException.class, sink::finish, "a file cut short is never a success");
+            assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+            sink.close();
+        }
+        assertEquals(32 * 3, Files.size(p));
+        assertReturned(spare);
+    }
+
+    @Test
     void aSmallFileThatCannotBeWrittenFailsAtFinish() throws IOException {
         Path p = dir.resolve("readonly-small");
         Files.write(p, new byte[0]);
