@@ -59,4 +59,28 @@ class AsciiStreamsTest {
         }
         assertEquals(wire.replace("\\r", "\r").replace("\\n", "\n"), sink.toString(StandardCharsets.ISO_8859_1));
     }
+
+    @org.junit.jupiter.api.Test
+    void aSliceOfABufferIsWrittenAndNothingAroundIt() throws IOException {
+        byte[] buf = "xxxa\nbyyy".getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (OutputStream out = AsciiStreams.toWire(sink)) {
+            out.write(buf, 3, 3);
+        }
+        assertEquals("a\r\nb", sink.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    @org.junit.jupiter.api.Test
+    void skipSkipsWhatWasAskedEvenWhenReadsComeShort() throws IOException {
+        byte[] wire = "abcdefgh".getBytes(StandardCharsets.ISO_8859_1);
+        InputStream raw = new FilterInputStream(new ByteArrayInputStream(wire)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(2, len));
+            }
+        };
+        InputStream in = AsciiStreams.fromWire(raw);
+        assertEquals(5, in.skip(5));
+        assertEquals('f', in.read());
+    }
 }
