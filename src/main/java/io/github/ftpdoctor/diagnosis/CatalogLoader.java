@@ -246,16 +246,30 @@ final class CatalogLoader {
                 throw new CatalogException("outcomes.json: outcome '" + o + "' is not defined");
             }
         }
+        // one pass over the rules: the unconditional ones give the fallbacks every class and event needs
+        boolean[] classFallback = new boolean[7];
+        java.util.EnumSet<TransportEvent> eventsCovered = java.util.EnumSet.noneOf(TransportEvent.class);
+        for (Rule r : rules) {
+            if (!r.isUnconditional()) {
+                continue;
+            }
+            if (r.event() != null) {
+                eventsCovered.add(r.event());
+            }
+            if (outcomes.get(r.outcome()).phases().size() == Phase.values().length) {
+                for (int cls = 1; cls <= 6; cls++) {
+                    classFallback[cls] |= r.codes().contains(cls + "xx");
+                }
+            }
+        }
         for (int cls = 1; cls <= 6; cls++) {
-            String wildcard = cls + "xx";
-            if (rules.stream().noneMatch(r -> r.codes().contains(wildcard) && r.isUnconditional()
-                    && outcomes.get(r.outcome()).phases().size() == Phase.values().length)) {
-                throw new CatalogException("rules: no unconditional fallback rule for " + wildcard
+            if (!classFallback[cls]) {
+                throw new CatalogException("rules: no unconditional fallback rule for " + cls + "xx"
                         + " replies whose outcome can occur in every phase");
             }
         }
         for (TransportEvent e : TransportEvent.values()) {
-            if (rules.stream().noneMatch(r -> r.event() == e && r.isUnconditional())) {
+            if (!eventsCovered.contains(e)) {
                 throw new CatalogException("rules: no unconditional rule for event " + e);
             }
         }

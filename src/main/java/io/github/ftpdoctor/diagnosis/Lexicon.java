@@ -215,8 +215,10 @@ final class Lexicon {
         return j;
     }
 
+    /** Hangul syllables and jamo (the Unicode blocks Korean text is written in). */
     private static boolean isHangul(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL;
+        return c >= 0xAC00 && c <= 0xD7A3 || c >= 0x1100 && c <= 0x11FF || c >= 0x3130 && c <= 0x318F
+                || c >= 0xA960 && c <= 0xA97F || c >= 0xD7B0 && c <= 0xD7FF;
     }
 
     /** The form a term is indexed under: a Hangul term without its spaces (see {@link #partEnd}). */
