@@ -199,6 +199,12 @@ class LexiconAndQuantitiesTest {
     }
 
     @Test
+    void aTransferTheServerCallsIncompleteIsIncomplete() {
+        assertEquals(Outcome.TransferIncomplete, after("RETR", 451, "Download unvollständig, Verbindung zu").outcome());
+        assertEquals(Outcome.TransferIncomplete, after("STOR", 426, "Upload truncated by the peer").outcome());
+    }
+
+    @Test
     void a551ThatSaysNothingOfPagesIsAboutTheFile() {
         assertEquals(Outcome.FileUnavailable, after("RETR", 551, "Cannot send that file now").outcome());
         assertEquals(Outcome.PageTypeUnknown, after("RETR", 551, "Page type unknown.").outcome());
