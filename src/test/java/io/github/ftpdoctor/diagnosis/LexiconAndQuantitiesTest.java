@@ -202,6 +202,9 @@ class LexiconAndQuantitiesTest {
     void aTransferTheServerCallsIncompleteIsIncomplete() {
         assertEquals(Outcome.TransferIncomplete, after("RETR", 451, "Download unvollständig, Verbindung zu").outcome());
         assertEquals(Outcome.TransferIncomplete, after("STOR", 426, "Upload truncated by the peer").outcome());
+        assertNotEquals(Outcome.TlsSessionReuseRequired, after("REST", 501, "Reuse of an offset is required").outcome(),
+                "outside a transfer, resuming is REST's restart, not TLS");
+        assertEquals(Outcome.TlsSessionReuseRequired, after("RETR", 522, "TLS session reuse required").outcome());
     }
 
     @Test
