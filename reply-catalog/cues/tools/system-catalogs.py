@@ -32,6 +32,7 @@ GTKP = 'gtk20-properties'
 PIXBUF = 'gdk-pixbuf'
 ATSPI = 'at-spi2-core'
 GAS = 'gas'
+PACKAGEKIT = 'PackageKit'
 LFTP = 'lftp'
 PACKAGE = {PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnupg-l10n 2.2.40-1.1', GIT: 'git 2.39.5',
            COREUTILS: 'coreutils 9.1-1', SHADOW: 'passwd 4.13', SED: 'sed 4.9-1', GREP: 'grep 3.8-5',
@@ -40,7 +41,7 @@ PACKAGE = {PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnup
            DPKG: 'dpkg 1.21.22', GLIB: 'libglib2.0-data 2.74.6-2+deb12u8', BFD: 'binutils-common 2.40-2',
            WGET: 'wget 1.21.3-1+deb12u1', GSTREAMER: 'libgstreamer1.0-0 1.22.0-2+deb12u1',
            GTK: 'libgtk2.0-common 2.24.33-2+deb12u1', GTKP: 'libgtk2.0-common 2.24.33-2+deb12u1',
-           PIXBUF: 'libgdk-pixbuf2.0-common 2.42.10+dfsg-1+deb12u2', ATSPI: 'at-spi2-common 2.46.0-5', GAS: 'binutils-common 2.40-2', LFTP: 'lftp 4.9.2-2+b1'}
+           PIXBUF: 'libgdk-pixbuf2.0-common 2.42.10+dfsg-1+deb12u2', ATSPI: 'at-spi2-common 2.46.0-5', GAS: 'binutils-common 2.40-2', PACKAGEKIT: 'packagekit 1.2.6-5+deb12u1', LFTP: 'lftp 4.9.2-2+b1'}
 CONCEPTS = {
     'ATTEMPTS': [(PAM, "Have exhausted maximum number of retries for service"), (SHADOW, "Maximum number of tries exceeded (%u)\n"),
                  (PAM, ("There was %d failed login attempt since the last successful login.",
@@ -81,7 +82,7 @@ CONCEPTS = {
     'BUSY': [(BASH, "register_alloc: alloc table is full with FIND_ALLOC?\n")],
     'FIRST': [(GNUPG, "Please correct the error first\n"), (GIT, "You need to resolve your current index first")],
     'PERMISSION': [(LIBC, "Operation not permitted")],
-    'ABORTED': [(LFTP, 'Closing aborted data socket')],
+    'ABORTED': [(LFTP, 'Closing aborted data socket'), (BASH, 'Stopped'), (PACKAGEKIT, 'User aborted selection')],
     'TIMEOUT': [(LFTP, 'host name resolve timeout'), (GIT, 'interrupt transfer after <n> seconds of inactivity'),
                 (LIBC, 'Timer expired'), (SHADOW, 'login time exceeded\n\n')],
     'LOCAL_ERROR': [(GAS, 'internal failure in parse_register_list'), (DPKG, 'out of memory for new error context'),
@@ -129,7 +130,7 @@ SPEC = {
     'pl': (['pl'], {'NOT_FOUND': ['nie znaleziono'], 'WRITE': ['zapis'], 'READ': ['odczyt', 'przeczyta', 'czytani'], 'SAME': ['ten sam'], 'USER': ['użytkownik'], 'TRUNCATED': ['niekompletn', 'obcięt', 'przedwczesny'], 'ALREADY': ['już'], 'FIRST': ['najpierw'], 'ATTEMPTS': ['liczbę prób', 'nieudanych prób'], 'DIRECTORY': ['katalog'], 'CANNOT': ['nie można'],
                     'TOO_LONG': ['zbyt dług', 'za dług'], 'IO_ERROR': ['błąd wejścia/wyjścia'],
                     'NETWORK_ERROR': ['połączenie odrzucone', 'czas oczekiwania na połączenie', 'połączenie zerwane']}),
-    'ru': (['ru'], {'FAILED': ['не удал'], 'NOT_FOUND': ['не найден'], 'TIMEOUT': ['лимит времени', 'простоя'], 'LOCAL_ERROR': ['внутренняя ошибка'], 'WRITE': ['запис'], 'READ': ['прочитать', 'чтени'], 'SAME': ['тот же'], 'USER': ['пользовател'], 'TRUNCATED': ['неполн', 'обрезан', 'преждевременный'], 'ALREADY': ['уже'], 'FIRST': ['сначала'], 'ATTEMPTS': ['попыт'], 'DIRECTORY': ['каталог'], 'CANNOT': ['невозможно'],
+    'ru': (['ru'], {'ABORTED': ['остановлен', 'прерван'], 'FAILED': ['не удал'], 'NOT_FOUND': ['не найден'], 'TIMEOUT': ['лимит времени', 'простоя'], 'LOCAL_ERROR': ['внутренняя ошибка'], 'WRITE': ['запис'], 'READ': ['прочитать', 'чтени'], 'SAME': ['тот же'], 'USER': ['пользовател'], 'TRUNCATED': ['неполн', 'обрезан', 'преждевременный'], 'ALREADY': ['уже'], 'FIRST': ['сначала'], 'ATTEMPTS': ['попыт'], 'DIRECTORY': ['каталог'], 'CANNOT': ['невозможно'],
                     'TOO_LONG': ['слишком длинн'], 'IO_ERROR': ['ошибка ввода/вывода'],
                     'NETWORK_ERROR': ['в соединении отказано', 'время ожидания соединения истекло', 'соединение разорвано']}),
     'ja': (['ja'], {'PERMISSION': ['許可されていない操作'], 'WRITE': ['書き込'], 'READ': ['読み'], 'SAME': ['同じ'], 'USER': ['ユーザ'], 'TRUNCATED': ['不完全', '早すぎ'], 'ALREADY': ['すでに', '既に'], 'FIRST': ['まず'], 'ATTEMPTS': ['試行'], 'DIRECTORY': ['ディレクトリ'], 'CANNOT': ['できません', 'られません'],

@@ -205,6 +205,8 @@ class LexiconAndQuantitiesTest {
         assertNotEquals(Outcome.TlsSessionReuseRequired, after("REST", 501, "Reuse of an offset is required").outcome(),
                 "outside a transfer, resuming is REST's restart, not TLS");
         assertEquals(Outcome.TlsSessionReuseRequired, after("RETR", 522, "TLS session reuse required").outcome());
+        assertNotEquals(Outcome.PermissionDenied, after("STOR", 451, "Time expired\nTransfer stopped").outcome(),
+                "a time that expired is no refusal");
     }
 
     @Test
