@@ -32,6 +32,7 @@ GTKP = 'gtk20-properties'
 PIXBUF = 'gdk-pixbuf'
 ATSPI = 'at-spi2-core'
 GAS = 'gas'
+FINDUTILS = 'findutils'
 PACKAGEKIT = 'PackageKit'
 LFTP = 'lftp'
 PACKAGE = {PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnupg-l10n 2.2.40-1.1', GIT: 'git 2.39.5',
@@ -41,7 +42,7 @@ PACKAGE = {PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnup
            DPKG: 'dpkg 1.21.22', GLIB: 'libglib2.0-data 2.74.6-2+deb12u8', BFD: 'binutils-common 2.40-2',
            WGET: 'wget 1.21.3-1+deb12u1', GSTREAMER: 'libgstreamer1.0-0 1.22.0-2+deb12u1',
            GTK: 'libgtk2.0-common 2.24.33-2+deb12u1', GTKP: 'libgtk2.0-common 2.24.33-2+deb12u1',
-           PIXBUF: 'libgdk-pixbuf2.0-common 2.42.10+dfsg-1+deb12u2', ATSPI: 'at-spi2-common 2.46.0-5', GAS: 'binutils-common 2.40-2', PACKAGEKIT: 'packagekit 1.2.6-5+deb12u1', LFTP: 'lftp 4.9.2-2+b1'}
+           PIXBUF: 'libgdk-pixbuf2.0-common 2.42.10+dfsg-1+deb12u2', ATSPI: 'at-spi2-common 2.46.0-5', GAS: 'binutils-common 2.40-2', FINDUTILS: 'findutils 4.9.0-4', PACKAGEKIT: 'packagekit 1.2.6-5+deb12u1', LFTP: 'lftp 4.9.2-2+b1'}
 CONCEPTS = {
     'ATTEMPTS': [(PAM, "Have exhausted maximum number of retries for service"), (SHADOW, "Maximum number of tries exceeded (%u)\n"),
                  (PAM, ("There was %d failed login attempt since the last successful login.",
@@ -66,7 +67,8 @@ CONCEPTS = {
     'USER': [(SHADOW, "%s: unknown user %s\n"), (GLIB, "Can't create user desktop file %s"), (GSTREAMER, "user rating"), (PAM, "User account has expired"), (PSMISC, "Cannot find user %s\n")],
     'TRUNCATED': [(LIBC, "%s: premature end of file"), (PIXBUF, "GIF image was truncated or incomplete.")],
     'WRITE': [(COREUTILS, "error writing %s"), (COREUTILS, "write error")],
-    'DENIED': [(GSTREAMER, 'specified empty bin "%s", not allowed'), (GLIB, 'repeating a DEFINE group is not allowed'),
+    'DENIED': [(FINDUTILS, 'You may not use {} within the utility name for -execdir and -okdir, because this is a potential security problem.'),
+               (GSTREAMER, 'specified empty bin "%s", not allowed'), (GLIB, 'repeating a DEFINE group is not allowed'),
                (GLIB, '\\C not allowed in lookbehind assertion'),
                (PIXBUF, "JPEG quality must be a value between 0 and 100; value '%d' is not allowed."),
                (DPKG, 'newlines prohibited in update-alternatives files (%s)')],
@@ -105,7 +107,7 @@ CONCEPTS = {
 # language of the cue file -> (locales to read, {concept: [terms]})
 SPEC = {
     'ro': (['ro'], {'TRUNCATED': ['incomplet'], 'TOO_LONG': ['prea lung'], 'WRITE': ['scrier'], 'DIRECTORY': ['director', 'dosar'], 'SAME': ['același'], 'USER': ['utilizator'], 'CANNOT': ['nu am putut', 'nu se poate'], 'READ': ['citi']}),
-    'en': (None, {'NOT_FOUND': ['no * found'], 'LOCAL_ERROR': ['internal failure', 'out of memory', 'memory exhausted'], 'WRITE': ['=write', 'writing'], 'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['incomplete', 'truncated', 'premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
+    'en': (None, {'DENIED': ['may not use'], 'NOT_FOUND': ['no * found'], 'LOCAL_ERROR': ['internal failure', 'out of memory', 'memory exhausted'], 'WRITE': ['=write', 'writing'], 'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['incomplete', 'truncated', 'premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
                   'TOO_LONG': ['too long'], 'IO_ERROR': ['input/output error'],
                   'NETWORK_ERROR': ['connection refused', 'connection timed out', 'connection reset by peer',
                                     'no route to host', 'network is unreachable']}),
