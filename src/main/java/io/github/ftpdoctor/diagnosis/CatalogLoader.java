@@ -162,7 +162,8 @@ final class CatalogLoader {
                     java.time.Duration.ofSeconds(retry.path("waitSeconds").asLong(0)),
                     retry.path("reduceParallelSessions").asBoolean(false), retry.path("stopRetrying").asBoolean(false));
             OutcomeDefinition def = new OutcomeDefinition(outcome, category, phases(where, entry),
-                    CatalogJson.text(where, entry, "explanation"), CatalogJson.text(where, entry, "advice"), advice);
+                    CatalogJson.text(where, entry, "explanation"), CatalogJson.text(where, entry, "advice"), advice,
+                    new java.util.HashSet<>(CatalogJson.strings(where, entry, "notAfter")));
             if (outcomes.put(outcome, def) != null) {
                 throw new CatalogException(where + ": defined twice");
             }
@@ -256,7 +257,8 @@ final class CatalogLoader {
             if (r.event() != null) {
                 eventsCovered.add(r.event());
             }
-            if (outcomes.get(r.outcome()).phases().size() == Phase.values().length) {
+            OutcomeDefinition def = outcomes.get(r.outcome());
+            if (def.phases().size() == Phase.values().length && def.notAfter().isEmpty()) {
                 for (int cls = 1; cls <= 6; cls++) {
                     classFallback[cls] |= r.codes().contains(cls + "xx");
                 }
@@ -265,7 +267,7 @@ final class CatalogLoader {
         for (int cls = 1; cls <= 6; cls++) {
             if (!classFallback[cls]) {
                 throw new CatalogException("rules: no unconditional fallback rule for " + cls + "xx"
-                        + " replies whose outcome can occur in every phase");
+                        + " replies whose outcome can occur in every phase, after every command");
             }
         }
         for (TransportEvent e : TransportEvent.values()) {

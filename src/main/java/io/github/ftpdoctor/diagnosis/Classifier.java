@@ -225,7 +225,8 @@ public final class Classifier {
                     }
                 }
                 alternatives.remove(r.outcome());
-                alternatives.removeIf(o -> !catalog.definition(o).occursIn(in.phase()));
+                alternatives.removeIf(o -> !catalog.definition(o).occursIn(in.phase())
+                        || !catalog.definition(o).concludableAfter(in.ctx().command()));
                 return new Match(r, List.copyOf(alternatives));
             }
         }
@@ -233,7 +234,8 @@ public final class Classifier {
     }
 
     private boolean allowed(Rule r, Input in) {
-        return in.phase() == null || catalog.definition(r.outcome()).occursIn(in.phase());
+        OutcomeDefinition def = catalog.definition(r.outcome());
+        return (in.phase() == null || def.occursIn(in.phase())) && def.concludableAfter(in.ctx().command());
     }
 
     /** The concepts of the cue lexicon a normalized text mentions (for the diagnosis and tests). */

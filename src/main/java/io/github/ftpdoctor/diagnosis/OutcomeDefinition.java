@@ -1,6 +1,8 @@
 package io.github.ftpdoctor.diagnosis;
 
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An outcome as the catalog defines it.
@@ -11,11 +13,27 @@ import java.util.Set;
  * @param explanation one line on what happened
  * @param advice      what to do about it
  * @param retry       retry guidance
+ * @param notAfter    commands (upper case) in whose answer the outcome is never concluded, although their phase
+ *                    allows it: {@code CommandNotImplemented} in answer to {@code AUTH} is the server offering no
+ *                    TLS (RFC 4217 §4)
  */
 public record OutcomeDefinition(Outcome outcome, Category category, Set<Phase> phases, Text explanation, Text advice,
-                                RetryAdvice retry) {
+                                RetryAdvice retry, Set<String> notAfter) {
     public OutcomeDefinition {
         phases = phases == null || phases.isEmpty() ? Set.of(Phase.values()) : Set.copyOf(phases);
+        notAfter = notAfter == null ? Set.of()
+                : notAfter.stream().map(c -> c.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** An outcome that every command of its phases can conclude. */
+    public OutcomeDefinition(Outcome outcome, Category category, Set<Phase> phases, Text explanation, Text advice,
+                             RetryAdvice retry) {
+        this(outcome, category, phases, explanation, advice, retry, Set.of());
+    }
+
+    /** Whether the outcome can be concluded in answer to the command; an unknown command (null) allows it. */
+    public boolean concludableAfter(String command) {
+        return command == null || notAfter.isEmpty() || !notAfter.contains(command.toUpperCase(Locale.ROOT));
     }
 
     /** Whether the outcome can occur in the phase; an unknown phase (null) allows every outcome. */

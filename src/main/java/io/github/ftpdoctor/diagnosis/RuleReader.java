@@ -129,6 +129,10 @@ final class RuleReader {
                 throw new CatalogException(where + ": answers " + verb + " (phase " + p + "), but " + outcome
                         + " cannot occur in that phase (it occurs in " + def.phases() + ")");
             }
+            if (def != null && !def.concludableAfter(verb)) {
+                throw new CatalogException(where + ": answers " + verb + ", but " + outcome
+                        + " is never concluded in answer to it (its 'notAfter')");
+            }
         }
         Set<Phase> phases = EnumSet.noneOf(Phase.class);
         for (String p : CatalogJson.strings(where, entry, "phase")) {

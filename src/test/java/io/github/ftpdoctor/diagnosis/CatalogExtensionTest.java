@@ -61,6 +61,11 @@ class CatalogExtensionTest {
                 + "\"note\":{\"en\":\"only English\",\"zh\":\"only English\"}}]}");
         e = assertThrows(CatalogException.class, () -> Catalog.withRules(zh));
         assertTrue(e.getMessage().endsWith("rule 'x': missing Chinese text 'note.zh'"), e.getMessage());
+        Path auth = write("auth.json", "{\"rules\":[{\"id\":\"x\",\"code\":\"502\",\"after\":[\"PBSZ\",\"auth\"],"
+                + "\"outcome\":\"CommandNotImplemented\"}]}");
+        e = assertThrows(CatalogException.class, () -> Catalog.withRules(auth));
+        assertEquals(auth + ": rule 'x': answers AUTH, but CommandNotImplemented is never concluded in answer to it"
+                + " (its 'notAfter')", e.getMessage());
         e = assertThrows(CatalogException.class, () -> Catalog.withRules(dir.resolve("absent.json")));
         assertTrue(e.getMessage().endsWith("absent.json: cannot read: no such file"), e.getMessage());
         Path broken = write("broken.json", "{\"rules\": [");

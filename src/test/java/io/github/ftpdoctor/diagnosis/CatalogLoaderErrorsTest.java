@@ -86,8 +86,8 @@ class CatalogLoaderErrorsTest {
     void aCatalogWithoutAFallbackForOneReplyClassIsRefused() {
         CatalogLoader loader = builtInWithoutRules();
         loader.readRules("mine.json", json(close(minimalRules(5, "Success"))));
-        assertEquals("rules: no unconditional fallback rule for 6xx replies whose outcome can occur in every phase",
-                message(loader::finish));
+        assertEquals("rules: no unconditional fallback rule for 6xx replies whose outcome can occur in every phase,"
+                + " after every command", message(loader::finish));
     }
 
     @Test
@@ -105,6 +105,18 @@ class CatalogLoaderErrorsTest {
         CatalogLoader loader = builtInWithoutRules();
         StringBuilder rules = minimalRules(5, "Success");
         rules.append("{\"id\":\"only-some-6xx\",\"code\":\"6xx\",\"pattern\":\"secret\",\"outcome\":\"Success\","
+                + "\"source\":\"test\"},");
+        loader.readRules("mine.json", json(close(rules)));
+        assertTrue(message(loader::finish).contains("for 6xx"));
+    }
+
+    @Test
+    void aFallbackWhoseOutcomeSomeCommandCannotConcludeDoesNotCount() {
+        OutcomeDefinition notAfterAuth = Catalog.builtIn().definition(Outcome.CommandNotImplemented);
+        assertEquals(java.util.Set.of("AUTH"), notAfterAuth.notAfter());
+        CatalogLoader loader = builtInWithoutRules();
+        StringBuilder rules = minimalRules(5, "Success");
+        rules.append("{\"id\":\"cni-6xx\",\"code\":\"6xx\",\"outcome\":\"CommandNotImplemented\","
                 + "\"source\":\"test\"},");
         loader.readRules("mine.json", json(close(rules)));
         assertTrue(message(loader::finish).contains("for 6xx"));

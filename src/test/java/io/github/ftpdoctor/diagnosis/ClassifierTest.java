@@ -54,6 +54,18 @@ class ClassifierTest {
     }
 
     @Test
+    void anAuthTheServerDoesNotImplementIsAServerWithoutTls() {
+        // exact phrasings of other servers say CommandNotImplemented; in answer to AUTH the outcome is never concluded
+        for (String text : new String[] {"Command not implemented.", "Command not supported", "Wrong command."}) {
+            assertEquals(Outcome.TlsUnavailable, outcome(502, text, "AUTH", null), text);
+            assertEquals(Outcome.CommandNotImplemented, outcome(502, text, "SITE", null), text);
+        }
+        assertEquals(Outcome.TlsUnavailable, outcome(550, "Action not taken", "AUTH", null));
+        assertEquals(Outcome.TlsUnavailable, outcome(431, "Security is disabled.", "PROT", null));
+        assertEquals(Outcome.SyntaxError, outcome(504, "AUTH requires at least one argument", "AUTH", null));
+    }
+
+    @Test
     void mostSpecificRuleWins() {
         Diagnosis d = classifier.classify(Reply.of(530, "Not logged in, unauthorized IP address."),
                 new ExchangeContext("PASS", false));
