@@ -82,12 +82,23 @@ public final class FtpDoctorCli implements Callable<Integer> {
 
     /** Runs the command line with the given streams; returns the exit status. */
     public static int run(PrintStream out, PrintStream err, String... args) {
+        Integer quick = QuickTransfer.run(out, err, args);
+        if (quick != null) {
+            return quick;
+        }
         CommandLine cl = commandLine(new FtpDoctorCli(out), args);
         cl.setOut(writer(out));
         cl.setErr(writer(err));
         cl.registerConverter(Path.class, new LocalPaths());
         cl.setExecutionExceptionHandler(new Failures());
         return cl.execute(args);
+    }
+
+    /** Prints the usage of the named subcommand, as picocli prints it after a usage error. */
+    static void usage(String name, PrintStream err) {
+        CommandLine cl = commandLine(new FtpDoctorCli(err), name);
+        cl.registerConverter(Path.class, new LocalPaths());
+        cl.getSubcommands().get(name).usage(writer(err));
     }
 
     /** Local file names read as {@link LocalFiles#path} does (a class, not a method reference: see {@link #command}). */

@@ -50,6 +50,6 @@ public final class Login {
             verb = "ACCT";
             reply = session.expect(verb, account, c -> c == 230 || c == 202);
         }
-        return session.diagnose(reply, verb);
+        return session.diagnoseWhenRead(reply, verb);
     }
 }

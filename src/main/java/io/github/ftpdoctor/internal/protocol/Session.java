@@ -287,6 +287,12 @@ public final class Session implements Closeable {
         return classifier().classify(reply, context(verb));
     }
 
+    /** As {@link #diagnose}, made when first read (a successful step need not wait for the catalog). */
+    public Diagnosis diagnoseWhenRead(Reply reply, String verb) {
+        ExchangeContext now = new ExchangeContext(verb, anonymous, null, 0, argumentOf(verb));
+        return Diagnosis.whenRead(() -> classifier().classify(reply, now.withServer(server().id())));
+    }
+
     private FtpException transportFailure(TransportFailure f, String verb) {
         return transportFailure(f, verb, true);
     }
@@ -319,8 +325,11 @@ public final class Session implements Closeable {
 
     /** The context of a reply to this command, with what is known of the login name. */
     public ExchangeContext context(String verb) {
-        String argument = verb != null && verb.equalsIgnoreCase(sentVerb) ? sentArgument : null;
-        return new ExchangeContext(verb, anonymous, server().id(), 0, argument);
+        return new ExchangeContext(verb, anonymous, server().id(), 0, argumentOf(verb));
+    }
+
+    private String argumentOf(String verb) {
+        return verb != null && verb.equalsIgnoreCase(sentVerb) ? sentArgument : null;
     }
 
     /** The server family, from the greeting (and SYST, once asked); named when first asked for. */
