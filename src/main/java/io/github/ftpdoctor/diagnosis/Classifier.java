@@ -1,7 +1,6 @@
 package io.github.ftpdoctor.diagnosis;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -60,23 +59,25 @@ public final class Classifier {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.normalizer = catalog.normalizer();
         this.lexicon = catalog.lexicon();
-        List<Rule> ordered = new ArrayList<>(catalog.rules());
-        // stable sort: equal specificity keeps file order
-        // extra rule files first, then the most specific; stable, so equal rules keep their file order
-        ordered.sort(Comparator.comparingInt(Rule::layer).thenComparingInt(Rule::specificity).reversed());
+        List<Rule> ordered = byPrecedence(catalog.rules());
         // Plain loops, no streams: this runs once per JVM, usually on its first diagnosis, in the interpreter.
         List<List<Rule>> perCode = new ArrayList<>(LAST_CODE - FIRST_CODE + 1);
         for (int i = FIRST_CODE; i <= LAST_CODE; i++) {
             perCode.add(new ArrayList<>());
         }
         Map<TransportEvent, List<Rule>> perEvent = new EnumMap<>(TransportEvent.class);
+        boolean[] covered = new boolean[LAST_CODE - FIRST_CODE + 1];
         for (Rule r : ordered) {
             if (r.event() != null) {
                 perEvent.computeIfAbsent(r.event(), e -> new ArrayList<>()).add(r);
             }
-            for (int code : coveredCodes(r)) {
-                perCode.get(code - FIRST_CODE).add(r);
-                textMatters[code - FIRST_CODE] |= !r.evidence().isNone();
+            java.util.Arrays.fill(covered, false);
+            markCoveredCodes(r, covered);
+            for (int i = 0; i < covered.length; i++) {
+                if (covered[i]) {
+                    perCode.get(i).add(r);
+                    textMatters[i] |= !r.evidence().isNone();
+                }
             }
         }
         for (int i = 0; i < perCode.size(); i++) {
@@ -87,21 +88,42 @@ public final class Classifier {
         }
     }
 
-    /** The reply codes a rule's code patterns ({@code 530}, {@code 53x}, {@code 5xx}) cover, each once, in order. */
-    private static java.util.SortedSet<Integer> coveredCodes(Rule r) {
-        java.util.SortedSet<Integer> covered = new java.util.TreeSet<>();
+    /**
+     * The rules from first to last tried: extra rule files (higher layers) first, then the most specific; equal
+     * rules keep their file order. Each rule's key is computed once (a comparator would compute it per comparison).
+     */
+    static List<Rule> byPrecedence(List<Rule> rules) {
+        int n = rules.size();
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            Rule r = rules.get(i);
+            // specificity within +-2^25 (priorities beyond about +-300,000 rank as equals), layers below 2^15
+            long specificity = Math.max(-(1L << 25), Math.min((1L << 25) - 1, r.specificity()));
+            long rank = ((long) Math.min(r.layer(), (1 << 15) - 1) << 26) | (specificity + (1L << 25));
+            keys[i] = rank << 22 | ((1L << 22) - 1 - i);
+        }
+        java.util.Arrays.sort(keys);
+        List<Rule> ordered = new ArrayList<>(n);
+        for (int i = n - 1; i >= 0; i--) {
+            ordered.add(rules.get((int) ((1L << 22) - 1 - (keys[i] & ((1L << 22) - 1)))));
+        }
+        return ordered;
+    }
+
+    /** Marks the reply codes a rule's code patterns ({@code 530}, {@code 53x}, {@code 5xx}) cover. */
+    private static void markCoveredCodes(Rule r, boolean[] covered) {
         for (String c : r.codes()) {
             int first = c.charAt(0) - '0';
-            for (int second = 0; second <= 9; second++) {
-                for (int third = 0; third <= 9; third++) {
-                    if ((c.charAt(1) == 'x' || c.charAt(1) - '0' == second)
-                            && (c.charAt(2) == 'x' || c.charAt(2) - '0' == third)) {
-                        covered.add(first * 100 + second * 10 + third);
-                    }
+            int s0 = c.charAt(1) == 'x' ? 0 : c.charAt(1) - '0';
+            int s1 = c.charAt(1) == 'x' ? 9 : s0;
+            int t0 = c.charAt(2) == 'x' ? 0 : c.charAt(2) - '0';
+            int t1 = c.charAt(2) == 'x' ? 9 : t0;
+            for (int second = s0; second <= s1; second++) {
+                for (int third = t0; third <= t1; third++) {
+                    covered[first * 100 + second * 10 + third - FIRST_CODE] = true;
                 }
             }
         }
-        return covered;
     }
 
     /** A classifier over the built-in catalog. */

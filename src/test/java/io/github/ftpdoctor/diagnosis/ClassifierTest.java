@@ -66,6 +66,18 @@ class ClassifierTest {
     }
 
     @Test
+    void rulesAreTriedByLayerThenSpecificityThenFileOrder() {
+        java.util.List<Rule> rules = new java.util.ArrayList<>(Catalog.builtIn().rules());
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 5; round++) {
+            java.util.Collections.shuffle(rules, random);
+            java.util.List<Rule> expected = new java.util.ArrayList<>(rules);
+            expected.sort(java.util.Comparator.comparingInt(Rule::layer).thenComparingInt(Rule::specificity).reversed());
+            assertEquals(expected, Classifier.byPrecedence(rules));
+        }
+    }
+
+    @Test
     void mostSpecificRuleWins() {
         Diagnosis d = classifier.classify(Reply.of(530, "Not logged in, unauthorized IP address."),
                 new ExchangeContext("PASS", false));
