@@ -66,18 +66,19 @@ public final class Classifier {
             perCode.add(new ArrayList<>());
         }
         Map<TransportEvent, List<Rule>> perEvent = new EnumMap<>(TransportEvent.class);
-        boolean[] covered = new boolean[LAST_CODE - FIRST_CODE + 1];
+        int[] lastRule = new int[LAST_CODE - FIRST_CODE + 1]; // the rule (counted from 1) that last covered a code
+        int[] codes = new int[LAST_CODE - FIRST_CODE + 1];
+        int count = 0;
         for (Rule r : ordered) {
+            count++;
             if (r.event() != null) {
                 perEvent.computeIfAbsent(r.event(), e -> new ArrayList<>()).add(r);
             }
-            java.util.Arrays.fill(covered, false);
-            markCoveredCodes(r, covered);
-            for (int i = 0; i < covered.length; i++) {
-                if (covered[i]) {
-                    perCode.get(i).add(r);
-                    textMatters[i] |= !r.evidence().isNone();
-                }
+            int n = coveredCodes(r, count, lastRule, codes);
+            boolean text = !r.evidence().isNone();
+            for (int i = 0; i < n; i++) {
+                perCode.get(codes[i]).add(r);
+                textMatters[codes[i]] |= text;
             }
         }
         for (int i = 0; i < perCode.size(); i++) {
@@ -110,8 +111,13 @@ public final class Classifier {
         return ordered;
     }
 
-    /** Marks the reply codes a rule's code patterns ({@code 530}, {@code 53x}, {@code 5xx}) cover. */
-    private static void markCoveredCodes(Rule r, boolean[] covered) {
+    /**
+     * Writes into {@code codes} the reply codes (less {@value #FIRST_CODE}) a rule's code patterns ({@code 530},
+     * {@code 53x}, {@code 5xx}) cover, each once, and returns how many; {@code lastRule} remembers which rule last
+     * wrote each code, so nothing needs clearing between rules.
+     */
+    private static int coveredCodes(Rule r, int ruleNumber, int[] lastRule, int[] codes) {
+        int n = 0;
         for (String c : r.codes()) {
             int first = c.charAt(0) - '0';
             int s0 = c.charAt(1) == 'x' ? 0 : c.charAt(1) - '0';
@@ -120,10 +126,15 @@ public final class Classifier {
             int t1 = c.charAt(2) == 'x' ? 9 : t0;
             for (int second = s0; second <= s1; second++) {
                 for (int third = t0; third <= t1; third++) {
-                    covered[first * 100 + second * 10 + third - FIRST_CODE] = true;
+                    int code = first * 100 + second * 10 + third - FIRST_CODE;
+                    if (lastRule[code] != ruleNumber) {
+                        lastRule[code] = ruleNumber;
+                        codes[n++] = code;
+                    }
                 }
             }
         }
+        return n;
     }
 
     /** A classifier over the built-in catalog. */

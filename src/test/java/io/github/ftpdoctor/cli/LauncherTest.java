@@ -128,14 +128,15 @@ class LauncherTest {
         assertTrue(r.classLog.contains(PROBE + " source: shared objects file"), r.classLog);
     }
 
-    /** The quick compiler only, except for get and put over FTPS (the JDK's AES-GCM intrinsics need C2). */
+    /** The quick compiler only, in one thread, except for get and put over FTPS (the JDK's AES-GCM intrinsics need C2). */
     @Test
     void usesTheQuickCompilerExceptForTransfersOverTls() throws Exception {
         Map<String, String> env = Map.of("PROBE_JVM_ARGS", "1");
-        assertTrue(launch(env, "explain", "530").out.contains("-XX:TieredStopAtLevel=1"));
+        assertTrue(launch(env, "explain", "530").out.contains("-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"));
         assertTrue(launch(env, "get", "ftp://h/f", "f").out.contains("-XX:TieredStopAtLevel=1"));
         assertTrue(launch(env, "ls", "ftpes://h/").out.contains("-XX:TieredStopAtLevel=1"));
         assertFalse(launch(env, "get", "ftpes://h/f", "f").out.contains("TieredStopAtLevel"));
+        assertFalse(launch(env, "get", "ftpes://h/f", "f").out.contains("CICompilerCount"));
         assertFalse(launch(env, "put", "--insecure", "f", "ftps://h/f").out.contains("TieredStopAtLevel"));
     }
 
