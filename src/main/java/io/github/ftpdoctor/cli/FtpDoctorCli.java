@@ -82,7 +82,7 @@ public final class FtpDoctorCli implements Callable<Integer> {
 
     /** Runs the command line with the given streams; returns the exit status. */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        Integer quick = QuickTransfer.run(out, err, args);
+        Integer quick = QuickCommands.run(out, err, args);
         if (quick != null) {
             return quick;
         }
@@ -110,7 +110,7 @@ public final class FtpDoctorCli implements Callable<Integer> {
     }
 
     /** What a command threw: a usage error (exit 2) or another failure (exit 1), said in one line. */
-    private static final class Failures implements CommandLine.IExecutionExceptionHandler {
+    static final class Failures implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             if (e instanceof io.github.ftpdoctor.diagnosis.CatalogException) {

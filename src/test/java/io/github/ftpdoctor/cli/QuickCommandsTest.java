@@ -15,19 +15,25 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * {@code get} and {@code put} read without picocli must mean exactly what picocli reads from the same arguments,
- * and everything else must be left to picocli.
+ * {@code explain}, {@code get} and {@code put} read without picocli must mean exactly what picocli reads from the
+ * same arguments, and everything else must be left to picocli.
  */
-class QuickTransferTest {
+class QuickCommandsTest {
     private static final String URL = "ftp://u:p@127.0.0.1:2121/dir/file.bin";
 
+    private static final PrintStream SINK = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
     /** What picocli sets from the arguments: the command object of the subcommand. */
-    private static TransferCommands.Base picocli(String... args) {
+    private static Object picocliCommand(String... args) {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         CommandLine cl = FtpDoctorCli.commandLine(new FtpDoctorCli(sink), args);
         cl.registerConverter(Path.class, LocalFiles::path);
         CommandLine.ParseResult parsed = cl.parseArgs(args);
-        return (TransferCommands.Base) parsed.subcommand().commandSpec().userObject();
+        return parsed.subcommand().commandSpec().userObject();
+    }
+
+    private static Object quick(String... args) {
+        return QuickCommands.parse(args, SINK);
     }
 
     private static String url(TransferCommands.Base c) {
@@ -35,9 +41,9 @@ class QuickTransferTest {
     }
 
     private static void assertSameAsPicocli(String... args) {
-        TransferCommands.Base quick = QuickTransfer.parse(args);
+        TransferCommands.Base quick = (TransferCommands.Base) quick(args);
         assertNotNull(quick, () -> "read directly: " + List.of(args));
-        TransferCommands.Base slow = picocli(args);
+        TransferCommands.Base slow = (TransferCommands.Base) picocliCommand(args);
         String what = List.of(args).toString();
         assertEquals(slow.getClass(), quick.getClass(), what);
         assertEquals(url(slow), url(quick), what);
@@ -104,6 +110,61 @@ class QuickTransferTest {
         }
     }
 
+    private static void assertExplainSameAsPicocli(String... args) {
+        ExplainCommand quick = (ExplainCommand) quick(args);
+        assertNotNull(quick, () -> "read directly: " + List.of(args));
+        ExplainCommand slow = (ExplainCommand) picocliCommand(args);
+        String what = List.of(args).toString();
+        assertEquals(slow.code, quick.code, what);
+        assertEquals(slow.text, quick.text, what);
+        assertEquals(slow.after, quick.after, what);
+        assertEquals(slow.user, quick.user, what);
+        assertEquals(slow.server, quick.server, what);
+        assertEquals(slow.lang, quick.lang, what);
+        assertEquals(slow.json, quick.json, what);
+        assertEquals(slow.rules, quick.rules, what);
+    }
+
+    @Test
+    void explainMeansWhatPicocliReads() {
+        assertExplainSameAsPicocli("explain", "530");
+        assertExplainSameAsPicocli("explain", "530", "Login", "incorrect.");
+        assertExplainSameAsPicocli("explain", "530", "Login incorrect.");
+        assertExplainSameAsPicocli("explain", "--after", "USER", "--user", "anonymous", "--json", "530", "Sorry,", "no");
+        assertExplainSameAsPicocli("explain", "530", "Login", "--json", "incorrect.", "--lang=zh");
+        assertExplainSameAsPicocli("explain", "--server=vsftpd", "421", "", "x");
+        assertExplainSameAsPicocli("explain", "--after=", "99", "a=b", "c");
+        assertExplainSameAsPicocli("explain", "abc"); // picocli takes it too: the command rejects it
+    }
+
+    @Test
+    void explainGivesTheSameReportEitherWay() {
+        String[][] cases = {
+            {"explain", "530", "Login", "incorrect."},
+            {"explain", "--after", "USER", "--user", "anonymous", "530", "Sorry,", "no", "ANONYMOUS", "access."},
+            {"explain", "--json", "--lang", "zh", "421", "Too", "many", "connections", "(3)", "from", "this", "IP"},
+            {"explain", "--lang", "fr", "530", "x"}, {"explain", "5300", "x"},
+        };
+        for (String[] c : cases) {
+            ByteArrayOutputStream quickOut = new ByteArrayOutputStream();
+            ByteArrayOutputStream quickErr = new ByteArrayOutputStream();
+            Integer quickStatus = QuickCommands.run(new PrintStream(quickOut, true, StandardCharsets.UTF_8),
+                    new PrintStream(quickErr, true, StandardCharsets.UTF_8), c);
+            assertNotNull(quickStatus);
+            ByteArrayOutputStream slowOut = new ByteArrayOutputStream();
+            ByteArrayOutputStream slowErr = new ByteArrayOutputStream();
+            CommandLine cl = FtpDoctorCli.commandLine(new FtpDoctorCli(new PrintStream(slowOut, true,
+                    StandardCharsets.UTF_8)), c);
+            cl.setErr(FtpDoctorCli.writer(new PrintStream(slowErr, true, StandardCharsets.UTF_8)));
+            cl.setExecutionExceptionHandler(new FtpDoctorCli.Failures());
+            int slowStatus = cl.execute(c);
+            String what = List.of(c).toString();
+            assertEquals(slowStatus, quickStatus, what);
+            assertEquals(slowOut.toString(StandardCharsets.UTF_8), quickOut.toString(StandardCharsets.UTF_8), what);
+            assertEquals(slowErr.toString(StandardCharsets.UTF_8), quickErr.toString(StandardCharsets.UTF_8), what);
+        }
+    }
+
     @Test
     void everythingElseIsLeftToPicocli() {
         String[][] cases = {
@@ -112,10 +173,13 @@ class QuickTransferTest {
             {"get", "--timeout", "soon", URL, "x"}, {"get", "--timeout", URL}, {"get", URL, "x", "--lang"},
             {"get", "--", URL, "x"}, {"get", "--jsn", URL, "x"}, {"get", "--json=true", URL, "x"},
             {"get", "@args.txt"}, {"get", URL, "@out"}, {"get", "-", URL}, {"get", "--timeout", "-1", URL, "x"},
-            {"ls", URL, "x"}, {"explain", "530", "x"}, {"get"}, {},
+            {"ls", URL, "x"}, {"get"}, {}, {"explain"}, {"explain", "--json"}, {"explain", "--rules", "r.json", "530"},
+            {"explain", "530", "--help"}, {"explain", "--after", "USER", "--after", "PASS", "530"},
+            {"explain", "530", "-x"}, {"explain", "--", "530", "x"}, {"explain", "--user", "--json", "530"},
+            {"explain", "530", "@words"}, {"check", URL}, {"analyze", "log.txt"},
         };
         for (String[] c : cases) {
-            assertNull(QuickTransfer.parse(c), () -> "left to picocli: " + List.of(c));
+            assertNull(quick(c), () -> "left to picocli: " + List.of(c));
         }
     }
 
@@ -123,7 +187,7 @@ class QuickTransferTest {
     void aUsageErrorFoundWhenRunningReadsAsPicocliWouldReportIt() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Integer status = QuickTransfer.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        Integer status = QuickCommands.run(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 new String[] {"put", "/nonexistent/ftpdoctor/in.bin", URL});
         assertEquals(FtpDoctorCli.USAGE, status);
