@@ -21,6 +21,7 @@ PSMISC = 'psmisc'
 PSQL = 'psql-15'
 APT = 'apt'
 APTPKG = 'libapt-pkg6.0'
+SYSTEMD = 'systemd'
 BINUTILS = 'binutils'
 BASH = 'bash'
 DPKG = 'dpkg'
@@ -36,7 +37,7 @@ GAS = 'gas'
 FINDUTILS = 'findutils'
 PACKAGEKIT = 'PackageKit'
 LFTP = 'lftp'
-PACKAGE = {APTPKG: 'libapt-pkg6.0 2.6.1', PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnupg-l10n 2.2.40-1.1', GIT: 'git 2.39.5',
+PACKAGE = {SYSTEMD: 'systemd 252.38-1~deb12u1', APTPKG: 'libapt-pkg6.0 2.6.1', PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnupg-l10n 2.2.40-1.1', GIT: 'git 2.39.5',
            COREUTILS: 'coreutils 9.1-1', SHADOW: 'passwd 4.13', SED: 'sed 4.9-1', GREP: 'grep 3.8-5',
            LIBPQ: 'libpq5 15.18', MAKE: 'make 4.3-4.1', PSMISC: 'psmisc 23.6-1', PSQL: 'postgresql-client-15 15.18',
            APT: 'apt 2.6.1', BINUTILS: 'binutils 2.40', BASH: 'bash 5.2.15',
@@ -56,7 +57,7 @@ CONCEPTS = {
     'ATTEMPTS': [(PAM, "Have exhausted maximum number of retries for service"), (SHADOW, "Maximum number of tries exceeded (%u)\n"),
                  (PAM, ("There was %d failed login attempt since the last successful login.",
                         "There were %d failed login attempts since the last successful login."))],
-    'DIRECTORY': [(LIBC, "Is a directory"), (LIBC, "Not a directory"), (LIBC, "No such file or directory"),
+    'DIRECTORY': [(SYSTEMD, "Authentication is required to delete files and directories associated with '$(unit)'."), (GLIB, 'Can’t create user MIME configuration folder %s: %s'), (LIBC, "Is a directory"), (LIBC, "Not a directory"), (LIBC, "No such file or directory"),
                   (LIBC, "Directory not empty"), (PAM, "Creating directory '%s'."),
                   (COREUTILS, "cannot change to directory %s")],
     'CANNOT': [(LIBC, "Cannot allocate memory"), (LIBC, "Cannot assign requested address"),
@@ -141,20 +142,20 @@ SPEC = {
     'pl': (['pl'], {'DISK': ['dysk'], 'FULL': ['przepełnie'], 'WEAK': ['słab'], 'UNKNOWN_COMMAND': ['nie znaleziono polecenia'], 'EXISTS': ['istnieje'], 'NOT_FOUND': ['nie znaleziono'], 'WRITE': ['zapis'], 'READ': ['odczyt', 'przeczyta', 'czytani'], 'SAME': ['ten sam'], 'USER': ['użytkownik'], 'TRUNCATED': ['niekompletn', 'obcięt', 'przedwczesny'], 'ALREADY': ['już'], 'FIRST': ['najpierw'], 'ATTEMPTS': ['liczbę prób', 'nieudanych prób'], 'DIRECTORY': ['katalog'], 'CANNOT': ['nie można'],
                     'TOO_LONG': ['zbyt dług', 'za dług'], 'IO_ERROR': ['błąd wejścia/wyjścia'],
                     'NETWORK_ERROR': ['połączenie odrzucone', 'czas oczekiwania na połączenie', 'połączenie zerwane']}),
-    'ru': (['ru'], {'WEAK': ['слаб'], 'UNKNOWN_COMMAND': ['команда не найдена'], 'EXISTS': ['существует'], 'ABORTED': ['остановлен', 'прерван'], 'FAILED': ['не удал'], 'NOT_FOUND': ['не найден'], 'TIMEOUT': ['лимит времени', 'простоя'], 'LOCAL_ERROR': ['внутренняя ошибка'], 'WRITE': ['запис'], 'READ': ['прочитать', 'чтени'], 'SAME': ['тот же'], 'USER': ['пользовател'], 'TRUNCATED': ['неполн', 'обрезан', 'преждевременный'], 'ALREADY': ['уже'], 'FIRST': ['сначала'], 'ATTEMPTS': ['попыт'], 'DIRECTORY': ['каталог'], 'CANNOT': ['невозможно'],
+    'ru': (['ru'], {'WEAK': ['слаб'], 'UNKNOWN_COMMAND': ['команда не найдена'], 'EXISTS': ['существует'], 'ABORTED': ['остановлен', 'прерван'], 'FAILED': ['не удал'], 'NOT_FOUND': ['не найден'], 'TIMEOUT': ['лимит времени', 'простоя'], 'LOCAL_ERROR': ['внутренняя ошибка'], 'WRITE': ['запис'], 'READ': ['прочитать', 'чтени'], 'SAME': ['тот же'], 'USER': ['пользовател'], 'TRUNCATED': ['неполн', 'обрезан', 'преждевременный'], 'ALREADY': ['уже'], 'FIRST': ['сначала'], 'ATTEMPTS': ['попыт'], 'DIRECTORY': ['каталог', 'директори'], 'CANNOT': ['невозможно'],
                     'TOO_LONG': ['слишком длинн'], 'IO_ERROR': ['ошибка ввода/вывода'],
                     'NETWORK_ERROR': ['в соединении отказано', 'время ожидания соединения истекло', 'соединение разорвано']}),
-    'ja': (['ja'], {'NO_SPACE': ['ディスクフル'], 'WEAK': ['弱'], 'UNKNOWN_COMMAND': ['コマンドが見つかりません'], 'EXISTS': ['存在します'], 'PERMISSION': ['許可されていない操作'], 'WRITE': ['書き込'], 'READ': ['読み'], 'SAME': ['同じ'], 'USER': ['ユーザ'], 'TRUNCATED': ['不完全', '早すぎ'], 'ALREADY': ['すでに', '既に'], 'FIRST': ['まず'], 'ATTEMPTS': ['試行'], 'DIRECTORY': ['ディレクトリ'], 'CANNOT': ['できません', 'られません'],
+    'ja': (['ja'], {'FILE_NAME': ['ディレクトリ名'], 'NO_SPACE': ['ディスクフル'], 'WEAK': ['弱'], 'UNKNOWN_COMMAND': ['コマンドが見つかりません'], 'EXISTS': ['存在します'], 'PERMISSION': ['許可されていない操作'], 'WRITE': ['書き込'], 'READ': ['読み'], 'SAME': ['同じ'], 'USER': ['ユーザ'], 'TRUNCATED': ['不完全', '早すぎ'], 'ALREADY': ['すでに', '既に'], 'FIRST': ['まず'], 'ATTEMPTS': ['試行'], 'DIRECTORY': ['ディレクトリ'], 'CANNOT': ['できません', 'られません'],
                     'TOO_LONG': ['長すぎ'], 'IO_ERROR': ['入力/出力エラー'],
                     'NETWORK_ERROR': ['接続を拒否されました', '接続がタイムアウトしました', '接続が相手からリセットされました']}),
-    'ko': (['ko'], {'DISK': ['디스크'], 'FULL': ['가득 찼'], 'WEAK': ['약함', '취약'], 'NOT_FOUND': ['파일이 없'], 'UNKNOWN_COMMAND': ['명령어를 찾을 수 없'], 'PERMISSION': ['허용하지 않'], 'WRITE': ['쓰기', '쓰는'], 'READ': ['읽'], 'SAME': ['동일한', '같은'], 'USER': ['사용자', '유저'], 'TRUNCATED': ['불완전', '완결하지 않은'], 'ALREADY': ['이미'], 'ATTEMPTS': ['시도'], 'DIRECTORY': ['디렉터리', '디렉토리'], 'CANNOT': ['수 없습니다'],
+    'ko': (['ko'], {'FILE_NAME': ['디렉터리 이름'], 'DISK': ['디스크'], 'FULL': ['가득 찼'], 'WEAK': ['약함', '취약'], 'NOT_FOUND': ['파일이 없'], 'UNKNOWN_COMMAND': ['명령어를 찾을 수 없'], 'PERMISSION': ['허용하지 않'], 'WRITE': ['쓰기', '쓰는'], 'READ': ['읽'], 'SAME': ['동일한', '같은'], 'USER': ['사용자', '유저'], 'TRUNCATED': ['불완전', '완결하지 않은'], 'ALREADY': ['이미'], 'ATTEMPTS': ['시도'], 'DIRECTORY': ['디렉터리', '디렉토리'], 'CANNOT': ['수 없습니다'],
                     'TOO_LONG': ['너무 깁', '너무 김'], 'IO_ERROR': ['입력/출력 오류'],
                     'NETWORK_ERROR': ['연결이 거부됨', '연결 시간 초과', '상대편이 연결을 끊음']}),
     'zh': (['zh_CN', 'zh_TW'], {'DISK': ['磁盘'], 'FULL': ['已满'], 'WEAK': ['弱'], 'UNKNOWN_COMMAND': ['未找到命令'], 'EXISTS': ['已存在'], 'WRITE': ['写入'], 'NOT_FOUND': ['没有发现', '沒有此一檔案或目錄'], 'FILE_NAME': ['目录名'], 'READ': ['读取'], 'BUSY': ['已满'], 'SAME': ['同一'], 'USER': ['用户', '使用者'], 'TRUNCATED': ['不完整', '截断', '不完整', '未完成'], 'ALREADY': ['已经'], 'FIRST': ['请先', '要先', '請先'], 'ATTEMPTS': ['重试', '尝试', '重試', '試圖'], 'DIRECTORY': ['目录', '目錄'],
                                 'CANNOT': ['无法', '無法'], 'TOO_LONG': ['过长', '太長'],
                                 'IO_ERROR': ['输入/输出错误', '輸入/輸出錯誤'],
                                 'NETWORK_ERROR': ['拒绝连接', '连接超时', '连接被对方重设', '連線被拒絕', '連線超過時間']}),
-    'bg': (['bg'], {'WEAK': ['слаб'], 'FAILED': ['се провали'], 'NOT_FOUND': ['не са открити'], 'UNKNOWN_COMMAND': ['командата не е открита'], 'SYNTAX': ['аргумент'], 'EXISTS': ['съществува'], 'TRUNCATED': ['непълн'], 'NOT_FOUND': ['няма намерени'], 'WRITE': ['запис'], 'DENIED': ['забран'], 'ALREADY': ['вече'], 'FIRST': ['първо'], 'ATTEMPTS': ['опит'], 'DIRECTORY': ['директория'], 'CANNOT': ['не може'],
+    'bg': (['bg'], {'WEAK': ['слаб'], 'FAILED': ['се провали'], 'UNKNOWN_COMMAND': ['командата не е открита'], 'SYNTAX': ['аргумент'], 'EXISTS': ['съществува'], 'TRUNCATED': ['непълн'], 'NOT_FOUND': ['няма намерени', 'не са открити'], 'WRITE': ['запис'], 'DENIED': ['забран'], 'ALREADY': ['вече'], 'FIRST': ['първо'], 'ATTEMPTS': ['опит'], 'DIRECTORY': ['директория'], 'CANNOT': ['не може'],
                     'TOO_LONG': ['твърде дълг'], 'IO_ERROR': ['входно-изходна грешка'],
                     'NETWORK_ERROR': ['отказано свързване', 'просрочена мрежова операция']}),
     'nl': (['nl'], {'DISK': ['schijf'], 'FULL': ['vol'], 'WEAK': ['zwak'], 'UNKNOWN_COMMAND': ['opdracht niet gevonden'], 'EXISTS': ['bestaat al'], 'NOT_FOUND': ['geen * gevonden'], 'WRITE': ['schrijven'], 'READ': ['lezen'], 'SAME': ['hetzelfde', 'dezelfde'], 'USER': ['=gebruiker'], 'TRUNCATED': ['onvolledig', 'voortijdig'], 'ATTEMPTS': ['~poging'], 'DIRECTORY': ['map'], 'CANNOT': ['kan * niet', 'konden * niet'], 'TOO_LONG': ['te lang'],
@@ -178,7 +179,7 @@ SPEC = {
     'hu': (['hu'], {'DISK': ['lemez'], 'FULL': ['megtelt'], 'WEAK': ['gyenge'], 'UNKNOWN_COMMAND': ['parancs nem található'], 'EXISTS': ['már létezik'], 'TRUNCATED': ['nem teljes'], 'NOT_FOUND': ['nem találhat'], 'WRITE': ['írás'], 'READ': ['olvas'], 'SAME': ['ugyanaz', 'ugyana'], 'USER': ['felhasználó'], 'ALREADY': ['már'], 'FIRST': ['előbb'], 'ATTEMPTS': ['~próbálkozás', 'kísérlet'], 'DIRECTORY': ['könyvtár'],
                     'CANNOT': ['nem sikerült', 'lehetetlen'], 'TOO_LONG': ['túl hosszú'], 'IO_ERROR': ['kimeneti/bemeneti hiba'],
                     'NETWORK_ERROR': ['kapcsolat elutasítva', 'időtúllépés a kapcsolatban']}),
-    'tr': (['tr'], {'DISK': ['disk'], 'FULL': ['dolu'], 'WEAK': ['zayıf'], 'ABORTED': ['vazgeç'], 'TRUNCATED': ['tamamlanmamış'], 'WRITE': ['yazma', 'yazarken'], 'CANNOT': ['okunam', '~amıyor', '~emiyor', '~amadı', '~emedi'], 'READ': ['okun'], 'SAME': ['aynı'], 'USER': ['kullanıcı'], 'ALREADY': ['zaten'], 'ATTEMPTS': ['deneme'], 'DIRECTORY': ['dizin'], 'TOO_LONG': ['çok uzun'],
+    'tr': (['tr'], {'DISK': ['disk'], 'FULL': ['dolu'], 'WEAK': ['zayıf'], 'ABORTED': ['vazgeç'], 'TRUNCATED': ['tamamlanmamış'], 'WRITE': ['yazma', 'yazarken'], 'CANNOT': ['okunam', '~amıyor', '~emiyor', '~amadı', '~emedi'], 'READ': ['okun'], 'SAME': ['aynı'], 'USER': ['kullanıcı'], 'ALREADY': ['zaten'], 'ATTEMPTS': ['deneme'], 'DIRECTORY': ['dizin', 'klasör'], 'TOO_LONG': ['çok uzun'],
                     'IO_ERROR': ['girdi/çıktı hatası'], 'NETWORK_ERROR': ['bağlantı reddedildi', 'bağlantıda zaman aşımı']}),
     'uk': (['uk'], {'UNKNOWN_COMMAND': ['команду не знайдено'], 'EXISTS': ['вже існує'], 'LOCAL_ERROR': ['внутрішня помилка'], 'WRITE': ['запис'], 'SAME': ['той самий'], 'USER': ['користувач'], 'TRUNCATED': ['незавершен', 'передчасне'], 'ALREADY': ['вже'], 'FIRST': ['спочатку'], 'ATTEMPTS': ['спроб'], 'DIRECTORY': ['каталог'], 'CANNOT': ['не вдалося'],
                     'TOO_LONG': ['занадто довг'], 'IO_ERROR': ['помилка введення-виведення'],
@@ -226,7 +227,19 @@ def source_of(lang, locales, concept, word):
     raise SystemExit('no source for %s %s %s' % (lang, concept, word))
 
 
+def check_no_repeated_concepts():
+    """A concept named twice in one language's dict literal would silently lose the first list: refuse."""
+    import ast
+    for node in ast.walk(ast.parse(open(__file__, encoding='utf-8').read())):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            repeated = sorted({k for k in keys if keys.count(k) > 1})
+            if repeated:
+                raise SystemExit('line %d: %s named twice in one dict' % (node.lineno, ', '.join(repeated)))
+
+
 def main(out):
+    check_no_repeated_concepts()
     lexicons = []
     for lang, (locales, concepts) in SPEC.items():
         entries = {}
