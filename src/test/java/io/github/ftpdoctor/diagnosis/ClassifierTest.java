@@ -77,6 +77,24 @@ class ClassifierTest {
         }
     }
 
+    /** The general layer on phrasings no rule file holds (written for this test, in several languages). */
+    @Test
+    void cueConceptsReadNewPhrasings() {
+        assertEquals(Outcome.PermanentFailure, outcome(550, "Cannot create directory: File exists", "MKD", null));
+        assertEquals(Outcome.PermanentFailure, outcome(553, "Die Datei existiert bereits", "STOR", null));
+        assertEquals(Outcome.FileNotFound, outcome(550, "File does not exist", "RETR", null));
+        assertEquals(Outcome.FileUnavailable, outcome(550, "Das Verzeichnis ist nicht leer", "RMD", null));
+        assertEquals(Outcome.TlsHandshakeFailed, outcome(534, "SSL: cipher is too weak", "AUTH", null));
+        assertEquals(Outcome.InsufficientStorage, outcome(552, "Le disque est plein", "STOR", null));
+        assertEquals(Outcome.BadCommandSequence, outcome(530, "Bad login sequence", "PASS", null));
+        assertEquals(Outcome.BadCommandSequence, outcome(425, "No PASV or EPSV issued", "RETR", null));
+        assertEquals(Outcome.DataConnectionFailed, outcome(425, "PASV connection failed", "RETR", null));
+        assertEquals(Outcome.SyntaxError, outcome(501, "Illegal PORT command.", "PORT", null));
+        assertEquals(Outcome.DataConnectionFailed, outcome(501, "PORT refused: address does not match", "PORT", null));
+        assertEquals(Outcome.SyntaxError, outcome(500, "XYZ: command not found", "XYZ", null));
+        assertEquals(Outcome.TransientFailure, outcome(450, "No slave available", "PASV", null));
+    }
+
     @Test
     void mostSpecificRuleWins() {
         Diagnosis d = classifier.classify(Reply.of(530, "Not logged in, unauthorized IP address."),
