@@ -103,6 +103,10 @@ final class Prefixes {
             boolean cute = !m.group(2).isEmpty() || m.group(1).equals("ERROR") || m.group(1).equals("STATUS");
             return new Split(side(word), format(word, cute), rest.strip());
         }
+        LocalizedPrefixes.Prefixed localized = colon > 0 || s.indexOf('\uFF1A') > 0 ? LocalizedPrefixes.match(s) : null;
+        if (localized != null) {
+            return new Split(localized.side(), Format.FILEZILLA, strip(BRACKETED, localized.text()).strip());
+        }
         m = !s.isEmpty() && "><*{}".indexOf(s.charAt(0)) >= 0 ? ARROW_PREFIX.matcher(s) : null;
         if (m != null && m.find()) {
             Side side = switch (m.group(1)) {

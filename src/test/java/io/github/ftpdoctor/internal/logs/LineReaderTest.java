@@ -22,7 +22,8 @@ class LineReaderTest {
         for (String line : List.of("PASS secret", "pass secret", "> PASS secret", "Command:\tPASS secret",
                 "C: PASS secret", "---> PASS secret", "Cmd: PASS secret", "*cmd* 'PASS secret'", "*put* 'PASS secret\\r\\n'",
                 "> 2012-07-17 22:00:37.865 PASS secret", "COMMAND:> PASS secret", "ACCT secret", "user bob secret",
-                "ftp> user bob secret", "ftp> secret", "Password: secret", "I/flutter (1): [12:42:48.662] > PASS secret")) {
+                "ftp> user bob secret", "ftp> secret", "Password: secret", "I/flutter (1): [12:42:48.662] > PASS secret",
+                "命令:\tPASS secret", "Befehl:\tPASS secret", "Commande\u00a0: PASS secret", "指令：PASS secret")) {
             LogLine l = read(line);
             assertFalse(String.valueOf(l.argument()).contains("secret"), line);
             assertFalse(String.valueOf(l.text()).contains("secret"), line);
@@ -102,6 +103,21 @@ class LineReaderTest {
         }
         assertEquals(Kind.CONNECTING, read("---- Connecting to 127.0.0.1 (127.0.0.1) port 21").kind());
         assertEquals(Kind.CONNECTED, read("* Connected to 127.0.0.1 (127.0.0.1) port 21 (#0)").kind());
+    }
+
+    /** FileZilla's prefixes in the languages it ships, read from its own catalogs. */
+    @Test
+    void translatedFileZillaPrefixes() {
+        assertLine(read("命令:\tUSER test"), Kind.COMMAND, Format.FILEZILLA, "USER", 0);
+        assertLine(read("响应:\t530 Not logged in, unauthorized IP address."), Kind.REPLY, Format.FILEZILLA, null, 530);
+        assertLine(read("回應:\t421 Too many users"), Kind.REPLY, Format.FILEZILLA, null, 421);
+        assertLine(read("Antwort:\t550 Datei nicht gefunden"), Kind.REPLY, Format.FILEZILLA, null, 550);
+        assertLine(read("Réponse\u00a0:\t331 Password required"), Kind.REPLY, Format.FILEZILLA, null, 331);
+        assertLine(read("Ответ:\t230 Login successful."), Kind.REPLY, Format.FILEZILLA, null, 230);
+        assertLine(read("2026-12-07 13:00:00 1234 1 Respuesta: 226 Transfer complete."), Kind.REPLY, Format.FILEZILLA,
+                null, 226);
+        // a reply code after an unknown word and a colon stays what it was: no prefix
+        assertEquals(Format.PLAIN, read("Zzyzx: 530 Login incorrect.").format());
     }
 
     private static void assertLine(LogLine l, Kind kind, Format format, String verb, int code) {
