@@ -28,6 +28,75 @@ class LogFormatsTest {
         return found.get(0);
     }
 
+    /** What each finding says, line by line: equal for a log and its translation. */
+    private static List<String> said(String text) {
+        return analyze(text).stream().map(f -> f.line() + " " + f.diagnosis().outcome() + " " + f.cause() + " "
+                + f.folded() + " " + f.format()).toList();
+    }
+
+    /** FileZilla's log from a Chinese or German client reads like the English one (prefixes, messages, attempts). */
+    @Test
+    void aTranslatedFileZillaLogReadsLikeTheEnglishOne() {
+        String english = """
+                Status:	Resolving address of ftp.example.com
+                Status:	Connecting to 192.0.2.10:21...
+                Error:	Connection timed out after 20 seconds of inactivity
+                Error:	Could not connect to server
+                Status:	Waiting to retry...
+                Status:	Connecting to 192.0.2.10:21...
+                Error:	Connection refused
+                Error:	Could not connect to server
+                Status:	Connecting to 192.0.2.10:21...
+                Status:	Connection established, waiting for welcome message...
+                Response:	220 Serv-U FTP Server v15.1 ready...
+                Command:	USER test
+                Response:	331 User name okay, need password.
+                Command:	PASS ******
+                Response:	530 Not logged in, unauthorized IP address.
+                Error:	Critical error: Could not connect to server
+                """;
+        String chinese = """
+                状态:	正在解析 ftp.example.com 的地址
+                状态:	正在连接 192.0.2.10:21...
+                错误:	20 秒后无活动，连接超时
+                错误:	无法连接到服务器
+                状态:	等待重试...
+                状态:	正在连接 192.0.2.10:21...
+                错误:	连接被拒绝
+                错误:	无法连接到服务器
+                状态:	正在连接 192.0.2.10:21...
+                状态:	连接建立，等待欢迎消息...
+                响应:	220 Serv-U FTP Server v15.1 ready...
+                命令:	USER test
+                响应:	331 User name okay, need password.
+                命令:	PASS ******
+                响应:	530 Not logged in, unauthorized IP address.
+                错误:	严重错误: 无法连接到服务器
+                """;
+        String german = """
+                Status:	Auflösen der IP-Adresse für ftp.example.com
+                Status:	Verbinde mit 192.0.2.10:21...
+                Fehler:	Zeitüberschreitung der Verbindung nach 20 Sekunden Inaktivität
+                Fehler:	Herstellen der Verbindung zum Server fehlgeschlagen
+                Status:	Warte, um es erneut zu versuchen...
+                Status:	Verbinde mit 192.0.2.10:21...
+                Fehler:	Verbindung verweigert
+                Fehler:	Herstellen der Verbindung zum Server fehlgeschlagen
+                Status:	Verbinde mit 192.0.2.10:21...
+                Status:	Verbindung hergestellt, warte auf Willkommensnachricht...
+                Antwort:	220 Serv-U FTP Server v15.1 ready...
+                Befehl:	USER test
+                Antwort:	331 User name okay, need password.
+                Befehl:	PASS ******
+                Antwort:	530 Not logged in, unauthorized IP address.
+                Fehler:	Kritischer Fehler: Herstellen der Verbindung zum Server fehlgeschlagen
+                """;
+        List<String> expected = said(english);
+        assertEquals(3, expected.size(), expected::toString);
+        assertEquals(expected, said(chinese));
+        assertEquals(expected, said(german));
+    }
+
     @Test
     void aTracebackPastedAloneNamesTheCommandByTheFtplibMethod() {
         Finding f = only("""

@@ -190,15 +190,13 @@ final class ClientPhrases {
                 break;
             }
         }
-        if (!anchored) {
-            return null;
-        }
-        for (Phrase ph : PHRASES) {
-            if (lower.contains(ph.text())) {
-                return ph;
+        for (int i = 0; anchored && i < PHRASES.size(); i++) {
+            if (lower.contains(PHRASES.get(i).text())) {
+                return PHRASES.get(i);
             }
         }
-        return null;
+        TranslatedMessages.Message m = TranslatedMessages.in(lower); // FileZilla's, in the languages it ships
+        return m == null ? null : new Phrase(m.text(), m.happening(), m.connected());
     }
 
     /** What a client's line says happened on the connection, or null. */

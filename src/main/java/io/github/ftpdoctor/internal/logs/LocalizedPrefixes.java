@@ -1,12 +1,6 @@
 package io.github.ftpdoctor.internal.logs;
 
 import io.github.ftpdoctor.internal.logs.LogLine.Side;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +11,6 @@ import java.util.Map;
  * catalogs), so that a log pasted from a translated client is read like an English one.
  */
 final class LocalizedPrefixes {
-    static final String RESOURCE = "/io/github/ftpdoctor/reply-catalog/logs/filezilla-prefixes.tsv";
-
     private LocalizedPrefixes() {
     }
 
@@ -51,23 +43,8 @@ final class LocalizedPrefixes {
 
     static Map<String, Side> read() {
         Map<String, Side> sides = new HashMap<>();
-        try (InputStream in = LocalizedPrefixes.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the jar");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f.length < 2) {
-                    throw new IllegalStateException(RESOURCE + ": malformed line: " + line);
-                }
-                sides.put(f[0], Side.valueOf(f[1]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(RESOURCE + ": cannot read", e);
+        for (String[] row : LogTables.read("filezilla-prefixes.tsv", 2)) {
+            sides.put(row[0], Side.valueOf(row[1]));
         }
         return Map.copyOf(sides);
     }

@@ -35,9 +35,12 @@ final class Messages {
     }
 
     static LogLine marker(Side side, Format f, String t, boolean indented) {
+        if (f == Format.FILEZILLA && TranslatedMessages.startsConnecting(t)) {
+            return LogLine.of(Kind.CONNECTING, side, f, t, indented); // FileZilla's, in the languages it ships
+        }
         char c = t.isEmpty() ? ' ' : Character.toLowerCase(t.charAt(0));
         if (c != 'c' && c != 'd' && c != 't' && c != 'r') {
-            return null; // every marker starts with one of these
+            return null; // every English marker starts with one of these
         }
         if (DATA_CONNECTING.matcher(t).find()) {
             return LogLine.of(Kind.DATA_CONNECTING, side, f, t, indented);
