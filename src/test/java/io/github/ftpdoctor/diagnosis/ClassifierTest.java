@@ -93,6 +93,9 @@ class ClassifierTest {
         assertEquals(Outcome.DataConnectionFailed, outcome(501, "PORT refused: address does not match", "PORT", null));
         assertEquals(Outcome.SyntaxError, outcome(500, "XYZ: command not found", "XYZ", null));
         assertEquals(Outcome.TransientFailure, outcome(450, "No slave available", "PASV", null));
+        assertEquals(Outcome.CommandNotImplemented, outcome(550, "Active mode not allowed here", "PORT", null));
+        assertEquals(Outcome.CommandNotImplemented, outcome(421, "PASV is disabled", "PASV", null));
+        assertEquals(Outcome.DataConnectionFailed, outcome(550, "PORT refused: address does not match", "PORT", null));
         assertEquals(Outcome.LikelyBanned,
                 outcome(421, "3 failed logins: the server will ban this IP for 600 seconds", "CONNECT", null));
     }

@@ -66,6 +66,24 @@ class ContextAndCatalogPartsTest {
         assertTrue(atLogin.occursIn(Phase.LOGIN));
         assertFalse(atLogin.occursIn(Phase.TRANSFER));
         assertTrue(atLogin.occursIn(null), "an unknown phase allows every outcome");
+        assertTrue(atLogin.notAfter().isEmpty());
+        assertTrue(atLogin.concludableAfter("AUTH"));
+    }
+
+    @Test
+    void anOutcomeNeverConcludedAfterSomeCommandsWhateverTheirCase() {
+        Text t = new Text("x", "x");
+        RetryAdvice never = new RetryAdvice(false, Duration.ZERO, false, false);
+        OutcomeDefinition d = new OutcomeDefinition(Outcome.CommandNotImplemented, Category.PROTOCOL, null, t, t, never,
+                Set.of("auth", "Pasv"));
+        assertEquals(Set.of("AUTH", "PASV"), d.notAfter());
+        assertFalse(d.concludableAfter("AUTH"));
+        assertFalse(d.concludableAfter("auth"));
+        assertFalse(d.concludableAfter("pasv"));
+        assertTrue(d.concludableAfter("SITE"));
+        assertTrue(d.concludableAfter(null), "an unknown command allows it");
+        assertTrue(new OutcomeDefinition(Outcome.CommandNotImplemented, Category.PROTOCOL, null, t, t, never, null)
+                .concludableAfter("AUTH"));
     }
 
     @Test

@@ -36,6 +36,56 @@ class CueTermMatchingTest {
         return "{\"term\":\"" + term + "\",\"source\":\"test\",\"word\":true}";
     }
 
+    /** Hangul terms match with or without single spaces between syllables; other scripts keep their spaces. */
+    @Test
+    void hangulTermsMatchWithOrWithoutSpacesAndOnlyHangul() {
+        Lexicon lex = lexicon("\"DENIED\":[" + t("연결 거부") + "]");
+        assertEquals(1L, lex.scan("연결 거부"));
+        assertEquals(1L, lex.scan("연결거부"));
+        assertEquals(1L, lex.scan("서버: 연결거부 됨"));
+        assertEquals(1L, lex.scan("연 결 거 부"));
+        assertEquals(0L, lex.scan("연결  거부"), "one space at a time");
+        assertEquals(0L, lex.scan("연결거"), "the text ends first");
+        assertEquals(0L, lex.scan("연결 거절"));
+        // the edges of every Hangul block, and the characters just outside them
+        int[][] blocks = {{0xAC00, 0xD7A3}, {0x1100, 0x11FF}, {0x3130, 0x318F}, {0xA960, 0xA97F}, {0xD7B0, 0xD7FF}};
+        for (int[] b : blocks) {
+            for (int c : new int[] {b[0], b[1]}) {
+                String ch = String.valueOf((char) c);
+                Lexicon one = lexicon("\"X\":[" + t(ch + " " + ch + "x") + "]");
+                assertEquals(1L, one.scan(ch + ch + "x"), () -> Integer.toHexString(c) + " is Hangul");
+            }
+            for (int c : new int[] {b[0] - 1, b[1] + 1}) {
+                if (c >= 0xD800 || !Character.isLetter(c)) {
+                    continue; // a surrogate or no letter: no term is written in it
+                }
+                String ch = String.valueOf((char) c);
+                Lexicon one = lexicon("\"X\":[" + t(ch + " " + ch + "x") + "]");
+                assertEquals(0L, one.scan(ch + ch + "x"), () -> Integer.toHexString(c) + " is not Hangul");
+                assertEquals(1L, one.scan(ch + " " + ch + "x"), () -> Integer.toHexString(c) + " keeps its space");
+            }
+        }
+    }
+
+    /** A quoted or bracketed argument closes on the same line, within {@value Lexicon#MAX_ARGUMENT} characters. */
+    @Test
+    void argumentsCloseOnTheirLineWithinTheirLimit() {
+        assertEquals(4, Lexicon.argumentEnd("[abc]", 0));
+        assertEquals(6, Lexicon.argumentEnd("x <bob> y", 2));
+        assertEquals(4, Lexicon.argumentEnd("\"a b\"", 0));
+        assertEquals(-1, Lexicon.argumentEnd("(abc)", 0), "not an argument's mark");
+        assertEquals(-1, Lexicon.argumentEnd("[abc", 0), "never closed");
+        assertEquals(-1, Lexicon.argumentEnd("[ab\nc]", 0), "closed on another line");
+        String longest = "[" + "a".repeat(Lexicon.MAX_ARGUMENT - 1) + "]";
+        assertEquals(Lexicon.MAX_ARGUMENT, Lexicon.argumentEnd(longest, 0));
+        assertEquals(-1, Lexicon.argumentEnd("[" + "a".repeat(Lexicon.MAX_ARGUMENT) + "]", 0), "too long");
+        assertEquals(Lexicon.MAX_ARGUMENT + 2, Lexicon.argumentEnd("xy" + longest, 2));
+        Lexicon lex = lexicon("\"CANNOT\":[" + t("konnte * nicht") + "]");
+        assertEquals(1L, lex.scan("konnte " + longest + " nicht"));
+        assertEquals(0L, lex.scan("konnte [" + "a".repeat(Lexicon.MAX_ARGUMENT) + "] nicht"));
+        assertEquals(0L, lex.scan("konnte [a\nb] nicht"));
+    }
+
     @Test
     void singleCharacterTermsAndTwoCharacterStartsAreBothFound() {
         Lexicon lex = lexicon("\"FULL\":[" + t("满") + "],\"QUOTA\":[" + t("配额") + "]");
