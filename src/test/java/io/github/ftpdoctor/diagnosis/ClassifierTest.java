@@ -94,6 +94,8 @@ class ClassifierTest {
         assertEquals(Outcome.SyntaxError, outcome(500, "XYZ: command not found", "XYZ", null));
         assertEquals(Outcome.TransientFailure, outcome(450, "No slave available", "PASV", null));
         assertEquals(Outcome.CommandNotImplemented, outcome(550, "Active mode not allowed here", "PORT", null));
+        assertEquals(Outcome.TlsRequired, outcome(550, "Protection too low: send AUTH TLS", "CWD", null));
+        assertEquals(Outcome.DataChannelProtectionRequired, outcome(522, "Protection too low: send AUTH TLS", "RETR", null));
         assertEquals(Outcome.CommandNotImplemented, outcome(421, "PASV is disabled", "PASV", null));
         assertEquals(Outcome.DataConnectionFailed, outcome(550, "PORT refused: address does not match", "PORT", null));
         assertEquals(Outcome.LikelyBanned,
