@@ -130,7 +130,7 @@ public final class FtpClient implements AutoCloseable {
 
     /** The current directory (PWD), unquoted per RFC 959: {@code "a ""b"""} is {@code a "b"}. */
     public String pwd() throws FtpException {
-        return session.quotedPath(session.expect("PWD", null, c -> c == 257));
+        return Replies.pwdPath(session, session.expect("PWD", null, c -> c == 257));
     }
 
     /** Changes the working directory. */

@@ -63,7 +63,7 @@ final class SessionSteps {
         if (dir != null) {
             cwd = "CWD " + dir + ": " + run.session.expect("CWD", dir, c -> c / 100 == 2) + "; ";
         }
-        String path = run.session.quotedPath(run.session.expect("PWD", null, c -> c == 257));
+        String path = Replies.pwdPath(run.session, run.session.expect("PWD", null, c -> c == 257));
         run.log.ok(Step.PWD, CheckRun.ms(start), cwd + "257 \"" + path + "\"", dir == null ? "pwd.ok" : "pwd.cwd",
                 "path", path);
     }

@@ -1,6 +1,8 @@
 package io.github.ftpdoctor.internal.protocol;
 
 import io.github.ftpdoctor.diagnosis.Reply;
+import io.github.ftpdoctor.diagnosis.TransportEvent;
+import io.github.ftpdoctor.error.FtpException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -16,6 +18,19 @@ public final class Replies {
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private Replies() {
+    }
+
+    /**
+     * The path of the 257 reply to PWD; a 257 without a quoted path the client could use is a malformed reply,
+     * raised as the session's failure.
+     */
+    public static String pwdPath(Session session, Reply reply) throws FtpException {
+        String path = quotedPath(reply);
+        if (path == null) {
+            throw session.failure(TransportEvent.MALFORMED_REPLY, "PWD", "257 reply without a usable quoted path"
+                    + " (none, not closed, or with NUL, CR or bytes not valid in the control encoding)", reply, null);
+        }
+        return path;
     }
 
     /**

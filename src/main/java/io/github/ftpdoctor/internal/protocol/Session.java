@@ -313,16 +313,6 @@ public final class Session implements Closeable {
         return tlsUnconfirmed ? f.withCertificateHint(options) : f;
     }
 
-    /** The path of a 257 reply; a 257 without a quoted path the client could use is a malformed reply. */
-    public String quotedPath(Reply reply) throws FtpException {
-        String path = Replies.quotedPath(reply);
-        if (path == null) {
-            throw failure(TransportEvent.MALFORMED_REPLY, "PWD", "257 reply without a usable quoted path"
-                    + " (none, not closed, or with NUL, CR or bytes not valid in the control encoding)", reply, null);
-        }
-        return path;
-    }
-
     /** The context of a reply to this command, with what is known of the login name. */
     public ExchangeContext context(String verb) {
         return new ExchangeContext(verb, anonymous, server().id(), 0, argumentOf(verb));
