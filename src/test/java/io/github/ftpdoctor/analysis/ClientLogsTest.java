@@ -136,7 +136,9 @@ class ClientLogsTest {
             if (d.reply() != null) { // the reply is the one on its line (NcFTP writes "530: text")
                 String first = d.reply().text().lines().findFirst().orElse("").strip();
                 String raw = lines.get(f.line() - 1);
-                assertTrue(raw.contains(String.valueOf(d.code())) && raw.contains(first),
+                // Wget without -d writes a 530 to USER or PASS as a line of its own words, with no code
+                boolean wordsOnly = f.format() == LogFormat.WGET && first.equals(raw.strip());
+                assertTrue((raw.contains(String.valueOf(d.code())) || wordsOnly) && raw.contains(first),
                         () -> "reply " + d.reply() + " on line " + f.line() + ": " + raw);
             }
             if (e.parseOnly()) {

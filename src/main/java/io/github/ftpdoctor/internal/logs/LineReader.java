@@ -44,6 +44,8 @@ final class LineReader {
     private static final Pattern LFTP_ERROR = Pattern.compile(
             "^([a-z][a-z0-9]{0,9}): (Login failed|Access failed|Fatal error|Delete failed|Rename failed|Store failed)"
                     + ": (.+)$");
+    /** The same in lftp's translations ({@code ls: 登录失败: 530 ...}): the prefix is looked up in the catalog's table. */
+    private static final Pattern LFTP_TRANSLATED = Pattern.compile("^([a-z][a-z0-9]{0,9}): ([^:]{2,60}?) ?[:：] (.+)$");
     private static final Pattern WGET_FAILED = Pattern.compile("^(?:Connecting to|Resolving) \\S.{0,300}?\\.\\.\\. failed: (.+)$");
     /**
      * The separators after which the fallback looks for a command or a reply inside other text: a closing bracket
@@ -202,9 +204,18 @@ final class LineReader {
             return c;
         }
         char first = Character.toLowerCase(t.charAt(0));
+        if (TranslatedMessages.isLoginIncorrect(t)) { // Wget without -d: all it says of a 530 to USER or PASS
+            return new LogLine(Kind.RESTATED, Side.MESSAGE, Format.WGET, "530 " + t.strip(), 530, "PASS", null, null,
+                    null, indented);
+        }
         Matcher lftp = t.indexOf(" failed: ") > 0 || t.indexOf(": Fatal error: ") > 0 ? LFTP_ERROR.matcher(t) : null;
         if (lftp != null && lftp.matches()) {
             return lftpError(lftp.group(1), lftp.group(2), lftp.group(3), indented);
+        }
+        Matcher translated = t.indexOf(": ") > 0 && t.indexOf(": ") <= 10 ? LFTP_TRANSLATED.matcher(t) : null;
+        if (translated != null && translated.matches() && TranslatedMessages.lftpError(translated.group(2)) != null) {
+            return lftpError(translated.group(1), TranslatedMessages.lftpError(translated.group(2)), translated.group(3),
+                    indented);
         }
         Matcher w = (first == 'c' || first == 'r') && t.endsWith(".") || t.contains("failed: ")
                 ? WGET_FAILED.matcher(t) : null;

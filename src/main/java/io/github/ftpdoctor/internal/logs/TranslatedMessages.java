@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * FileZilla's messages about the connection in the languages it ships ({@code 连接被拒绝}, {@code Verbindung
- * verweigert}, {@code 20 秒后无活动，连接超时}), from the catalog's data ({@code reply-catalog/logs/filezilla-messages.tsv},
- * made from FileZilla's own message catalogs): read after the English phrases of {@link ClientPhrases}.
+ * Clients' messages about the connection in the languages they are run in, from the catalog's data (made from the
+ * clients' own message catalogs): FileZilla's ({@code 连接被拒绝}, {@code Verbindung verweigert}, {@code 20 秒后无活动，
+ * 连接超时}; {@code reply-catalog/logs/filezilla-messages.tsv}), GNU libc's system errors that every client prints
+ * ({@code 拒绝连接}, {@code Verbindungsaufbau abgelehnt}; {@code libc-errors.tsv}), and lftp's error prefixes
+ * ({@code 登录失败}, {@code Fataler Fehler}; {@code lftp-errors.tsv}). Read after the English phrases of
+ * {@link ClientPhrases}.
  */
 final class TranslatedMessages {
     private TranslatedMessages() {
@@ -24,8 +27,21 @@ final class TranslatedMessages {
         /** Which pairs of first characters a phrase may start with: most lines have none, and are passed over. */
         static final boolean[] STARTS = new boolean[1 << 16];
 
+        /** GNU Wget's line for a refused login, in every language it ships ({@code login-incorrect.tsv}). */
+        static final java.util.Set<String> LOGIN_INCORRECT = new java.util.HashSet<>();
+        /** lftp's translated error prefixes, and the English prefix each stands for. */
+        static final java.util.Map<String, String> LFTP = new java.util.HashMap<>();
+
         static {
-            for (String[] row : LogTables.read("filezilla-messages.tsv", 3)) {
+            for (String[] row : LogTables.read("lftp-errors.tsv", 2)) {
+                LFTP.put(row[0], row[1]);
+            }
+            for (String[] row : LogTables.read("login-incorrect.tsv", 1)) {
+                LOGIN_INCORRECT.add(row[0]);
+            }
+            List<String[]> rows = new ArrayList<>(LogTables.read("filezilla-messages.tsv", 3));
+            rows.addAll(LogTables.read("libc-errors.tsv", 3));
+            for (String[] row : rows) {
                 if (row[1].equals("CONNECTING")) {
                     CONNECTING.add(row[0]);
                     continue;
@@ -40,6 +56,26 @@ final class TranslatedMessages {
 
     private static int pair(String s, int at) {
         return (s.charAt(at) * 31 + (at + 1 < s.length() ? s.charAt(at + 1) : 0)) & 0xFFFF;
+    }
+
+    /** The English lftp error prefix ({@code Login failed}) a translated one stands for, or null. */
+    static String lftpError(String prefix) {
+        return Table.LFTP.get(prefix.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Whether a line says only that the login was refused, as GNU Wget writes it without {@code -d} ("Login
+     * incorrect.", "登录不正确。"): all it prints of a 530 to USER or PASS.
+     */
+    static boolean isLoginIncorrect(String line) {
+        if (line.length() > 80) {
+            return false;
+        }
+        String s = line.strip().toLowerCase(java.util.Locale.ROOT);
+        while (!s.isEmpty() && (s.endsWith(".") || s.endsWith("\u3002"))) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return Table.LOGIN_INCORRECT.contains(s);
     }
 
     /** Whether a line starts a new attempt to connect in one of FileZilla's languages. */
