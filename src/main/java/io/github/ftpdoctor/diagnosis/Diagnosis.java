@@ -92,71 +92,46 @@ public final class Diagnosis {
     }
 
     public Outcome outcome() {
-        if (source != null || made != null) {
-            return self().outcome();
-        }
-        return definition.outcome();
+        return self().definition.outcome();
     }
 
     public Category category() {
-        if (source != null || made != null) {
-            return self().category();
-        }
-        return definition.category();
+        return self().definition.category();
     }
 
     public boolean isFailure() {
-        if (source != null || made != null) {
-            return self().isFailure();
-        }
-        return definition.category().isFailure();
+        return self().definition.category().isFailure();
     }
 
     public Confidence confidence() {
-        if (source != null || made != null) {
-            return self().confidence();
-        }
-        return rule.confidence();
+        return self().rule.confidence();
     }
 
     /** The reply diagnosed, or null for a transport event. */
     public Reply reply() {
-        if (source != null || made != null) {
-            return self().reply();
-        }
-        return reply;
+        return self().reply;
     }
 
     /** The reply code, or null for a transport event. */
     public Integer code() {
-        if (source != null || made != null) {
-            return self().code();
-        }
-        return reply == null ? null : reply.code();
+        Reply r = self().reply;
+        return r == null ? null : r.code();
     }
 
     /** The transport event diagnosed, or null for a reply. */
     public TransportEvent event() {
-        if (source != null || made != null) {
-            return self().event();
-        }
-        return event;
+        return self().event;
     }
 
     /** The verb of the command the reply answered ({@code CONNECT} for the greeting), or null if unknown. */
     public String command() {
-        if (source != null || made != null) {
-            return self().command();
-        }
-        return command;
+        return self().command;
     }
 
     /** The server family's id ({@code vsftpd}, {@code serv-u}, ...), or {@code unknown}. */
     public String server() {
-        if (source != null || made != null) {
-            return self().server();
-        }
-        return server == null ? Server.UNKNOWN.id() : server;
+        String id = self().server;
+        return id == null ? Server.UNKNOWN.id() : id;
     }
 
     /**
@@ -165,69 +140,42 @@ public final class Diagnosis {
      * refusals some servers hide behind the same words.
      */
     public java.util.List<Outcome> alternatives() {
-        if (source != null || made != null) {
-            return self().alternatives();
-        }
-        return alternatives;
+        return self().alternatives;
     }
 
     /** The id of the catalog rule that concluded this diagnosis. */
     public String ruleId() {
-        if (source != null || made != null) {
-            return self().ruleId();
-        }
-        return rule.id();
+        return self().rule.id();
     }
 
     public Rule rule() {
-        if (source != null || made != null) {
-            return self().rule();
-        }
-        return rule;
+        return self().rule;
     }
 
     /** What the reply code means in general (from the RFCs), or null for events and unknown codes. */
     public Text codeMeaning() {
-        if (source != null || made != null) {
-            return self().codeMeaning();
-        }
-        return meaning;
+        return self().meaning;
     }
 
     /** A detail of a transport event, such as the address that refused; never a password. May be null. */
     public String detail() {
-        if (source != null || made != null) {
-            return self().detail();
-        }
-        return detail;
+        return self().detail;
     }
 
     public Text explanation() {
-        if (source != null || made != null) {
-            return self().explanation();
-        }
-        return definition.explanation().append(rule.note());
+        return self().definition.explanation().append(self().rule.note());
     }
 
     public String explanation(Locale locale) {
-        if (source != null || made != null) {
-            return self().explanation(locale);
-        }
         return explanation().in(locale);
     }
 
     public Text advice() {
-        if (source != null || made != null) {
-            return self().advice();
-        }
-        return definition.advice();
+        return self().definition.advice();
     }
 
     public String advice(Locale locale) {
-        if (source != null || made != null) {
-            return self().advice(locale);
-        }
-        return definition.advice().in(locale);
+        return self().definition.advice().in(locale);
     }
 
     /**
@@ -236,10 +184,7 @@ public final class Diagnosis {
      * the delay.
      */
     public RetryAdvice retry() {
-        if (source != null || made != null) {
-            return self().retry();
-        }
-        RetryAdvice r = definition.retry();
+        RetryAdvice r = self().definition.retry();
         java.util.Optional<java.time.Duration> wait = statedWait();
         return wait.isEmpty() || wait.get().compareTo(r.delay()) <= 0
                 || !isFailure() && outcome() != Outcome.ServiceReadySoon ? r
@@ -248,10 +193,7 @@ public final class Diagnosis {
 
     /** The phase of the session the reply belongs to (from the command answered), or null when unknown. */
     public Phase phase() {
-        if (source != null || made != null) {
-            return self().phase();
-        }
-        return phase;
+        return self().phase;
     }
 
     /**
@@ -259,26 +201,17 @@ public final class Diagnosis {
      * 3); empty for other outcomes or when no number is given.
      */
     public java.util.OptionalInt limit() {
-        if (source != null || made != null) {
-            return self().limit();
-        }
-        return definition.retry().reduceParallelSessions() ? stated().limit() : java.util.OptionalInt.empty();
+        return self().definition.retry().reduceParallelSessions() ? self().stated().limit() : java.util.OptionalInt.empty();
     }
 
     /** A wait the server states ({@code try again in 5 minutes}, {@code 120 Service ready in 2 minutes}). */
     public java.util.Optional<java.time.Duration> statedWait() {
-        if (source != null || made != null) {
-            return self().statedWait();
-        }
-        return stated().delay();
+        return self().stated().delay();
     }
 
     /** An IP address the server's text names (yours, usually, in a refusal), if any. */
     public java.util.Optional<String> address() {
-        if (source != null || made != null) {
-            return self().address();
-        }
-        return stated().address();
+        return self().stated().address();
     }
 
     private Stated stated() {
@@ -300,31 +233,26 @@ public final class Diagnosis {
 
     /** One line in English: the explanation, then the evidence (the server's reply, or the event's detail). */
     public String summary() {
-        if (source != null || made != null) {
-            return self().summary();
-        }
-        StringBuilder sb = new StringBuilder(definition.explanation().en());
-        if (reply != null) {
-            String r = String.join(" | ", reply.lines());
+        Diagnosis d = self();
+        StringBuilder sb = new StringBuilder(d.definition.explanation().en());
+        if (d.reply != null) {
+            String r = String.join(" | ", d.reply.lines());
             if (r.length() > MAX_REPLY_IN_SUMMARY) {
                 r = r.substring(0, MAX_REPLY_IN_SUMMARY) + "…";
             }
             sb.append(" Server replied");
-            if (command != null) {
-                sb.append(" to ").append(command);
+            if (d.command != null) {
+                sb.append(" to ").append(d.command);
             }
             sb.append(": \"").append(r).append('"');
-        } else if (detail != null) {
-            sb.append(" (").append(detail).append(')');
+        } else if (d.detail != null) {
+            sb.append(" (").append(d.detail).append(')');
         }
         return sb.toString();
     }
 
     @Override
     public String toString() {
-        if (source != null || made != null) {
-            return self().toString();
-        }
-        return outcome() + " [" + rule.id() + ", " + confidence() + "]: " + summary();
+        return outcome() + " [" + ruleId() + ", " + confidence() + "]: " + summary();
     }
 }
