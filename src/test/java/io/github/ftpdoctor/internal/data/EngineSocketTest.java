@@ -184,7 +184,8 @@ class EngineSocketTest {
             assertEquals(1, fullHandshakes.get(), "upload " + i);
         }
         data.close();
-        assertEquals(List.of(1000, 2000, 3000), received);
+        // each connection has its own handler thread: the second can finish reading before the first
+        assertEquals(List.of(1000, 2000, 3000), received.stream().sorted().toList());
         data.assertNoErrors();
     }
 
