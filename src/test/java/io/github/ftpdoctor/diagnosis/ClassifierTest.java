@@ -97,6 +97,20 @@ class ClassifierTest {
         assertEquals(Outcome.TlsRequired, outcome(550, "Protection too low: send AUTH TLS", "CWD", null));
         assertEquals(Outcome.DataChannelProtectionRequired, outcome(522, "Protection too low: send AUTH TLS", "RETR", null));
         assertEquals(Outcome.CommandNotImplemented, outcome(421, "PASV is disabled", "PASV", null));
+        assertEquals(Outcome.NotLoggedIn, outcome(503, "Befehl USER wurde erwartet", "LIST", null));
+        assertEquals(Outcome.BadCommandSequence, outcome(503, "RNFR expected", "RNTO", null));
+        assertEquals(Outcome.DataConnectionFailed, outcome(451, "Failed to listen on port 50000", "PASV", null));
+        assertEquals(Outcome.ServerLocalError, outcome(451, "Failed to listen on port 50000", "SITE", null));
+        assertEquals(Outcome.DataChannelProtectionRequired, outcome(504, "Server accepts only PROT P", "PROT", null));
+        assertEquals(Outcome.ServerLocalError, outcome(421, "Local error, closing connection", "USER", null));
+        assertEquals(Outcome.TlsUnavailable, outcome(504, "Unknown mechanism requested", "AUTH", null));
+        assertEquals(Outcome.TlsHandshakeFailed, outcome(504, "SSL negotiation failed", "AUTH", null));
+        assertEquals(Outcome.PermissionDenied, outcome(553, "No write permission here", "STOR", null));
+        assertEquals(Outcome.PermissionDenied, outcome(550, "Bu dizine yazma yetkiniz yok", "STOR", null));
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, outcome(530, "Password refused, try again", "PASS", null));
+        assertEquals(Outcome.UserNotAllowed, outcome(530, "Login refused", "PASS", null));
+        assertEquals(Outcome.AccountDisabled, outcome(530, "Password refused: account locked", "PASS", null));
+        assertEquals(Outcome.BadCommandSequence, outcome(503, "Befehl USER zweimal gesendet", "USER", null));
         assertEquals(Outcome.DataConnectionFailed, outcome(550, "PORT refused: address does not match", "PORT", null));
         assertEquals(Outcome.LikelyBanned,
                 outcome(421, "3 failed logins: the server will ban this IP for 600 seconds", "CONNECT", null));
