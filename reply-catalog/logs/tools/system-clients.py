@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Writes reply-catalog/logs/libc-errors.tsv, lftp-errors.tsv and login-incorrect.tsv from the translations
+"""Writes reply-catalog/logs/libc-errors.tsv, lftp-errors.tsv and wget-messages.tsv from the translations
 installed on Debian 12:
 GNU libc's messages for what happened to a connection (libc-l10n 2.36: 'Connection refused', 'Connection timed out',
 ...), which every client prints in the user's language when it reports a system error (lftp, wget, tnftp, Python),
-lftp's own error prefixes (lftp 4.9.2: 'Login failed', 'Access failed: ', 'Fatal error'), and GNU Wget's line for a
-refused login (wget 1.21.3: 'Login incorrect.'), which is all Wget prints of it without -d.
+lftp's own error prefixes (lftp 4.9.2: 'Login failed', 'Access failed: ', 'Fatal error'), and GNU Wget's lines that
+restate a failed reply (wget 1.21.3 src/ftp.c: 'Login incorrect.', 'No such file %s.', ...), which are all Wget prints
+of a failure without -d.
 `ftp-doctor analyze` reads the logs of clients run in another language by them.
 
 Run: python3 system-clients.py OUT_DIR   (reads /usr/share/locale/*/LC_MESSAGES/{libc,lftp,wget}.mo)"""
@@ -17,6 +18,22 @@ LIBC = {'Connection refused': ('REFUSED', 'no'),
         'Network is unreachable': ('UNREACHABLE', 'no'),
         'Name or service not known': ('UNKNOWN_HOST', 'no'),
         'Temporary failure in name resolution': ('UNKNOWN_HOST', 'no')}
+# GNU Wget 1.21.3 src/ftp.c getftp(): the line it prints for a failed reply, the reply code it stands for and the
+# command answered. FTPLOGINC: PASS not answered 2xx; FTPLOGREFUSED: USER answered neither 2xx nor 3xx (ftp-basic.c
+# ftp_login); FTPSRVERR in get_ftp_greeting(): a greeting that is not 2xx (most often 421, RFC 959 §4.2); FTPNSFOD:
+# 550 to CWD ('No such directory'), to RETR ('No such file', also printed by --spider for a file not in the listing)
+# and to LIST ('No such file or directory'). FTPRERR: a reply could not be read, the control connection is gone
+# ('Error in server response, closing control connection.': an event, CLOSED). get_ftp_greeting() prints its line
+# untranslated ('Error in server response. Closing.'): the greeting was negative or could not be read.
+WGET = {'Login incorrect.\n': ('530', 'PASS'),
+        'Error in server response. Closing.\n': ('421', 'CONNECT'),
+        'Error in server response, closing control connection.\n': ('CLOSED', ''),
+        'The server refuses login.\n': ('530', 'USER'),
+        'Error in server greeting.\n': ('421', 'CONNECT'),
+        'No such directory %s.\n\n': ('550', 'CWD'),
+        'No such file %s.\n\n': ('550', 'RETR'),
+        'No such file %s.\n': ('550', 'RETR'),
+        'No such file or directory %s.\n\n': ('550', 'LIST')}
 LFTP = {'Login failed': 'Login failed', 'Access failed: ': 'Access failed', 'Fatal error': 'Fatal error'}
 
 
@@ -66,17 +83,26 @@ def main(out_dir):
           '# between the command typed and the error in "ls: Login failed: 530 ...". Made by tools/system-clients.py.\n'
           '# Columns: prefix (lower case, no colon), the English prefix it stands for, msgid, locales.\n', rows)
 
-    rows = {'login incorrect': ('Login incorrect.\\n', ['en'])}
-    for locale, t in catalogs('wget'):
-        text = t._catalog.get('Login incorrect.\n')
-        if text and text != 'Login incorrect.\n':
+    rows = {}
+    for locale, t in [('en', None)] + list(catalogs('wget')):
+        for msgid, (code, command) in WGET.items():
+            text = msgid if t is None else t._catalog.get(msgid)
+            if t is not None and msgid == 'Error in server response. Closing.\n':
+                text = None  # printed without gettext: English in every locale
+            if not text or (t is not None and text == msgid) or text.count('%s') != msgid.count('%s'):
+                continue
             key = text.strip().rstrip('.\u3002').strip().lower()
-            rows.setdefault(key, ('Login incorrect.\\n', []))[1].append(locale)
-    write(os.path.join(out_dir, 'login-incorrect.tsv'),
-          '# GNU Wget 1.21.3\'s line for a refused login, translated (Debian 12 wget 1.21.3-1+deb12u1, wget.mo of each\n'
-          '# locale); made by tools/system-clients.py. Columns: the line (lower case, without its full stop), msgid,\n'
-          '# locales. A line that says only this restates a 530 to USER or PASS.\n', rows)
-
+            if key in rows and rows[key][:2] != (code, command):
+                raise SystemExit('%s: %r means %s and %s' % (locale, key, rows[key][:2], (code, command)))
+            locales = rows.setdefault(key, (code, command, msgid.strip().replace('\n', ''), []))[3]
+            if locale not in locales:
+                locales.append(locale)
+    write(os.path.join(out_dir, 'wget-messages.tsv'),
+          "# GNU Wget 1.21.3's lines that restate a failed reply, in English and translated (Debian 12 wget\n"
+          '# 1.21.3-1+deb12u1, wget.mo of each locale); made by tools/system-clients.py. Columns: the line (lower case,\n'
+          '# without its full stop; %s: the quoted name), the reply code and the command it stands for (or CLOSED: the\n'
+          '# control connection is gone), msgid, locales.\n',
+          rows)
 
 if __name__ == '__main__':
     main(sys.argv[1])

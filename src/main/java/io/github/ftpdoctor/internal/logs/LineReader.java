@@ -204,9 +204,17 @@ final class LineReader {
             return c;
         }
         char first = Character.toLowerCase(t.charAt(0));
-        if (TranslatedMessages.isLoginIncorrect(t)) { // Wget without -d: all it says of a 530 to USER or PASS
-            return new LogLine(Kind.RESTATED, Side.MESSAGE, Format.WGET, "530 " + t.strip(), 530, "PASS", null, null,
-                    null, indented);
+        TranslatedMessages.Restated wget = TranslatedMessages.wget(t); // Wget without -d: all it says of a failure
+        if (wget != null && wget.happening() != null) {
+            return new LogLine(Kind.EVENT, Side.MESSAGE, Format.WGET, t.strip(), 0, null, null, wget.happening(),
+                    Boolean.TRUE, indented);
+        }
+        if (wget != null) { // the line as written, and Wget's English original when it was translated
+            String said = t.strip();
+            String text = said.equalsIgnoreCase(wget.english()) ? wget.code() + " " + said
+                    : wget.code() + "-" + said + "\n" + wget.code() + " " + wget.english();
+            return new LogLine(Kind.RESTATED, Side.MESSAGE, Format.WGET, text,
+                    wget.code(), wget.command(), null, null, null, indented);
         }
         Matcher lftp = t.indexOf(" failed: ") > 0 || t.indexOf(": Fatal error: ") > 0 ? LFTP_ERROR.matcher(t) : null;
         if (lftp != null && lftp.matches()) {

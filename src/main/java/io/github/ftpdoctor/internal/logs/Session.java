@@ -287,11 +287,12 @@ final class Session {
         if (findings.any(at) || l.format() == Format.PLAIN || at.ended || at.failed) {
             return;
         }
-        // nothing before it: the client's conclusion is the only evidence (a traceback pasted alone)
-        if (l.verb() != null && at.lastCommand == null) {
+        // nothing before it: the client's conclusion is the only evidence (a traceback pasted alone). Wget's
+        // restatements name the command for certain (its progress line may show several: "==> PASV ... ==> RETR")
+        if (l.verb() != null && (at.lastCommand == null || l.format() == Format.WGET)) {
             at.lastCommand = l.verb();
         }
-        reply(l.code(), List.of(l.text()), lineNo, l.format());
+        reply(l.code(), List.of(l.text().split("\n")), lineNo, l.format());
     }
 
     void foldIntoOpen(int lineNo) {

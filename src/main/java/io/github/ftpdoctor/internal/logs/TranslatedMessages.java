@@ -13,11 +13,26 @@ import java.util.List;
  * {@link ClientPhrases}.
  */
 final class TranslatedMessages {
+    /** The longest name a Wget line may quote. */
+    private static final int MAX_NAME = 512;
+
     private TranslatedMessages() {
     }
 
     /** A translated phrase, what it says happened, and what it says of the TCP connection (null: nothing). */
     record Message(String text, Happening happening, Boolean connected) {
+    }
+
+    /**
+     * A line of GNU Wget that restates a failed reply: the reply code and command it stands for, and Wget's English
+     * line with the name the line quoted ({@code No such file ‘a.txt’.}); or, with code 0, what it says happened to
+     * the control connection ({@code happening}).
+     */
+    record Restated(int code, String command, String english, Happening happening) {
+    }
+
+    /** One of Wget's lines: the lower-cased text before and after its quoted name (no name: all in {@code before}). */
+    private record WgetLine(String before, String after, boolean named, Restated restated) {
     }
 
     private static final class Table {
@@ -27,8 +42,8 @@ final class TranslatedMessages {
         /** Which pairs of first characters a phrase may start with: most lines have none, and are passed over. */
         static final boolean[] STARTS = new boolean[1 << 16];
 
-        /** GNU Wget's line for a refused login, in every language it ships ({@code login-incorrect.tsv}). */
-        static final java.util.Set<String> LOGIN_INCORRECT = new java.util.HashSet<>();
+        /** GNU Wget's lines that restate a failed reply, in every language it ships ({@code wget-messages.tsv}). */
+        static final List<WgetLine> WGET = new ArrayList<>();
         /** lftp's translated error prefixes, and the English prefix each stands for. */
         static final java.util.Map<String, String> LFTP = new java.util.HashMap<>();
 
@@ -36,8 +51,13 @@ final class TranslatedMessages {
             for (String[] row : LogTables.read("lftp-errors.tsv", 2)) {
                 LFTP.put(row[0], row[1]);
             }
-            for (String[] row : LogTables.read("login-incorrect.tsv", 1)) {
-                LOGIN_INCORRECT.add(row[0]);
+            for (String[] row : LogTables.read("wget-messages.tsv", 4)) {
+                int hole = row[0].indexOf("%s");
+                boolean reply = !row[1].isEmpty() && Character.isDigit(row[1].charAt(0));
+                Restated r = reply ? new Restated(Integer.parseInt(row[1]), row[2], row[3], null)
+                        : new Restated(0, null, row[3], Happening.valueOf(row[1]));
+                WGET.add(hole < 0 ? new WgetLine(row[0], "", false, r)
+                        : new WgetLine(row[0].substring(0, hole), row[0].substring(hole + 2), true, r));
             }
             List<String[]> rows = new ArrayList<>(LogTables.read("filezilla-messages.tsv", 3));
             rows.addAll(LogTables.read("libc-errors.tsv", 3));
@@ -64,18 +84,38 @@ final class TranslatedMessages {
     }
 
     /**
-     * Whether a line says only that the login was refused, as GNU Wget writes it without {@code -d} ("Login
-     * incorrect.", "登录不正确。"): all it prints of a 530 to USER or PASS.
+     * The failed reply a line of GNU Wget restates, or null: what Wget prints of a failure without {@code -d}, in
+     * any language it ships ("Login incorrect.", "登录不正确。", "Die Datei »a.txt« existiert nicht."). The whole
+     * line must be Wget's sentence; the name it quotes is kept.
      */
-    static boolean isLoginIncorrect(String line) {
-        if (line.length() > 80) {
-            return false;
+    static Restated wget(String line) {
+        if (line.length() > 600) {
+            return null;
         }
-        String s = line.strip().toLowerCase(java.util.Locale.ROOT);
+        String s = line.strip();
         while (!s.isEmpty() && (s.endsWith(".") || s.endsWith("\u3002"))) {
             s = s.substring(0, s.length() - 1).strip();
         }
-        return Table.LOGIN_INCORRECT.contains(s);
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        for (WgetLine w : Table.WGET) {
+            if (!w.named()) {
+                if (lower.equals(w.before())) {
+                    return w.restated();
+                }
+                continue;
+            }
+            int nameLength = lower.length() - w.before().length() - w.after().length();
+            if (nameLength >= 1 && nameLength <= MAX_NAME && lower.startsWith(w.before())
+                    && lower.endsWith(w.after())) {
+                String from = lower.length() == s.length() ? s : lower; // a case mapping that changed the length
+                String name = from.substring(w.before().length(), w.before().length() + nameLength).strip();
+                if (name.indexOf('\n') < 0) {
+                    Restated r = w.restated();
+                    return new Restated(r.code(), r.command(), r.english().replace("%s", name), r.happening());
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether a line starts a new attempt to connect in one of FileZilla's languages. */
