@@ -111,6 +111,14 @@ class ClassifierTest {
         assertEquals(Outcome.UserNotAllowed, outcome(530, "Login refused", "PASS", null));
         assertEquals(Outcome.AccountDisabled, outcome(530, "Password refused: account locked", "PASS", null));
         assertEquals(Outcome.BadCommandSequence, outcome(503, "Befehl USER zweimal gesendet", "USER", null));
+        assertEquals(Outcome.LikelyBanned,
+                outcome(421, "Connections from this address are paused, try again later", "CONNECT", null));
+        assertEquals(Outcome.PerIpSessionLimit,
+                outcome(421, "Too many connections from this address, try again later", "CONNECT", null));
+        assertEquals(Outcome.ServerLocalError,
+                outcome(220, "Internal server error: database open failed", "CONNECT", null));
+        assertEquals(Outcome.TransientFailure, outcome(450, "Too many simultaneous downloads, please wait", "RETR", null));
+        assertEquals(Outcome.QuotaExceeded, outcome(552, "Exceeded storage allocation", "STOR", null));
         assertEquals(Outcome.DataConnectionFailed, outcome(550, "PORT refused: address does not match", "PORT", null));
         assertEquals(Outcome.LikelyBanned,
                 outcome(421, "3 failed logins: the server will ban this IP for 600 seconds", "CONNECT", null));
