@@ -302,19 +302,11 @@ public final class Transfers {
     }
 
     /**
-     * A plain binary upload from a file, on this thread (a reading thread only competed with the server for the
-     * cores): the kernel sends the file to the socket ({@code sendfile}, {@link UploadStream#sendFrom}); what it does
-     * not send (a file that grew meanwhile) is read into a direct buffer and written from it. A local read failure
-     * aborts the transfer and is the error thrown.
+     * A plain binary upload from a file: read into a direct buffer and written from it to the socket's channel, on
+     * this thread (a reading thread only competed with the server for the cores). A local read failure aborts the
+     * transfer and is the error thrown.
      */
     private void copyUp(FileChannel source, UploadStream out) throws IOException {
-        try {
-            out.sendFrom(source);
-        } catch (UploadStream.LocalReadException local) {
-            IOException cause = (IOException) local.getCause();
-            closeAfterLocalFailure(out, cause);
-            throw cause;
-        }
         if (uploadBuffer == null) {
             // an eighth of the buffer size (128 KiB by default): read and written while still in the CPU cache,
             // measured faster here than 1 MiB chunks (curl moves 64 KiB at a time)

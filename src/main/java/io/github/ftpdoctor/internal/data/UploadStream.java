@@ -95,62 +95,6 @@ final class UploadStream extends OutputStream {
         }
     }
 
-    /**
-     * Sends the rest of {@code file}, from its position to its end as it is now, straight from the file to the
-     * socket ({@link java.nio.channels.FileChannel#transferTo}: the kernel's {@code sendfile}, no copy through this
-     * process), in slices bounded by the watchdog like {@link #write(java.nio.ByteBuffer)}. Only for plain data
-     * connections ({@link #writesChannel()}). Returns the file position after the last byte sent; a return short of
-     * the file's end means the kernel sent nothing more this way and the caller goes on with reads and writes.
-     *
-     * @throws LocalReadException when the file could not be read (the transfer is then aborted by the caller)
-     */
-    long sendFrom(java.nio.channels.FileChannel file) throws IOException {
-        if (closed) {
-            throw new IOException("stream closed");
-        }
-        java.nio.channels.SocketChannel channel = transfer.plainChannel();
-        long position = file.position();
-        long end = file.size();
-        while (position < end) {
-            long n;
-            try {
-                watchdog.beforeWrite();
-                n = file.transferTo(position, Math.min(CHANNEL_SLICE, end - position), channel);
-                watchdog.afterWrite();
-            } catch (IOException e) {
-                if (unreadable(file, position)) {
-                    throw new LocalReadException(e);
-                }
-                failed(e);
-                throw e;
-            }
-            if (n <= 0) {
-                break; // the file shrank, or sendfile declined: reads and writes take the rest
-            }
-            position += n;
-            transfer.counted((int) n);
-        }
-        file.position(position);
-        return position;
-    }
-
-    /** Whether a failed {@code sendfile} was the file's fault: one byte at {@code position} cannot be read. */
-    private static boolean unreadable(java.nio.channels.FileChannel file, long position) {
-        try {
-            file.read(java.nio.ByteBuffer.allocate(1), position);
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    /** {@link #sendFrom} could not read the local file: the transfer's failure is the local one. */
-    static final class LocalReadException extends IOException {
-        LocalReadException(IOException cause) {
-            super(cause.getMessage(), cause);
-        }
-    }
-
     /** Whether {@link #write(java.nio.ByteBuffer)} can be used: a plain data connection made from a channel. */
     boolean writesChannel() {
         return transfer.hasChannel();
