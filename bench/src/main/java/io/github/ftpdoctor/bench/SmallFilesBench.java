@@ -20,8 +20,11 @@ import org.apache.commons.net.ftp.FTPClient;
  * binary download, then the size each 150 reply states), ftpdoctor without any size check ({@code
  * verifySize(false)}) and Commons Net 3.12 (passive, binary), each into a discarding stream; then ftpdoctor
  * {@code download(remote, Path)} and Commons Net into a {@code FileOutputStream}, each file written to disk (and
- * deleted after the round). Login happens before the clock starts; one untimed warm-up round, then the clients take
- * turns in a rotated order; the median round is reported as milliseconds per file.
+ * deleted after the round). Login happens before the clock starts; one untimed warm-up round. In each round every
+ * client has its own session open, and the clients take turns by batches of {@value #BATCH} files in an order
+ * rotated from batch to batch, so that all of them meet the same conditions (the loopback's TIME_WAIT connections
+ * pile up during a round and make every connect a little slower); a client's round is the sum of its batches, and
+ * the median round is reported as milliseconds per file.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.github.ftpdoctor.bench.SmallFilesBench [--rounds 9] [--files 1000]
@@ -29,6 +32,8 @@ import org.apache.commons.net.ftp.FTPClient;
  */
 public final class SmallFilesBench {
     private static final int FILE_SIZE = 1024;
+    /** Files a client retrieves before the next one takes its turn. */
+    private static final int BATCH = 50;
 
     interface Session extends AutoCloseable {
         /** Retrieves one file into the sink; returns the bytes the client reports. */
@@ -89,20 +94,19 @@ public final class SmallFilesBench {
                 new Contender("Commons Net 3.12 (PASV + RETR)", () -> commonsNet(ftpd, null)),
                 new Contender("ftpdoctor download() to files", () -> ftpdoctor(ftpd, FtpConfig.defaults(), files)),
                 new Contender("Commons Net 3.12 to FileOutputStreams", () -> commonsNet(ftpd, files)));
-        System.out.println("warming up (one untimed round each)...");
-        for (Contender c : contenders) {
-            round(c, names);
-        }
+        System.out.println("warming up (one untimed round)...");
+        round(contenders, names, 0);
         Map<String, List<Double>> msPerFile = new LinkedHashMap<>();
         Map<String, List<Double>> foreign = new LinkedHashMap<>();
         contenders.forEach(c -> msPerFile.put(c.name(), new ArrayList<>()));
         contenders.forEach(c -> foreign.put(c.name(), new ArrayList<>()));
         for (int r = 0; r < rounds; r++) {
+            ForeignCpu others = ForeignCpu.start();
+            long[] nanos = round(contenders, names, r);
+            double busy = others.percentOfOneCpu();
             for (int k = 0; k < contenders.size(); k++) {
-                Contender c = contenders.get((r + k) % contenders.size());
-                ForeignCpu others = ForeignCpu.start();
-                msPerFile.get(c.name()).add(round(c, names) / 1e6 / names.size());
-                foreign.get(c.name()).add(others.percentOfOneCpu());
+                msPerFile.get(contenders.get(k).name()).add(nanos[k] / 1e6 / names.size());
+                foreign.get(contenders.get(k).name()).add(busy);
             }
         }
         double commons = BenchSupport.median(msPerFile.get(contenders.get(2).name()));
@@ -130,27 +134,50 @@ public final class SmallFilesBench {
                 + TransferBench.BUSY_PERCENT + "% of a CPU)");
     }
 
-    /** One session: logs in (untimed), retrieves every file (timed), quits; returns the nanoseconds of the RETRs. */
-    private static long round(Contender c, List<String> names) throws IOException {
-        try (Session s = c.opener().open()) {
-            long total = 0;
-            long t0 = System.nanoTime();
-            for (String name : names) {
-                CountingSink sink = new CountingSink();
-                long got = s.retr(name, sink);
-                if (got != FILE_SIZE || sink.count != FILE_SIZE) {
-                    throw new IOException(c.name() + " " + name + ": expected " + FILE_SIZE + " bytes, reported "
-                            + got + ", counted " + sink.count);
+    /**
+     * One round: a session per client (logged in untimed), every file retrieved by every client, the clients taking
+     * turns by batches in an order rotated from batch to batch; returns each client's nanoseconds of RETRs.
+     */
+    private static long[] round(List<Contender> contenders, List<String> names, int round) throws IOException {
+        int n = contenders.size();
+        Session[] sessions = new Session[n];
+        long[] nanos = new long[n];
+        long[] bytes = new long[n];
+        try {
+            for (int k = 0; k < n; k++) {
+                sessions[k] = contenders.get(k).opener().open();
+            }
+            for (int from = 0, batch = 0; from < names.size(); from += BATCH, batch++) {
+                List<String> part = names.subList(from, Math.min(names.size(), from + BATCH));
+                for (int i = 0; i < n; i++) {
+                    int k = (round + batch + i) % n;
+                    long t0 = System.nanoTime();
+                    for (String name : part) {
+                        CountingSink sink = new CountingSink();
+                        long got = sessions[k].retr(name, sink);
+                        if (got != FILE_SIZE || sink.count != FILE_SIZE) {
+                            throw new IOException(contenders.get(k).name() + " " + name + ": expected " + FILE_SIZE
+                                    + " bytes, reported " + got + ", counted " + sink.count);
+                        }
+                        bytes[k] += got;
+                    }
+                    nanos[k] += System.nanoTime() - t0;
                 }
-                total += got;
             }
-            long nanos = System.nanoTime() - t0;
-            if (total != (long) FILE_SIZE * names.size()) {
-                throw new IOException(c.name() + ": " + total + " bytes in all");
+        } finally {
+            for (Session s : sessions) {
+                if (s != null) {
+                    s.close();
+                }
             }
-            LocalVsftpd.sleep(200);
-            return nanos;
         }
+        for (int k = 0; k < n; k++) {
+            if (bytes[k] != (long) FILE_SIZE * names.size()) {
+                throw new IOException(contenders.get(k).name() + ": " + bytes[k] + " bytes in all");
+            }
+        }
+        LocalVsftpd.sleep(200);
+        return nanos;
     }
 
     /** A session retrieving into the sink, or into files under {@code dir} (each checked and deleted) if not null. */
