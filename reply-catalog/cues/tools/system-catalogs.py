@@ -49,7 +49,7 @@ CONCEPTS = {
     'FROM_ADDRESS': [(GIT, 'What to do with this address? ([q]uit|[d]rop|[e]dit): ')],
     'FOR_ACCOUNT': [(PAM, 'Your account has expired; please contact your system administrator.')],
     'NOT_EMPTY': [(LIBC, 'Directory not empty')],
-    'DISK': [(APTPKG, 'No apport report written because the error message indicates a disk full error')],
+    'DISK': [(APTPKG, 'No apport report written because the error message indicates a disk full error'), (LIBC, 'No space left on device')],
     'NO_SPACE': [(APTPKG, 'No apport report written because the error message indicates a disk full error')],
     'FULL': [(APTPKG, 'No apport report written because the error message indicates a disk full error')],
     'WEAK': [(ATSPI, 'weak'), (LIBC, 'Client credential too weak')],
@@ -122,7 +122,7 @@ CONCEPTS = {
 # language of the cue file -> (locales to read, {concept: [terms]})
 SPEC = {
     'ro': (['ro'], {'FOR_ACCOUNT': ['contul tău'], 'WEAK': ['slab'], 'UNKNOWN_COMMAND': ['comandă negăsită'], 'TRUNCATED': ['incomplet'], 'TOO_LONG': ['prea lung'], 'WRITE': ['scrier'], 'DIRECTORY': ['director', 'dosar'], 'SAME': ['același'], 'USER': ['utilizator'], 'CANNOT': ['nu am putut', 'nu se poate'], 'READ': ['citi']}),
-    'en': (None, {'SEQUENCE': ['twice'], 'EXPECTED': ['expected'], 'FROM_ADDRESS': ['this address'], 'FOR_ACCOUNT': ['your account'], 'NOT_EMPTY': ['not empty'], 'DISK': ['disk'], 'FULL': ['=full'], 'WEAK': ['weak'], 'UNKNOWN_COMMAND': ['command not found'], 'EXISTS': ['exists'], 'DENIED': ['may not use'], 'NOT_FOUND': ['no * found'], 'LOCAL_ERROR': ['internal failure', 'out of memory', 'memory exhausted'], 'WRITE': ['=write', 'writing'], 'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['incomplete', 'truncated', 'premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
+    'en': (None, {'SEQUENCE': ['twice'], 'EXPECTED': ['expected'], 'FROM_ADDRESS': ['this address'], 'FOR_ACCOUNT': ['your account'], 'NOT_EMPTY': ['not empty'], 'DISK': ['disk', '=device'], 'FULL': ['=full'], 'WEAK': ['weak'], 'UNKNOWN_COMMAND': ['command not found'], 'EXISTS': ['exists'], 'DENIED': ['may not use'], 'NOT_FOUND': ['no * found'], 'LOCAL_ERROR': ['internal failure', 'out of memory', 'memory exhausted'], 'WRITE': ['=write', 'writing'], 'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['incomplete', 'truncated', 'premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
                   'TOO_LONG': ['too long'], 'IO_ERROR': ['input/output error'],
                   'NETWORK_ERROR': ['connection refused', 'connection timed out', 'connection reset by peer',
                                     'no route to host', 'network is unreachable']}),

@@ -14,6 +14,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ClassifierTest {
     private final Classifier classifier = Classifier.standard();
 
+    @Test
+    void pureFtpdsNoDataConnectionIsASequenceErrorOnlyFromPureFtpd() {
+        Reply r = Reply.of(425, "No data connection");
+        assertEquals(Outcome.DataConnectionFailed, classifier.classify(r, new ExchangeContext("LIST", null)).outcome());
+        assertEquals(Outcome.BadCommandSequence,
+                classifier.classify(r, new ExchangeContext("LIST", null, "pure-ftpd", 0, null)).outcome());
+    }
+
     private Outcome outcome(int code, String text, String after, Boolean anonymous) {
         return classifier.classify(Reply.of(code, text), new ExchangeContext(after, anonymous)).outcome();
     }
@@ -119,6 +127,19 @@ class ClassifierTest {
                 outcome(220, "Internal server error: database open failed", "CONNECT", null));
         assertEquals(Outcome.TransientFailure, outcome(450, "Too many simultaneous downloads, please wait", "RETR", null));
         assertEquals(Outcome.QuotaExceeded, outcome(552, "Exceeded storage allocation", "STOR", null));
+        assertEquals(Outcome.NotLoggedIn, outcome(530, "Login failed: quota database unavailable", "PASS", null));
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, outcome(530, "Login failed: wrong password", "PASS", null));
+        assertEquals(Outcome.TooManyUsers, outcome(530, "Login failed: server is full", "PASS", null));
+        assertEquals(Outcome.TooManyUsers, outcome(421, "Login refused: server connection limit reached", "PASS", null));
+        assertEquals(Outcome.IpNotAllowed, outcome(421, "Service denied.", "CONNECT", null));
+        assertEquals(Outcome.IpNotAllowed, outcome(530, "Cannot log in from this computer.", "USER", null));
+        assertEquals(Outcome.IdleTimeout, outcome(530, "Session timeout", "NOOP", null));
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, outcome(530, "User not found", "USER", null));
+        assertEquals(Outcome.PermissionDenied, outcome(550, "Guest users are not allowed to delete files", "DELE", null));
+        assertEquals(Outcome.DataConnectionFailed, outcome(451, "Connect error", "RETR", null));
+        assertEquals(Outcome.TransferAborted, outcome(426, "Data receive error", "RETR", null));
+        assertEquals(Outcome.TransferAborted, outcome(451, "Transfer failed.", "LIST", null));
+        assertEquals(Outcome.DataConnectionFailed, outcome(500, "bind failed", "EPSV", null));
         assertEquals(Outcome.DataConnectionFailed, outcome(550, "PORT refused: address does not match", "PORT", null));
         assertEquals(Outcome.LikelyBanned,
                 outcome(421, "3 failed logins: the server will ban this IP for 600 seconds", "CONNECT", null));
