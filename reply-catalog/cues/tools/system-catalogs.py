@@ -54,7 +54,7 @@ CONCEPTS = {
     'FULL': [(APTPKG, 'No apport report written because the error message indicates a disk full error')],
     'WEAK': [(ATSPI, 'weak'), (LIBC, 'Client credential too weak')],
     'UNKNOWN_COMMAND': [(BASH, "%s: command not found")],
-    'SYNTAX': [(APT, 'Configuration options and syntax is detailed in apt.conf(5).\nInformation about how to configure sources can be found in sources.list(5).\nPackage and version choices can be expressed via apt_preferences(5).\nSecurity details are available in apt-secure(8).\n'), (LIBC, "%s: option requires an argument -- '%c'\n")],
+    'SYNTAX': [(GIT, 'malformed value for %s'), (APT, 'Configuration options and syntax is detailed in apt.conf(5).\nInformation about how to configure sources can be found in sources.list(5).\nPackage and version choices can be expressed via apt_preferences(5).\nSecurity details are available in apt-secure(8).\n'), (LIBC, "%s: option requires an argument -- '%c'\n")],
     'REQUIRED': [(LIBC, "%s: option requires an argument -- '%c'\n")],
     'EXISTS': [(LIBC, "File exists")],
     'ATTEMPTS': [(PAM, "Have exhausted maximum number of retries for service"), (SHADOW, "Maximum number of tries exceeded (%u)\n"),
@@ -98,6 +98,7 @@ CONCEPTS = {
     'FIRST': [(GNUPG, "Please correct the error first\n"), (GIT, "You need to resolve your current index first")],
     'PERMISSION': [(LIBC, "Operation not permitted"), (LIBC, "error: you do not have read permission for")],
     'EXPECTED': [(COREUTILS, "%s expected")],
+    'NOT_IMPLEMENTED': [(GIT, 'Server does not support shallow clients')],
     'SEQUENCE': [(MAKE, 'Makefile from standard input specified twice.')],
     'ABORTED': [(LFTP, 'Closing aborted data socket'), (APT, 'Abort.'), (GLIB, 'Operation was cancelled'), (BASH, 'Stopped'), (PACKAGEKIT, 'User aborted selection')],
     'TIMEOUT': [(LFTP, 'host name resolve timeout'), (GIT, 'interrupt transfer after <n> seconds of inactivity'),
@@ -122,7 +123,7 @@ CONCEPTS = {
 # language of the cue file -> (locales to read, {concept: [terms]})
 SPEC = {
     'ro': (['ro'], {'FOR_ACCOUNT': ['contul tău'], 'WEAK': ['slab'], 'UNKNOWN_COMMAND': ['comandă negăsită'], 'TRUNCATED': ['incomplet'], 'TOO_LONG': ['prea lung'], 'WRITE': ['scrier'], 'DIRECTORY': ['director', 'dosar'], 'SAME': ['același'], 'USER': ['utilizator'], 'CANNOT': ['nu am putut', 'nu se poate'], 'READ': ['citi']}),
-    'en': (None, {'SEQUENCE': ['twice'], 'EXPECTED': ['expected'], 'FROM_ADDRESS': ['this address'], 'FOR_ACCOUNT': ['your account'], 'NOT_EMPTY': ['not empty'], 'DISK': ['disk', '=device'], 'FULL': ['=full'], 'WEAK': ['weak'], 'UNKNOWN_COMMAND': ['command not found'], 'EXISTS': ['exists'], 'DENIED': ['may not use'], 'NOT_FOUND': ['no * found'], 'LOCAL_ERROR': ['internal failure', 'out of memory', 'memory exhausted'], 'WRITE': ['=write', 'writing'], 'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['incomplete', 'truncated', 'premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
+    'en': (None, {'SEQUENCE': ['twice'], 'EXPECTED': ['expected'], 'SYNTAX': ['malformed'], 'NOT_IMPLEMENTED': ['does not support'], 'FROM_ADDRESS': ['this address'], 'FOR_ACCOUNT': ['your account'], 'NOT_EMPTY': ['not empty'], 'DISK': ['disk', '=device'], 'FULL': ['=full'], 'WEAK': ['weak'], 'UNKNOWN_COMMAND': ['command not found'], 'EXISTS': ['exists'], 'DENIED': ['may not use'], 'NOT_FOUND': ['no * found'], 'LOCAL_ERROR': ['internal failure', 'out of memory', 'memory exhausted'], 'WRITE': ['=write', 'writing'], 'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['incomplete', 'truncated', 'premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
                   'TOO_LONG': ['too long'], 'IO_ERROR': ['input/output error'],
                   'NETWORK_ERROR': ['connection refused', 'connection timed out', 'connection reset by peer',
                                     'no route to host', 'network is unreachable']}),

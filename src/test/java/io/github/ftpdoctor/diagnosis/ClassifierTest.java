@@ -140,6 +140,9 @@ class ClassifierTest {
         assertEquals(Outcome.TransferAborted, outcome(426, "Data receive error", "RETR", null));
         assertEquals(Outcome.TransferAborted, outcome(451, "Transfer failed.", "LIST", null));
         assertEquals(Outcome.DataConnectionFailed, outcome(500, "bind failed", "EPSV", null));
+        assertEquals(Outcome.BadCommandSequence, outcome(550, "RNTO refused: RNFR was not sent", "RNTO", null));
+        assertEquals(Outcome.SyntaxError, outcome(501, "Malformed REST argument", "REST", null));
+        assertEquals(Outcome.CommandNotImplemented, outcome(550, "This server does not support MLSD", "MLSD", null));
         assertEquals(Outcome.DataConnectionFailed, outcome(550, "PORT refused: address does not match", "PORT", null));
         assertEquals(Outcome.LikelyBanned,
                 outcome(421, "3 failed logins: the server will ban this IP for 600 seconds", "CONNECT", null));
