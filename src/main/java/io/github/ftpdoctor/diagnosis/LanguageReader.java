@@ -89,7 +89,23 @@ final class LanguageReader {
             tables.add(CatalogJson.string(file, t.path("file"), "tables.file"));
         }
         normalizer = new Normalizer(root.path("lowerCase").asBoolean(true), root.path("collapseWhitespace").asBoolean(true),
-                map, longer, whitespace, () -> readTables(tables));
+                map, longer, whitespace, () -> readTables(tables)).withSpellings(spellings(file, root));
+    }
+
+    /** {@code "spellings"}: per language, letters its writers replace when they cannot type them, with a source. */
+    private static Map<String, List<String[]>> spellings(String file, JsonValue root) {
+        Map<String, List<String[]>> out = new java.util.HashMap<>();
+        for (JsonValue sp : root.path("spellings")) {
+            String lang = CatalogJson.string(file, sp.path("lang"), "spellings.lang").trim();
+            if (!LANG.matcher(lang).matches() || sp.path("source").asString("").isBlank()) {
+                throw new CatalogException(file + ": spellings: each needs a language tag 'lang' and a 'source'");
+            }
+            List<String[]> pairs = out.computeIfAbsent(lang, k -> new ArrayList<>());
+            for (Map.Entry<String, JsonValue> e : sp.path("replace").fields().entrySet()) {
+                pairs.add(new String[] {e.getKey(), CatalogJson.string(file, e.getValue(), "spellings.replace")});
+            }
+        }
+        return out;
     }
 
     private static int codePoint(String file, String hex) {
@@ -193,6 +209,11 @@ final class LanguageReader {
             }
         }
         addTerm(concept, parts, word, anywhere, lang, family, source);
+        String respelled = normalizer.respelled(lang, raw.toLowerCase(Locale.ROOT));
+        if (respelled != null) { // "verschluesselt" for "verschlüsselt": the same word as written without umlauts
+            addTerm(concept, splitAtStars(normalizer.normalize(respelled).replace('\n', ' ')), word, anywhere, lang,
+                    family, source);
+        }
         String[] joined = withoutSpacesBetweenIdeographs(parts);
         if (joined != null) {
             addTerm(concept, joined, word, anywhere, lang, family, source); // Korean and CJK texts space words freely

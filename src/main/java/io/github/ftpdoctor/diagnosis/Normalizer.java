@@ -23,6 +23,8 @@ final class Normalizer {
     private final String[] longer;
     private final boolean[] whitespace;
     private final Supplier<char[]> tables;
+    /** Per language, the other spellings of letters its writers use ({@code de}: ü as ue); never null. */
+    private final java.util.Map<String, java.util.List<String[]>> spellings;
     private volatile char[] folded;
 
     /**
@@ -36,12 +38,41 @@ final class Normalizer {
      */
     Normalizer(boolean lowerCase, boolean collapseWhitespace, char[] map, String[] longer, boolean[] whitespace,
                Supplier<char[]> tables) {
+        this(lowerCase, collapseWhitespace, map, longer, whitespace, tables, java.util.Map.of());
+    }
+
+    private Normalizer(boolean lowerCase, boolean collapseWhitespace, char[] map, String[] longer,
+                       boolean[] whitespace, Supplier<char[]> tables,
+                       java.util.Map<String, java.util.List<String[]>> spellings) {
         this.lowerCase = lowerCase;
         this.collapseWhitespace = collapseWhitespace;
         this.map = map;
         this.longer = longer;
         this.whitespace = whitespace;
         this.tables = tables;
+        this.spellings = spellings;
+    }
+
+    /** This normalizer with the alternate spellings of {@code normalization.json} (language → letter pairs). */
+    Normalizer withSpellings(java.util.Map<String, java.util.List<String[]>> bySpelling) {
+        return new Normalizer(lowerCase, collapseWhitespace, map, longer, whitespace, tables,
+                java.util.Map.copyOf(bySpelling));
+    }
+
+    /**
+     * A cue term of the language as its writers also spell it without some letters ({@code verschlüsselt} as
+     * {@code verschluesselt} where a keyboard or a server's code has no umlauts), or null when nothing changes.
+     */
+    String respelled(String lang, String term) {
+        java.util.List<String[]> pairs = spellings.get(lang);
+        if (pairs == null) {
+            return null;
+        }
+        String out = term;
+        for (String[] pair : pairs) {
+            out = out.replace(pair[0], pair[1]);
+        }
+        return out.equals(term) ? null : out;
     }
 
     /** A normalizer that only folds case and white space (for catalogs without a normalization file). */

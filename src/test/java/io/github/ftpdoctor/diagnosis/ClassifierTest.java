@@ -15,6 +15,21 @@ class ClassifierTest {
     private final Classifier classifier = Classifier.standard();
 
     @Test
+    void germanWrittenWithoutUmlautsReadsTheSameAsWithThem() {
+        for (String text : new String[] {"Anmeldung nur mit verschlüsselter Verbindung erlaubt",
+                "Anmeldung nur mit verschluesselter Verbindung erlaubt"}) {
+            assertEquals(Outcome.TlsRequired, outcome(530, text, "USER", null), text);
+        }
+        for (String text : new String[] {"Befehl nicht unterstützt", "Befehl nicht unterstuetzt"}) {
+            assertEquals(Outcome.CommandNotImplemented, outcome(502, text, "SITE", null), text);
+        }
+        Normalizer n = classifier.catalog().normalizer();
+        assertEquals("gruesse", n.respelled("de", "grüße"));
+        assertNull(n.respelled("de", "abc"), "nothing to respell");
+        assertNull(n.respelled("tr", "güven"), "only the languages normalization.json names");
+    }
+
+    @Test
     void pureFtpdsNoDataConnectionIsASequenceErrorOnlyFromPureFtpd() {
         Reply r = Reply.of(425, "No data connection");
         assertEquals(Outcome.DataConnectionFailed, classifier.classify(r, new ExchangeContext("LIST", null)).outcome());
