@@ -279,6 +279,16 @@ class TranscriptAnalyzerTest {
     }
 
     @Test
+    void wgetsOwnFailureLinesNameTheReplyTheyStandFor() {
+        // the longest of Wget's sentences wins: "No such file or directory" is LIST's, not "No such file" + a name
+        assertFinding(only("==> LIST ... \nNo such file or directory ‘.’.\n"), Outcome.FileNotFound, 2, "LIST");
+        assertFinding(only("==> RETR a.txt ... \nDie Datei »a.txt« existiert nicht.\n"), Outcome.FileNotFound, 2,
+                "RETR");
+        assertFinding(only("==> CWD (1) /x ... \n`x' というディレクトリはありません。\n"), Outcome.FileNotFound, 2, "CWD");
+        assertEquals(List.of(), analyze("No such file in this sentence, which Wget never prints.\n"));
+    }
+
+    @Test
     void seedSituationsOneByOne() {
         assertFinding(only(SEED_1), Outcome.AnonymousDenied, 7 + 3, "USER");
         assertFinding(only(SEED_2), Outcome.BadCredentialsOrUnknownUser, 16, "PASS");

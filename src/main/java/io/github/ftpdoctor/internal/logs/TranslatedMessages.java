@@ -31,8 +31,8 @@ final class TranslatedMessages {
     record Restated(int code, String command, String english, Happening happening) {
     }
 
-    /** One of Wget's lines: the lower-cased text before and after its quoted name (no name: all in {@code before}). */
-    private record WgetLine(String before, String after, boolean named, Restated restated) {
+    /** One of Wget's lines that quotes a name: the lower-cased text before and after it. */
+    private record WgetLine(String before, String after, Restated restated) {
     }
 
     private static final class Table {
@@ -42,8 +42,14 @@ final class TranslatedMessages {
         /** Which pairs of first characters a phrase may start with: most lines have none, and are passed over. */
         static final boolean[] STARTS = new boolean[1 << 16];
 
-        /** GNU Wget's lines that restate a failed reply, in every language it ships ({@code wget-messages.tsv}). */
-        static final List<WgetLine> WGET = new ArrayList<>();
+        /**
+         * GNU Wget's lines that restate a failed reply, in every language it ships ({@code wget-messages.tsv}): those
+         * without a quoted name by their whole text; the others by the first character of the text before the name,
+         * or, when the name comes first, by the last character after it (most lines of a log are passed over at once).
+         */
+        static final java.util.Map<String, Restated> WGET_WHOLE = new java.util.HashMap<>();
+        static final java.util.Map<Character, List<WgetLine>> WGET_BY_FIRST = new java.util.HashMap<>();
+        static final java.util.Map<Character, List<WgetLine>> WGET_BY_LAST = new java.util.HashMap<>();
         /** lftp's translated error prefixes, and the English prefix each stands for. */
         static final java.util.Map<String, String> LFTP = new java.util.HashMap<>();
 
@@ -56,9 +62,22 @@ final class TranslatedMessages {
                 boolean reply = !row[1].isEmpty() && Character.isDigit(row[1].charAt(0));
                 Restated r = reply ? new Restated(Integer.parseInt(row[1]), row[2], row[3], null)
                         : new Restated(0, null, row[3], Happening.valueOf(row[1]));
-                WGET.add(hole < 0 ? new WgetLine(row[0], "", false, r)
-                        : new WgetLine(row[0].substring(0, hole), row[0].substring(hole + 2), true, r));
+                if (hole < 0) {
+                    WGET_WHOLE.put(row[0], r);
+                    continue;
+                }
+                WgetLine w = new WgetLine(row[0].substring(0, hole), row[0].substring(hole + 2), r);
+                if (!w.before().isEmpty()) {
+                    WGET_BY_FIRST.computeIfAbsent(w.before().charAt(0), k -> new ArrayList<>()).add(w);
+                } else if (!w.after().isEmpty()) {
+                    WGET_BY_LAST.computeIfAbsent(w.after().charAt(w.after().length() - 1), k -> new ArrayList<>())
+                            .add(w);
+                }
             }
+            java.util.Comparator<WgetLine> longestFirst = // "no such file or directory %s" before "no such file %s"
+                    (a, b) -> (b.before().length() + b.after().length()) - (a.before().length() + a.after().length());
+            WGET_BY_FIRST.values().forEach(l -> l.sort(longestFirst));
+            WGET_BY_LAST.values().forEach(l -> l.sort(longestFirst));
             List<String[]> rows = new ArrayList<>(LogTables.read("filezilla-messages.tsv", 3));
             rows.addAll(LogTables.read("libc-errors.tsv", 3));
             for (String[] row : rows) {
@@ -96,20 +115,39 @@ final class TranslatedMessages {
         while (!s.isEmpty() && (s.endsWith(".") || s.endsWith("\u3002"))) {
             s = s.substring(0, s.length() - 1).strip();
         }
+        if (s.isEmpty()) {
+            return null;
+        }
         String lower = s.toLowerCase(java.util.Locale.ROOT);
-        for (WgetLine w : Table.WGET) {
-            if (!w.named()) {
-                if (lower.equals(w.before())) {
-                    return w.restated();
-                }
-                continue;
-            }
+        Restated whole = Table.WGET_WHOLE.get(lower);
+        if (whole != null) {
+            return whole;
+        }
+        Restated r = named(s, lower, Table.WGET_BY_FIRST.get(lower.charAt(0)));
+        return r != null ? r : named(s, lower, Table.WGET_BY_LAST.get(lower.charAt(lower.length() - 1)));
+    }
+
+    /** Whether a name is quoted as Wget's quote() writes it in some locale (‘x’, »x«, “x”, `x', 「x」, « x »). */
+    private static boolean quoted(String name) {
+        return name.length() >= 2 && QUOTES_OPEN.indexOf(name.charAt(0)) >= 0
+                && QUOTES_CLOSE.indexOf(name.charAt(name.length() - 1)) >= 0;
+    }
+
+    private static final String QUOTES_OPEN = "\u2018\u201c\u201e\u201a\u00bb\u00ab\u2039\u203a\u300c\u300e'\"`";
+    private static final String QUOTES_CLOSE = "\u2019\u201d\u201c\u2018\u00ab\u00bb\u203a\u2039\u300d\u300f'\"";
+
+    /** The first of the lines whose text surrounds a name in {@code lower}, with that name, or null. */
+    private static Restated named(String s, String lower, List<WgetLine> candidates) {
+        if (candidates == null) {
+            return null;
+        }
+        for (WgetLine w : candidates) {
             int nameLength = lower.length() - w.before().length() - w.after().length();
             if (nameLength >= 1 && nameLength <= MAX_NAME && lower.startsWith(w.before())
                     && lower.endsWith(w.after())) {
                 String from = lower.length() == s.length() ? s : lower; // a case mapping that changed the length
                 String name = from.substring(w.before().length(), w.before().length() + nameLength).strip();
-                if (name.indexOf('\n') < 0) {
+                if (name.indexOf('\n') < 0 && quoted(name)) {
                     Restated r = w.restated();
                     return new Restated(r.code(), r.command(), r.english().replace("%s", name), r.happening());
                 }
