@@ -158,6 +158,9 @@ class ClassifierTest {
         assertEquals(Outcome.BadCommandSequence, outcome(550, "RNTO refused: RNFR was not sent", "RNTO", null));
         assertEquals(Outcome.SyntaxError, outcome(501, "Malformed REST argument", "REST", null));
         assertEquals(Outcome.CommandNotImplemented, outcome(550, "This server does not support MLSD", "MLSD", null));
+        assertEquals(Outcome.FileUnavailable, outcome(451, "Unable to open report.pdf", "RETR", null));
+        assertEquals(Outcome.FileUnavailable, outcome(451, "Could not rename a.txt", "RNTO", null));
+        assertEquals(Outcome.ServerLocalError, outcome(451, "Failure writing to local file.", "STOR", null));
         assertEquals(Outcome.DataConnectionFailed, outcome(550, "PORT refused: address does not match", "PORT", null));
         assertEquals(Outcome.LikelyBanned,
                 outcome(421, "3 failed logins: the server will ban this IP for 600 seconds", "CONNECT", null));
