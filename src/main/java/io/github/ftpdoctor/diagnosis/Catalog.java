@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class Catalog {
     private final Map<Integer, Text> codes;
     private final Map<Outcome, OutcomeDefinition> outcomes;
-    private final List<Rule> rules;
+    private final RuleSet rules;
     private final List<Fingerprint.Family> servers;
     private final Map<String, Phase> commandPhases;
     private final Normalizer normalizer;
@@ -25,9 +25,14 @@ public final class Catalog {
 
     Catalog(Map<Integer, Text> codes, Map<Outcome, OutcomeDefinition> outcomes, List<Rule> rules,
             List<Fingerprint.Family> servers, Map<String, Phase> commandPhases, Normalizer normalizer, Lexicon lexicon) {
+        this(codes, outcomes, RuleSet.of(rules), servers, commandPhases, normalizer, lexicon);
+    }
+
+    Catalog(Map<Integer, Text> codes, Map<Outcome, OutcomeDefinition> outcomes, RuleSet rules,
+            List<Fingerprint.Family> servers, Map<String, Phase> commandPhases, Normalizer normalizer, Lexicon lexicon) {
         this.codes = Collections.unmodifiableMap(codes);
         this.outcomes = Collections.unmodifiableMap(outcomes);
-        this.rules = List.copyOf(rules);
+        this.rules = rules;
         this.servers = List.copyOf(servers);
         this.commandPhases = Map.copyOf(commandPhases);
         this.normalizer = normalizer;
@@ -84,7 +89,7 @@ public final class Catalog {
     public Catalog withoutFamily(String family) {
         String unit = java.util.Objects.requireNonNull(family, "family").trim().toLowerCase(java.util.Locale.ROOT);
         List<Rule> kept = new ArrayList<>();
-        for (Rule r : rules) {
+        for (Rule r : rules()) {
             if (r.families().stream().noneMatch(f -> tiedTo(f, unit))) {
                 kept.add(r);
             }
@@ -177,7 +182,20 @@ public final class Catalog {
 
     /** Every rule, in the order read. */
     public List<Rule> rules() {
-        return rules;
+        return rules.all();
+    }
+
+    /**
+     * The rules of one part, in the order read: {@link RuleSet#EVENTS} for the transport-event rules, 1 to 6 for the
+     * rules of reply codes {@code 1xx} to {@code 6xx}. The built-in catalog reads a part when it is first asked for.
+     */
+    List<Rule> rulesOfPart(int part) {
+        return rules.part(part);
+    }
+
+    /** The parts of the rules read so far, one bit each (see {@link RuleSet}). */
+    int partsRead() {
+        return rules.partsRead();
     }
 
     private static final class BuiltIn {

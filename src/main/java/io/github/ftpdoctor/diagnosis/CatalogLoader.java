@@ -57,7 +57,16 @@ final class CatalogLoader {
         language = new LanguageReader(base.normalizer(), base.lexicon());
     }
 
+    /**
+     * The built-in catalog. When the build has written the rules by part ({@link RulePartitioner}), each part is read
+     * when first needed; otherwise (the catalog's sources alone) every rule file is read and validated now.
+     */
     static Catalog loadBuiltIn() {
+        return loadBuiltIn(RulePartitioner.present());
+    }
+
+    /** The built-in catalog, its rules read part by part ({@code byPart}) or all at once and validated. */
+    static Catalog loadBuiltIn(boolean byPart) {
         JsonValue index = CatalogJson.resource("catalog.json");
         CatalogLoader loader = new CatalogLoader(readLanguage(index, true));
         loader.readCodes("codes.json", CatalogJson.resource("codes.json"));
@@ -65,11 +74,49 @@ final class CatalogLoader {
         loader.readPhases("catalog.json", index.path("phases"));
         loader.readServers("servers.json", CatalogJson.resource("servers.json"));
         RuleReader reader = loader.ruleReader();
+        if (byPart) {
+            return new Catalog(loader.codes, loader.outcomes, RuleSet.lazy(new PartReader(reader)), loader.servers,
+                    loader.commandPhases, loader.language.normalizer(), loader.language.lexicon());
+        }
         for (JsonValue file : index.path("rules")) {
             String name = file.asString();
             loader.readRules(reader, name, CatalogJson.resource(name));
         }
         return loader.finish();
+    }
+
+    /**
+     * Reads one part of the built-in rules as the build wrote it: each rule with the file it comes from and its
+     * position in the whole catalog. The build validated the whole; each rule is still read and checked as usual.
+     */
+    private static final class PartReader implements java.util.function.IntFunction<RuleSet.Part> {
+        private final RuleReader reader;
+
+        PartReader(RuleReader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public RuleSet.Part apply(int part) {
+            String file = RulePartitioner.file(part);
+            List<Rule> rules = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (JsonValue entry : CatalogJson.array(file, CatalogJson.resource(file), "rules")) {
+                String id = entry.path("id").asString("");
+                String origin = entry.path(RulePartitioner.ORIGIN).asString(file);
+                int position = entry.path(RulePartitioner.POSITION).asInt(-1);
+                if (position < 0 || !positions.isEmpty() && position <= positions.get(positions.size() - 1)) {
+                    throw new CatalogException(file + ": rule '" + id + "': missing or unordered position");
+                }
+                rules.add(reader.read(origin, origin + ": rule '" + id + "'", id, entry, 0));
+                positions.add(position);
+            }
+            int[] at = new int[positions.size()];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = positions.get(i);
+            }
+            return new RuleSet.Part(rules, at);
+        }
     }
 
     /**

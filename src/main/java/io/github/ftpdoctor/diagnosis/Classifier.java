@@ -20,6 +20,8 @@ public final class Classifier {
     private final Rule[][] byCode = new Rule[LAST_CODE - FIRST_CODE + 1][];
     private final boolean[] textMatters = new boolean[LAST_CODE - FIRST_CODE + 1];
     private final Map<TransportEvent, Rule[]> byEvent = new EnumMap<>(TransportEvent.class);
+    /** The parts of the catalog indexed so far, one bit each (see {@link #ready(int)}). */
+    private volatile int ready;
     private final Normalizer normalizer;
     private final Lexicon lexicon;
     /**
@@ -38,7 +40,27 @@ public final class Classifier {
     static final int HEAD = 4096;
     static final int TAIL = 1024;
 
+    /**
+     * The memo's key. Its equals and hashCode are written out: a record's generated ones are bootstrapped through
+     * {@code java.lang.runtime.ObjectMethods} on first use, about 10 ms of a cold JVM's time, at the end of every
+     * short command that prints a diagnosis.
+     */
     private record CacheKey(int code, String text, String command, Boolean anonymous, String server, boolean failed) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CacheKey k && code == k.code && failed == k.failed && text.equals(k.text)
+                    && Objects.equals(command, k.command) && Objects.equals(anonymous, k.anonymous)
+                    && Objects.equals(server, k.server);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = code * 31 + text.hashCode();
+            h = h * 31 + Objects.hashCode(command);
+            h = h * 31 + Objects.hashCode(anonymous);
+            h = h * 31 + Objects.hashCode(server);
+            return h * 2 + (failed ? 1 : 0);
+        }
     }
 
     /** What one classification works from: the context, its phase and the normalized text. */
@@ -59,34 +81,60 @@ public final class Classifier {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.normalizer = catalog.normalizer();
         this.lexicon = catalog.lexicon();
-        List<Rule> ordered = byPrecedence(catalog.rules());
-        // Plain loops, no streams: this runs once per JVM, usually on its first diagnosis, in the interpreter.
-        List<List<Rule>> perCode = new ArrayList<>(LAST_CODE - FIRST_CODE + 1);
-        for (int i = FIRST_CODE; i <= LAST_CODE; i++) {
-            perCode.add(new ArrayList<>());
+    }
+
+    /**
+     * Makes the rules of one part of the catalog ready to try (see {@link RuleSet}): the transport events (part 0) or
+     * one class of reply codes. Each part is indexed when a reply or event first needs it, so a session that meets
+     * only positive replies never reads the rules of the negative ones.
+     */
+    private void ready(int part) {
+        if ((ready & (1 << part)) == 0) {
+            index(part);
         }
-        Map<TransportEvent, List<Rule>> perEvent = new EnumMap<>(TransportEvent.class);
-        int[] lastRule = new int[LAST_CODE - FIRST_CODE + 1]; // the rule (counted from 1) that last covered a code
-        int[] codes = new int[LAST_CODE - FIRST_CODE + 1];
-        int count = 0;
-        for (Rule r : ordered) {
-            count++;
-            if (r.event() != null) {
+    }
+
+    private synchronized void index(int part) {
+        if ((ready & (1 << part)) != 0) {
+            return;
+        }
+        // the rules of a part keep the catalog's order, so the precedence within it is the catalog's precedence
+        List<Rule> ordered = byPrecedence(catalog.rulesOfPart(part));
+        if (part == RuleSet.EVENTS) {
+            Map<TransportEvent, List<Rule>> perEvent = new EnumMap<>(TransportEvent.class);
+            for (Rule r : ordered) {
                 perEvent.computeIfAbsent(r.event(), e -> new ArrayList<>()).add(r);
             }
-            int n = coveredCodes(r, count, lastRule, codes);
-            boolean text = !r.evidence().isNone();
-            for (int i = 0; i < n; i++) {
-                perCode.get(codes[i]).add(r);
-                textMatters[codes[i]] |= text;
+            for (TransportEvent e : TransportEvent.values()) {
+                byEvent.put(e, perEvent.getOrDefault(e, List.of()).toArray(new Rule[0]));
+            }
+        } else {
+            // Plain loops, no streams: this runs once per JVM, usually on its first diagnosis, in the interpreter.
+            int first = part * 100 - FIRST_CODE;
+            List<List<Rule>> perCode = new ArrayList<>(100);
+            for (int i = 0; i < 100; i++) {
+                perCode.add(new ArrayList<>());
+            }
+            int[] lastRule = new int[LAST_CODE - FIRST_CODE + 1]; // the rule (counted from 1) that last covered a code
+            int[] codes = new int[LAST_CODE - FIRST_CODE + 1];
+            int count = 0;
+            for (Rule r : ordered) {
+                count++;
+                int n = coveredCodes(r, count, lastRule, codes);
+                boolean text = !r.evidence().isNone();
+                for (int i = 0; i < n; i++) {
+                    int at = codes[i] - first;
+                    if (at >= 0 && at < 100) {
+                        perCode.get(at).add(r);
+                        textMatters[codes[i]] |= text;
+                    }
+                }
+            }
+            for (int i = 0; i < 100; i++) {
+                byCode[first + i] = perCode.get(i).toArray(new Rule[0]);
             }
         }
-        for (int i = 0; i < perCode.size(); i++) {
-            byCode[i] = perCode.get(i).toArray(new Rule[0]);
-        }
-        for (TransportEvent e : TransportEvent.values()) {
-            byEvent.put(e, perEvent.getOrDefault(e, List.of()).toArray(new Rule[0]));
-        }
+        ready |= 1 << part;
     }
 
     /**
@@ -174,6 +222,7 @@ public final class Classifier {
         Objects.requireNonNull(event, "event");
         ExchangeContext ctx = context == null ? ExchangeContext.unknown() : context;
         Phase phase = catalog.phaseOf(ctx.command());
+        ready(RuleSet.EVENTS);
         Rule[] rules = byEvent.get(event);
         String text = normalizer.normalize(clip(reply == null ? detail : reply.text()));
         Match match = firstMatch(rules, new Input(ctx, phase, new Subject(text, lexicon)));
@@ -192,6 +241,7 @@ public final class Classifier {
     }
 
     private Match matchFor(Reply reply, ExchangeContext ctx, Phase phase) {
+        ready(reply.code() / 100);
         Rule[] candidates = byCode[reply.code() - FIRST_CODE];
         if (!textMatters[reply.code() - FIRST_CODE]) {
             return orFail(firstMatch(candidates, new Input(ctx, phase, new Subject(null, lexicon))));
