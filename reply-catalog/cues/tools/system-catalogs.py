@@ -104,7 +104,7 @@ CONCEPTS = {
     'TIMEOUT': [(LFTP, 'host name resolve timeout'), (GIT, 'interrupt transfer after <n> seconds of inactivity'),
                 (LIBC, 'Timer expired'), (SHADOW, 'login time exceeded\n\n')],
     'LOCAL_ERROR': [(GAS, 'internal failure in parse_register_list'), (DPKG, 'out of memory for new error context'),
-                    (COREUTILS, 'memory exhausted')],
+                    (COREUTILS, 'memory exhausted'), (GLIB, 'internal error')],
     'TOO_MANY': [(GLIB, 'too many named subpatterns (maximum 10,000)'), (GLIB, 'DEFINE group contains more than one branch')],
     'SESSIONS': [(ATSPI, "AT-SPI: Couldn't connect to bus: %s\n"), (ATSPI, "AT-SPI: Accessibility bus not found - Using session bus.\n"),
                  (GTK, "The program was not able to create a connection to the indexer daemon.  Please make sure it is running.")],
@@ -200,7 +200,8 @@ SPEC = {
                     'USERS': ['përdorues'], 'SAME': ['njëjt'], 'CANNOT': ['pamundur', 'nuk mund'], 'READ': ['lexu', 'lexo', 'lexim'],
                     'NOT_FOUND': ['nuk u gjet', 'nuk ekziston'], 'DENIED': ['nuk lejohet', 'palejuar', 'nuk është e lejuar'],
                     'FAILED': ['dështoi', 'panjohur', 'gabim'], 'CREDENTIALS': ['fjalëkalim', 'login'], 'DISABLED': ['skaduar', 'nuk është aktiv'],
-                    'ANONYMOUS': ['anonim'], 'ALREADY': ['tashmë']}),
+                    'ANONYMOUS': ['anonim'], 'ALREADY': ['tashmë'],
+                    'LOCAL_ERROR': ['gabim i brendshëm'], 'TOO_LONG': ['tepër * gjatë']}),
     'el': (['el'], {'NOT_EMPTY': ['δεν είναι κενός'], 'WEAK': ['αδύναμ'], 'UNKNOWN_COMMAND': ['εντολή δεν βρέθηκε'], 'EXISTS': ['υπάρχει'], 'WRITE': ['εγγραφ'], 'USER': ['χρήστης'], 'TRUNCATED': ['ατελ', 'πρόωρο'], 'ALREADY': ['ήδη'], 'FIRST': ['πρώτα'], 'DIRECTORY': ['κατάλογος'], 'CANNOT': ['δεν είναι δυνατ'], 'TOO_LONG': ['πολύ μεγάλο', 'πολύ μακρ'],
                     'IO_ERROR': ['σφάλμα εισόδου/εξόδου'], 'NETWORK_ERROR': ['απόρριψη σύνδεσης', 'λήξη σύνδεσης']}),
 }

@@ -62,7 +62,7 @@ final class CatalogLoader {
      * when first needed; otherwise (the catalog's sources alone) every rule file is read and validated now.
      */
     static Catalog loadBuiltIn() {
-        return loadBuiltIn(RulePartitioner.present());
+        return loadBuiltIn(RuleSet.written());
     }
 
     /** The built-in catalog, its rules read part by part ({@code byPart}) or all at once and validated. */
@@ -98,13 +98,13 @@ final class CatalogLoader {
 
         @Override
         public RuleSet.Part apply(int part) {
-            String file = RulePartitioner.file(part);
+            String file = RuleSet.file(part);
             List<Rule> rules = new ArrayList<>();
             List<Integer> positions = new ArrayList<>();
             for (JsonValue entry : CatalogJson.array(file, CatalogJson.resource(file), "rules")) {
                 String id = entry.path("id").asString("");
-                String origin = entry.path(RulePartitioner.ORIGIN).asString(file);
-                int position = entry.path(RulePartitioner.POSITION).asInt(-1);
+                String origin = entry.path(RuleSet.ORIGIN).asString(file);
+                int position = entry.path(RuleSet.POSITION).asInt(-1);
                 if (position < 0 || !positions.isEmpty() && position <= positions.get(positions.size() - 1)) {
                     throw new CatalogException(file + ": rule '" + id + "': missing or unordered position");
                 }

@@ -16,29 +16,15 @@ import tools.jackson.databind.node.ObjectNode;
  * Build step: validates the whole built-in catalog (every rule file the index names, as {@link Catalog#builtIn()}
  * reads it from the sources), then writes its rules again as seven parts ({@link RuleSet}): {@code rules-by-part/0.json}
  * for the transport events and {@code 1.json} to {@code 6.json} for the reply classes. Each rule is copied as written,
- * with two fields added: the file it comes from ({@value #ORIGIN}) and its position in the whole catalog
- * ({@value #POSITION}), which keeps ties between equal rules in the catalog's order. The rule files stay the source
+ * with two fields added: the file it comes from ({@code origin}) and its position in the whole catalog
+ * ({@code position}), which keeps ties between equal rules in the catalog's order. The rule files stay the source
  * of truth; without the parts the loader reads them all.
  *
  * <p>Usage: {@code RulePartitioner OUTPUT_DIRECTORY} (run by Maven in {@code process-classes}, after the lexicon's
  * compact form, with the catalog on the class path).
  */
 final class RulePartitioner {
-    static final String DIRECTORY = "rules-by-part/";
-    static final String ORIGIN = "origin";
-    static final String POSITION = "position";
-
     private RulePartitioner() {
-    }
-
-    /** The resource (below the catalog's root) holding one part. */
-    static String file(int part) {
-        return DIRECTORY + part + ".json";
-    }
-
-    /** Whether the build wrote the parts next to the built-in catalog. */
-    static boolean present() {
-        return RulePartitioner.class.getResource(CatalogJson.BUILT_IN_ROOT + file(RuleSet.PARTS - 1)) != null;
     }
 
     public static void main(String[] args) throws IOException {
@@ -56,8 +42,8 @@ final class RulePartitioner {
             String name = file.asString();
             for (JsonNode rule : read(mapper, name).path("rules")) {
                 ObjectNode copy = ((ObjectNode) rule).deepCopy();
-                copy.put(ORIGIN, name);
-                copy.put(POSITION, position++);
+                copy.put(RuleSet.ORIGIN, name);
+                copy.put(RuleSet.POSITION, position++);
                 for (int part : partsOf(rule)) {
                     parts.get(part).add(copy);
                 }
@@ -66,7 +52,7 @@ final class RulePartitioner {
         if (position != whole) {
             throw new IllegalStateException("read " + position + " rules, but the catalog has " + whole);
         }
-        Path out = Path.of(args[0]).resolve(DIRECTORY);
+        Path out = Path.of(args[0]).resolve(RuleSet.DIRECTORY);
         Files.createDirectories(out);
         int[] sizes = new int[RuleSet.PARTS];
         for (int i = 0; i < RuleSet.PARTS; i++) {

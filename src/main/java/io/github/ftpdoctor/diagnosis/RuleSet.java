@@ -16,6 +16,10 @@ import java.util.function.IntFunction;
 final class RuleSet {
     static final int PARTS = 7;
     static final int EVENTS = 0;
+    /** Where the build writes the parts, below the catalog's root, and the two fields it adds to each rule. */
+    static final String DIRECTORY = "rules-by-part/";
+    static final String ORIGIN = "origin";
+    static final String POSITION = "position";
 
     /** One part as read: its rules, and each rule's position in the whole catalog (ascending). */
     record Part(List<Rule> rules, int[] positions) {
@@ -28,6 +32,16 @@ final class RuleSet {
     private RuleSet(IntFunction<Part> reader, List<Rule> all) {
         this.reader = reader;
         this.all = all;
+    }
+
+    /** The resource (below the catalog's root) holding one part. */
+    static String file(int part) {
+        return DIRECTORY + part + ".json";
+    }
+
+    /** Whether the build wrote the parts next to the built-in catalog. */
+    static boolean written() {
+        return RuleSet.class.getResource(CatalogJson.BUILT_IN_ROOT + file(PARTS - 1)) != null;
     }
 
     /** Rules already read, in catalog order. */

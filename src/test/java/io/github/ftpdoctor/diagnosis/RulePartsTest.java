@@ -25,7 +25,7 @@ class RulePartsTest {
 
     @Test
     void theBuildWroteThePartsAndTheBuiltInCatalogReadsThem() {
-        assertTrue(RulePartitioner.present(), "target/classes holds rules-by-part/*.json after process-classes");
+        assertTrue(RuleSet.written(), "target/classes holds rules-by-part/*.json after process-classes");
         Catalog byPart = CatalogLoader.loadBuiltIn(true);
         assertEquals(ids(WHOLE.rules()), ids(byPart.rules()));
         for (int part = 0; part < RuleSet.PARTS; part++) {
@@ -96,10 +96,10 @@ class RulePartsTest {
         assertThrows(IllegalArgumentException.class, () -> RulePartitioner.main(new String[0]));
         RulePartitioner.main(new String[] {dir.toString()});
         for (int part = 0; part < RuleSet.PARTS; part++) {
-            Path file = dir.resolve(RulePartitioner.file(part));
+            Path file = dir.resolve(RuleSet.file(part));
             assertTrue(Files.size(file) > 100, file.toString());
             assertEquals(Files.readString(Path.of("target/classes/io/github/ftpdoctor/reply-catalog")
-                    .resolve(RulePartitioner.file(part))), Files.readString(file), "the build's own part " + part);
+                    .resolve(RuleSet.file(part))), Files.readString(file), "the build's own part " + part);
         }
     }
 
