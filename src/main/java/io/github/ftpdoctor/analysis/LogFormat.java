@@ -16,6 +16,8 @@ public enum LogFormat {
     PYTHON,
     /** Java exceptions and stack traces. */
     JAVA,
+    /** .NET exceptions ({@code FtpWebRequest}'s {@code WebException}) and PowerShell's error records. */
+    DOTNET,
     /** WinSCP session logs. */
     WINSCP,
     /** FileZilla client logs. */

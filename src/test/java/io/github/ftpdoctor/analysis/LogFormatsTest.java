@@ -362,6 +362,29 @@ class LogFormatsTest {
                    at System.Net.FtpWebRequest.GetResponse()""");
         assertEquals(550, dotnet.diagnosis().code(), ".NET's FtpWebRequest puts the code in parentheses");
         assertEquals(1, dotnet.line());
+        assertEquals(LogFormat.DOTNET, dotnet.format());
+
+        Finding framework = only("""
+                Unhandled Exception: System.Net.WebException: The remote server returned an error: (530) Not logged in.
+                   at System.Net.FtpWebRequest.CheckError()
+                   at Uploader.Program.Main(String[] args) in C:\\src\\Uploader\\Program.cs:line 27""");
+        assertEquals(530, framework.diagnosis().code(), ".NET Framework's own words for an unhandled exception");
+        assertEquals(LogFormat.DOTNET, framework.format());
+
+        Finding powerShell = only("""
+                PS C:\\scripts> .\\upload.ps1
+                Exception calling "GetResponse" with "0" argument(s): "The remote server returned an error: (550) File unavailable (e.g., file not found, no access)."
+                At C:\\scripts\\upload.ps1:14 char:1
+                + $response = $request.GetResponse()
+                + ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+                    + CategoryInfo          : NotSpecified: (:) [], MethodInvocationException
+                    + FullyQualifiedErrorId : WebException""");
+        assertEquals(550, powerShell.diagnosis().code(), "PowerShell quotes the .NET exception's message");
+        assertEquals(2, powerShell.line());
+        assertEquals(LogFormat.DOTNET, powerShell.format());
+        assertTrue(powerShell.folded().isEmpty(), "the lines of PowerShell's error record are no evidence");
+        assertTrue(analyze("+ curl -sS -T report.pdf ftp://127.0.0.1/530/report.pdf\n+ echo 550 done").isEmpty(),
+                "a shell's trace of the commands it runs (set -x) is no evidence");
 
         Finding go = only("2026/12/07 03:00:01 ftp: 550 Failed to open file.");
         assertEquals(550, go.diagnosis().code(), "Go's log prefix is a time stamp");

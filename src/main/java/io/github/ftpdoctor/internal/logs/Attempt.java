@@ -42,7 +42,8 @@ final class Attempt {
     }
 
     void sawFormat(Format f) {
-        if (dialect == null && f != Format.PLAIN && f != Format.EMBEDDED && f != Format.PYTHON && f != Format.JAVA) {
+        if (dialect == null && f != Format.PLAIN && f != Format.EMBEDDED && f != Format.PYTHON && f != Format.JAVA
+                && f != Format.DOTNET) {
             dialect = f;
         }
     }

@@ -14,6 +14,12 @@ public enum Format {
     PYTHON("python"),
     /** Java exceptions and stack traces (Apache Commons Net and others). */
     JAVA("java"),
+    /**
+     * .NET: {@code Unhandled exception. System.Net.WebException: ... (550) ...} (.NET Framework: {@code Unhandled
+     * Exception: }) with its {@code at ... in file:line N} frames; PowerShell: {@code Exception calling "GetResponse"
+     * with "0" argument(s): "..."} and the lines of its error record.
+     */
+    DOTNET("dotnet"),
     /** WinSCP session logs: {@code . }, {@code < }, {@code > }, {@code ! }, {@code * } with timestamps. */
     WINSCP("winscp"),
     /** FileZilla client: {@code Status:}, {@code Command:}, {@code Response:}, {@code Error:}. */

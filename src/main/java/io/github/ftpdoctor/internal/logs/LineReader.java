@@ -103,12 +103,16 @@ final class LineReader {
         if (debug != null) {
             return pythonDebug(debug[0], debug[1], indented);
         }
+        if (first == '+' && line.startsWith("+ ") || first == 'A' && Tracebacks.isPowerShellPosition(line)) {
+            // a shell's trace of the command it runs (set -x), or PowerShell's error record: code, never evidence
+            return LogLine.of(Kind.CODE, Side.IGNORED, Format.PLAIN, null, indented);
+        }
         if ((first == 'a' || first == '.') && Tracebacks.isJavaFrame(line)
                 || indented && first == 'F' && Tracebacks.isPythonCode(line)) {
             return LogLine.of(Kind.CODE, Side.IGNORED, indented ? Format.JAVA : Format.PLAIN, null, indented);
         }
-        Tracebacks.Thrown t = null;
-        if (Character.isLetter(first) && Messages.mayBeException(line)) {
+        Tracebacks.Thrown t = first == 'E' ? Tracebacks.powerShell(line) : null;
+        if (t == null && (Character.isLetter(first) || first == '[') && Messages.mayBeException(line)) {
             t = Tracebacks.java(line);
             if (t == null && !indented) {
                 t = Tracebacks.python(line);

@@ -245,7 +245,8 @@ final class Messages {
     /** A cheap test before the exception patterns: the name of a Python or Java exception class. */
     static boolean mayBeException(String line) {
         String rest = line;
-        for (String prefix : List.of("Exception in thread ", "Caused by: ", "Suppressed: ", "Unhandled exception. ")) {
+        for (String prefix : List.of("Exception in thread ", "Caused by: ", "Suppressed: ", "Unhandled exception. ",
+                "Unhandled Exception: ", "[ERROR] FATAL UNHANDLED EXCEPTION: ")) { // .NET (Core 3+), .NET Framework, Mono
             if (rest.startsWith(prefix)) {
                 rest = rest.substring(prefix.length());
                 if (prefix.startsWith("Exception")) {

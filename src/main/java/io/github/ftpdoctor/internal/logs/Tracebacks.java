@@ -25,9 +25,14 @@ final class Tracebacks {
             ".+(?:Error|Exception|Warning|Exit|Interrupt)|error_(?:perm|temp|reply|proto)|timeout|gaierror|herror");
     private static final Pattern PY_DEBUG = Pattern.compile("^\\*(cmd|resp|put|get|welcome)\\* (.*)$");
     private static final Pattern JAVA_FRAME = Pattern.compile(
-            "^\\s*(?:at [\\w$.<>/]+\\(.*\\)|\\.\\.\\. \\d+ (?:more|common frames omitted))\\s*$");
+            "^\\s*(?:at (?:\\(wrapper [\\w-]+\\) )?[\\w$.<>/`+]+ ?\\(.*\\)(?: \\[0x\\p{XDigit}+\\])?(?: in .+:(?:line )?\\d+)?"
+                    + "|\\.\\.\\. \\d+ (?:more|common frames omitted))\\s*$");
+    /** PowerShell's error record of a .NET call: {@code Exception calling "GetResponse" with "0" argument(s): "..."}. */
+    private static final Pattern POWERSHELL_POSITION = Pattern.compile("^At (?:line:\\d+|.+:\\d+) char:\\d+\\s*$");
+    private static final Pattern POWERSHELL_EXCEPTION = Pattern.compile(
+            "^Exception calling \"([^\"]+)\" with \"\\d+\" argument\\(s\\): \"(.*)\"\\s*$");
     private static final Pattern JAVA_EXCEPTION = Pattern.compile(
-            "^(Exception in thread \"[^\"]*\" |Caused by: |Suppressed: |Unhandled exception\\. )?((?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*"
+            "^(Exception in thread \"[^\"]*\" |Caused by: |Suppressed: |Unhandled exception\\. |Unhandled Exception: |\\[ERROR\\] FATAL UNHANDLED EXCEPTION: )?((?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*"
                     + "(?:Exception|Error|Throwable))(?::\\s?(.*))?$");
     /** Python frames that read a reply (the connection was made) or make the connection. */
     private static final Set<String> READING = Set.of("getline", "getmultiline", "getresp", "voidresp", "readline",
@@ -100,6 +105,11 @@ final class Tracebacks {
         return new Thrown(Format.PYTHON, m.group(1), m.group(3) == null ? "" : m.group(3).strip(), false, null, null);
     }
 
+    /** PowerShell's position line under an error: {@code At C:\\scripts\\up.ps1:14 char:1}. */
+    static boolean isPowerShellPosition(String line) {
+        return POWERSHELL_POSITION.matcher(line).matches();
+    }
+
     static boolean isJavaFrame(String raw) {
         return JAVA_FRAME.matcher(raw).matches();
     }
@@ -110,8 +120,20 @@ final class Tracebacks {
         if (!m.matches()) {
             return null;
         }
-        boolean cause = m.group(1) != null && !m.group(1).startsWith("Exception");
-        return new Thrown(Format.JAVA, m.group(2), m.group(3) == null ? "" : m.group(3).strip(), cause, null, null);
+        boolean cause = m.group(1) != null && (m.group(1).startsWith("Caused") || m.group(1).startsWith("Suppressed"));
+        boolean dotnet = m.group(1) != null && (m.group(1).startsWith("Unhandled") || m.group(1).startsWith("["))
+                || m.group(2).startsWith("System.");
+        return new Thrown(dotnet ? Format.DOTNET : Format.JAVA, m.group(2), m.group(3) == null ? "" : m.group(3).strip(),
+                cause, null, null);
+    }
+
+    /** PowerShell's report of an exception thrown by a .NET method it called, or null. */
+    static Thrown powerShell(String line) {
+        Matcher m = line.startsWith("Exception calling ") ? POWERSHELL_EXCEPTION.matcher(line) : null;
+        if (m == null || !m.matches()) {
+            return null;
+        }
+        return new Thrown(Format.DOTNET, "MethodInvocationException", m.group(2).strip(), false, null, null);
     }
 
     /** A line of Python's {@code ftplib} debug output: the tag and the payload, unquoted; or null. */
