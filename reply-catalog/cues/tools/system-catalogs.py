@@ -37,6 +37,7 @@ GAS = 'gas'
 FINDUTILS = 'findutils'
 PACKAGEKIT = 'PackageKit'
 LFTP = 'lftp'
+GNUTLS = 'gnutls30'
 PACKAGE = {SYSTEMD: 'systemd 252.38-1~deb12u1', APTPKG: 'libapt-pkg6.0 2.6.1', PAM: 'libpam-runtime 1.5.2-6', LIBC: 'libc-l10n 2.36-9', GNUPG: 'gnupg-l10n 2.2.40-1.1', GIT: 'git 2.39.5',
            COREUTILS: 'coreutils 9.1-1', SHADOW: 'passwd 4.13', SED: 'sed 4.9-1', GREP: 'grep 3.8-5',
            LIBPQ: 'libpq5 15.18', MAKE: 'make 4.3-4.1', PSMISC: 'psmisc 23.6-1', PSQL: 'postgresql-client-15 15.18',
@@ -44,7 +45,7 @@ PACKAGE = {SYSTEMD: 'systemd 252.38-1~deb12u1', APTPKG: 'libapt-pkg6.0 2.6.1', P
            DPKG: 'dpkg 1.21.22', GLIB: 'libglib2.0-data 2.74.6-2+deb12u8', BFD: 'binutils-common 2.40-2',
            WGET: 'wget 1.21.3-1+deb12u1', GSTREAMER: 'libgstreamer1.0-0 1.22.0-2+deb12u1',
            GTK: 'libgtk2.0-common 2.24.33-2+deb12u1', GTKP: 'libgtk2.0-common 2.24.33-2+deb12u1',
-           PIXBUF: 'libgdk-pixbuf2.0-common 2.42.10+dfsg-1+deb12u2', ATSPI: 'at-spi2-common 2.46.0-5', GAS: 'binutils-common 2.40-2', FINDUTILS: 'findutils 4.9.0-4', PACKAGEKIT: 'packagekit 1.2.6-5+deb12u1', LFTP: 'lftp 4.9.2-2+b1'}
+           PIXBUF: 'libgdk-pixbuf2.0-common 2.42.10+dfsg-1+deb12u2', ATSPI: 'at-spi2-common 2.46.0-5', GAS: 'binutils-common 2.40-2', FINDUTILS: 'findutils 4.9.0-4', PACKAGEKIT: 'packagekit 1.2.6-5+deb12u1', LFTP: 'lftp 4.9.2-2+b1', GNUTLS: 'libgnutls30 3.7.9-2+deb12u6'}
 CONCEPTS = {
     'FROM_ADDRESS': [(GIT, 'What to do with this address? ([q]uit|[d]rop|[e]dit): ')],
     'FOR_ACCOUNT': [(PAM, 'Your account has expired; please contact your system administrator.')],
@@ -58,6 +59,7 @@ CONCEPTS = {
     'REQUIRED': [(LIBC, "%s: option requires an argument -- '%c'\n")],
     'EXISTS': [(LIBC, "File exists")],
     'ATTEMPTS': [(PAM, "Have exhausted maximum number of retries for service"), (SHADOW, "Maximum number of tries exceeded (%u)\n"),
+                 (SHADOW, "Login       Failures Maximum Latest                   On\n"), (SHADOW, "%s: Failed to reset fail count for UID %lu\n"),
                  (PAM, ("There was %d failed login attempt since the last successful login.",
                         "There were %d failed login attempts since the last successful login."))],
     'DIRECTORY': [(SYSTEMD, "Authentication is required to delete files and directories associated with '$(unit)'."), (GLIB, 'Can’t create user MIME configuration folder %s: %s'), (LIBC, "Is a directory"), (LIBC, "Not a directory"), (LIBC, "No such file or directory"),
@@ -98,21 +100,24 @@ CONCEPTS = {
     'FIRST': [(GNUPG, "Please correct the error first\n"), (GIT, "You need to resolve your current index first")],
     'PERMISSION': [(LIBC, "Operation not permitted"), (LIBC, "error: you do not have read permission for")],
     'EXPECTED': [(COREUTILS, "%s expected")],
-    'NOT_IMPLEMENTED': [(GIT, 'Server does not support shallow clients')],
+    'NOT_IMPLEMENTED': [(GIT, 'Server does not support shallow clients'), (LFTP, 'this encoding is not supported'),
+                        (GIT, '--unpacked=<packfile> no longer supported')],
     'SEQUENCE': [(MAKE, 'Makefile from standard input specified twice.')],
     'ABORTED': [(LFTP, 'Closing aborted data socket'), (APT, 'Abort.'), (GLIB, 'Operation was cancelled'), (BASH, 'Stopped'), (PACKAGEKIT, 'User aborted selection')],
     'TIMEOUT': [(LFTP, 'host name resolve timeout'), (GIT, 'interrupt transfer after <n> seconds of inactivity'),
                 (LIBC, 'Timer expired'), (SHADOW, 'login time exceeded\n\n')],
     'LOCAL_ERROR': [(GAS, 'internal failure in parse_register_list'), (DPKG, 'out of memory for new error context'),
                     (COREUTILS, 'memory exhausted'), (GLIB, 'internal error')],
-    'TOO_MANY': [(GLIB, 'too many named subpatterns (maximum 10,000)'), (GLIB, 'DEFINE group contains more than one branch')],
+    'TOO_MANY': [(GLIB, 'too many named subpatterns (maximum 10,000)'), (GLIB, 'DEFINE group contains more than one branch'),
+                 (COREUTILS, '%s: file has shrunk too much')],
     'SESSIONS': [(ATSPI, "AT-SPI: Couldn't connect to bus: %s\n"), (ATSPI, "AT-SPI: Accessibility bus not found - Using session bus.\n"),
                  (GTK, "The program was not able to create a connection to the indexer daemon.  Please make sure it is running.")],
     'USERS': [(GTKP, "If TRUE, users can resize the window")],
     'FAILED': [(PIXBUF, 'Error reading ICNS image: %s'), (PAM, "%s failed: exit code %d"), (GLIB, "Failed to rename file '%s' to '%s': g_rename() failed: %s"), (SHADOW, "Warning: unknown group %s\n"),
                (PAM, "Failed to load module")],
     'CREDENTIALS': [(SHADOW, "Your password has expired."), (SHADOW, "Your login has expired.")],
-    'DISABLED': [(SHADOW, "Your login has expired."), (SHADOW, "Your password is inactive.")],
+    'DISABLED': [(SHADOW, "Your login has expired."), (SHADOW, "Your password is inactive."),
+                 (GNUTLS, 'An algorithm that is not enabled was negotiated.')],
     'ANONYMOUS': [(GTK, "Connect _anonymously")],
     'NETWORK_ERROR': [(LIBC, "Connection refused"), (LIBC, "Connection timed out"), (LIBC, "Connection reset by peer"),
                       (LIBC, "No route to host"), (LIBC, "Network is unreachable")],
@@ -123,7 +128,7 @@ CONCEPTS = {
 # language of the cue file -> (locales to read, {concept: [terms]})
 SPEC = {
     'ro': (['ro'], {'FOR_ACCOUNT': ['contul tău'], 'WEAK': ['slab'], 'UNKNOWN_COMMAND': ['comandă negăsită'], 'TRUNCATED': ['incomplet'], 'TOO_LONG': ['prea lung'], 'WRITE': ['scrier'], 'DIRECTORY': ['director', 'dosar'], 'SAME': ['același'], 'USER': ['utilizator'], 'CANNOT': ['nu am putut', 'nu se poate'], 'READ': ['citi']}),
-    'en': (None, {'SEQUENCE': ['twice'], 'EXPECTED': ['expected'], 'SYNTAX': ['malformed'], 'NOT_IMPLEMENTED': ['does not support'], 'FROM_ADDRESS': ['this address'], 'FOR_ACCOUNT': ['your account'], 'NOT_EMPTY': ['not empty'], 'DISK': ['disk', '=device'], 'FULL': ['=full'], 'WEAK': ['weak'], 'UNKNOWN_COMMAND': ['command not found'], 'EXISTS': ['exists'], 'DENIED': ['may not use'], 'NOT_FOUND': ['no * found'], 'LOCAL_ERROR': ['internal failure', 'out of memory', 'memory exhausted'], 'WRITE': ['=write', 'writing'], 'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['incomplete', 'truncated', 'premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
+    'en': (None, {'SEQUENCE': ['twice'], 'EXPECTED': ['expected'], 'SYNTAX': ['malformed'], 'NOT_IMPLEMENTED': ['does not support'], 'FROM_ADDRESS': ['this address'], 'FOR_ACCOUNT': ['your account'], 'NOT_EMPTY': ['not empty'], 'DISK': ['disk', '=device'], 'FULL': ['=full'], 'WEAK': ['weak'], 'UNKNOWN_COMMAND': ['command not found'], 'EXISTS': ['exists'], 'DENIED': ['may not use'], 'NOT_FOUND': ['no * found'], 'DISABLED': ['not enabled'], 'TOO_MANY': ['too much'], 'LOCAL_ERROR': ['internal failure', 'out of memory', 'memory exhausted'], 'WRITE': ['=write', 'writing'], 'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['incomplete', 'truncated', 'premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
                   'TOO_LONG': ['too long'], 'IO_ERROR': ['input/output error'],
                   'NETWORK_ERROR': ['connection refused', 'connection timed out', 'connection reset by peer',
                                     'no route to host', 'network is unreachable']}),
@@ -157,7 +162,7 @@ SPEC = {
     'ko': (['ko'], {'NOT_EMPTY': ['비어있지 않'], 'FILE_NAME': ['디렉터리 이름'], 'DISK': ['디스크'], 'FULL': ['가득 찼'], 'WEAK': ['약함', '취약'], 'NOT_FOUND': ['파일이 없'], 'UNKNOWN_COMMAND': ['명령어를 찾을 수 없'], 'PERMISSION': ['허용하지 않'], 'WRITE': ['쓰기', '쓰는'], 'READ': ['읽'], 'SAME': ['동일한', '같은'], 'USER': ['사용자', '유저'], 'TRUNCATED': ['불완전', '완결하지 않은'], 'ALREADY': ['이미'], 'ATTEMPTS': ['시도'], 'DIRECTORY': ['디렉터리', '디렉토리'], 'CANNOT': ['수 없습니다'],
                     'TOO_LONG': ['너무 깁', '너무 김', '너무 긴'], 'IO_ERROR': ['입력/출력 오류'],
                     'NETWORK_ERROR': ['연결이 거부됨', '연결 시간 초과', '상대편이 연결을 끊음']}),
-    'zh': (['zh_CN', 'zh_TW'], {'EXPECTED': ['預期'], 'FOR_ACCOUNT': ['您的帐户'], 'NOT_EMPTY': ['非空'], 'DISK': ['磁盘'], 'FULL': ['已满'], 'WEAK': ['弱'], 'UNKNOWN_COMMAND': ['未找到命令'], 'EXISTS': ['已存在'], 'WRITE': ['写入'], 'NOT_FOUND': ['没有发现', '沒有此一檔案或目錄'], 'FILE_NAME': ['目录名'], 'READ': ['读取'], 'BUSY': ['已满'], 'SAME': ['同一'], 'USER': ['用户', '使用者'], 'TRUNCATED': ['不完整', '截断', '不完整', '未完成'], 'ALREADY': ['已经'], 'FIRST': ['请先', '要先', '請先'], 'ATTEMPTS': ['重试', '尝试', '重試', '試圖'], 'DIRECTORY': ['目录', '目錄'],
+    'zh': (['zh_CN', 'zh_TW'], {'NOT_IMPLEMENTED': ['不受支持', '不受支援'], 'EXPECTED': ['預期'], 'FOR_ACCOUNT': ['您的帐户'], 'NOT_EMPTY': ['非空'], 'DISK': ['磁盘'], 'FULL': ['已满'], 'WEAK': ['弱'], 'UNKNOWN_COMMAND': ['未找到命令'], 'EXISTS': ['已存在'], 'WRITE': ['写入'], 'NOT_FOUND': ['没有发现', '沒有此一檔案或目錄'], 'FILE_NAME': ['目录名'], 'READ': ['读取'], 'BUSY': ['已满'], 'SAME': ['同一'], 'USER': ['用户', '使用者'], 'TRUNCATED': ['不完整', '截断', '不完整', '未完成'], 'ALREADY': ['已经'], 'FIRST': ['请先', '要先', '請先'], 'ATTEMPTS': ['重试的', '尝试次数', '重試次數', '嘗試次數', '登录尝试', '試圖', '失败次数', '失敗次數'], 'DIRECTORY': ['目录', '目錄'],
                                 'CANNOT': ['无法', '無法'], 'TOO_LONG': ['过长', '太長'],
                                 'IO_ERROR': ['输入/输出错误', '輸入/輸出錯誤'],
                                 'NETWORK_ERROR': ['拒绝连接', '连接超时', '连接被对方重设', '連線被拒絕', '連線超過時間']}),

@@ -1,0 +1,63 @@
+package io.github.ftpdoctor.diagnosis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The general rules written after the blind test of 2026-12-07, each on phrasings of its own (not the corpus's
+ * rows): what the reply's words say decides, whatever server sends them.
+ */
+class GeneralCueRulesTest {
+    private static final Classifier CLASSIFIER = Classifier.standard();
+
+    private static Diagnosis read(int code, String command, String text) {
+        return CLASSIFIER.classify(Reply.of(code, text), ExchangeContext.after(command));
+    }
+
+    @ParameterizedTest(name = "{0} to {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            332 | USER | Anonymous access is disabled, an account is needed.       | AnonymousDenied
+            421 | PASS | Login not allowed from 198.51.100.23.                     | IpNotAllowed
+            421 | PASS | Sorry, only 3 connections allowed per user.               | PerUserSessionLimit
+            421 | PASS | Your account has expired, contact the administrator.      | AccountDisabled
+            421 | NOOP | Session expired after 300 seconds.                        | IdleTimeout
+            426 | RETR | Data connection reset by peer, transfer aborted.          | TransferAborted
+            426 | STOR | Broken pipe while receiving upload.bin                    | TransferAborted
+            550 | CWD  | /../etc points to a path outside of the permitted area.   | PermissionDenied
+            550 | RETR | Not enough credits left to download movie.avi.            | QuotaExceeded
+            425 | LIST | Passive data connection not connected.                    | DataConnectionFailed
+            450 | RETR | 数据连接尚未连接                                          | DataConnectionFailed
+            501 | PORT | PORT refused: EPSV ALL is in effect.                      | BadCommandSequence
+            504 | AUTH | Unknown security type: KERBEROS_V4                        | TlsUnavailable
+            553 | STOR | Upload denied by site policy.                             | PermissionDenied
+            553 | STOR | File name not allowed.                                    | FileNameNotAllowed
+            421 | CONNECT | Too many connections from your machine, try later.     | PerIpSessionLimit
+            530 | CONNECT | Sorry, too much users online.                          | TooManyUsers
+            504 | PROT | TLS is not enabled on this server.                        | TlsUnavailable
+            530 | PASS | 登录失败次数过多，请稍后重试。                            | LikelyBanned
+            """)
+    void theWordsDecide(int code, String command, String text, Outcome expected) {
+        assertEquals(expected, read(code, command, text).outcome(), text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Login refused from 203.0.113.7: too many connections (4).
+            Maximum 10.0.0.1 sessions.
+            """)
+    void digitsOfAnAddressAreNoCountOfSessions(String text) {
+        Diagnosis d = read(421, "PASS", text);
+        assertNotEquals("cue.count-at-login", d.rule().id(), text + " read as " + d.outcome());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Rraportimi i gabimit: gabim i brendshem ne server | ServerLocalError
+            """)
+    void albanianWithoutDiacriticsReadsAsWithThem(String text, Outcome expected) {
+        assertEquals(expected, read(451, "STOR", text).outcome(), text);
+    }
+}
