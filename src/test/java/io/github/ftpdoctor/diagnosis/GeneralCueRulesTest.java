@@ -38,6 +38,13 @@ class GeneralCueRulesTest {
             530 | CONNECT | Sorry, too much users online.                          | TooManyUsers
             504 | PROT | TLS is not enabled on this server.                        | TlsUnavailable
             530 | PASS | 登录失败次数过多，请稍后重试。                            | LikelyBanned
+            451 | STOR | Broken pipe during transfer of upload.bin                 | TransferAborted
+            554 | RETR | Restart offset 9000 is beyond the end of report.pdf       | SyntaxError
+            550 | REST | Invalid restart position.                                 | SyntaxError
+            501 | TYPE | Type E not supported.                                     | CommandNotImplemented
+            501 | OPTS | Option not implemented.                                   | CommandNotImplemented
+            501 | TYPE | Syntax error in parameters or arguments.                  | SyntaxError
+            534 | EPSV | Encryption is required on the data channel.              | DataChannelProtectionRequired
             """)
     void theWordsDecide(int code, String command, String text, Outcome expected) {
         assertEquals(expected, read(code, command, text).outcome(), text);
