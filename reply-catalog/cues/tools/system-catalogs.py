@@ -94,7 +94,7 @@ CONCEPTS = {
              (LIBC, "cannot read header")],
     'TOO_LONG': [(GTK, 'Name too long'), (LIBC, "File name too long"), (LIBC, "Argument list too long"),
                  (DPKG, 'line too long or not terminated while trying to read %s'), (BFD, '   Error: The module name is too long\n')],
-    'IO_ERROR': [(LIBC, "Input/output error")],
+    'IO_ERROR': [(LIBC, "Input/output error"), (LIBC, "I/O error")],
     'ALREADY': [(GTKP, "Whether entered values must already be present in the list"), (LIBC, "Operation already in progress"), (LIBC, "Transport endpoint is already connected"), (LIBC, "Transport endpoint is already connected")],
     'BUSY': [(BASH, "register_alloc: alloc table is full with FIND_ALLOC?\n")],
     'FIRST': [(GNUPG, "Please correct the error first\n"), (GIT, "You need to resolve your current index first")],
@@ -107,7 +107,7 @@ CONCEPTS = {
     'TIMEOUT': [(LFTP, 'host name resolve timeout'), (GIT, 'interrupt transfer after <n> seconds of inactivity'),
                 (LIBC, 'Timer expired'), (SHADOW, 'login time exceeded\n\n')],
     'LOCAL_ERROR': [(GAS, 'internal failure in parse_register_list'), (DPKG, 'out of memory for new error context'),
-                    (COREUTILS, 'memory exhausted'), (GLIB, 'internal error')],
+                    (COREUTILS, 'memory exhausted'), (GLIB, 'internal error'), (LIBC, 'Cannot allocate memory')],
     'TOO_MANY': [(GLIB, 'too many named subpatterns (maximum 10,000)'), (GLIB, 'DEFINE group contains more than one branch'),
                  (COREUTILS, '%s: file has shrunk too much')],
     'SESSIONS': [(ATSPI, "AT-SPI: Couldn't connect to bus: %s\n"), (ATSPI, "AT-SPI: Accessibility bus not found - Using session bus.\n"),
@@ -128,8 +128,8 @@ CONCEPTS = {
 # language of the cue file -> (locales to read, {concept: [terms]})
 SPEC = {
     'ro': (['ro'], {'FOR_ACCOUNT': ['contul tău'], 'WEAK': ['slab'], 'UNKNOWN_COMMAND': ['comandă negăsită'], 'TRUNCATED': ['incomplet'], 'TOO_LONG': ['prea lung'], 'WRITE': ['scrier'], 'DIRECTORY': ['director', 'dosar'], 'SAME': ['același'], 'USER': ['utilizator'], 'CANNOT': ['nu am putut', 'nu se poate'], 'READ': ['citi']}),
-    'en': (None, {'SEQUENCE': ['twice'], 'EXPECTED': ['expected'], 'SYNTAX': ['malformed'], 'NOT_IMPLEMENTED': ['does not support'], 'FROM_ADDRESS': ['this address'], 'FOR_ACCOUNT': ['your account'], 'NOT_EMPTY': ['not empty'], 'DISK': ['disk', '=device'], 'FULL': ['=full'], 'WEAK': ['weak'], 'UNKNOWN_COMMAND': ['command not found'], 'EXISTS': ['exists'], 'DENIED': ['may not use'], 'NOT_FOUND': ['no * found'], 'DISABLED': ['not enabled'], 'TOO_MANY': ['too much'], 'LOCAL_ERROR': ['internal failure', 'out of memory', 'memory exhausted'], 'WRITE': ['=write', 'writing'], 'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['incomplete', 'truncated', 'premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
-                  'TOO_LONG': ['too long'], 'IO_ERROR': ['input/output error'],
+    'en': (None, {'SEQUENCE': ['twice'], 'EXPECTED': ['expected'], 'SYNTAX': ['malformed'], 'NOT_IMPLEMENTED': ['does not support'], 'FROM_ADDRESS': ['this address'], 'FOR_ACCOUNT': ['your account'], 'NOT_EMPTY': ['not empty'], 'DISK': ['disk', '=device'], 'FULL': ['=full'], 'WEAK': ['weak'], 'UNKNOWN_COMMAND': ['command not found'], 'EXISTS': ['exists'], 'DENIED': ['may not use'], 'NOT_FOUND': ['no * found'], 'DISABLED': ['not enabled'], 'TOO_MANY': ['too much'], 'LOCAL_ERROR': ['internal failure', 'out of memory', 'memory exhausted', 'allocate mem'], 'WRITE': ['=write', 'writing'], 'READ': ['=read', 'reading'], 'SAME': ['same'], 'USER': ['=user'], 'TRUNCATED': ['incomplete', 'truncated', 'premature end'], 'ALREADY': ['already'], 'FIRST': ['first'], 'ATTEMPTS': ['attempt', 'retries', 'tries'], 'DIRECTORY': ['directory'], 'CANNOT': ['cannot', "can't", 'unable to', 'could not'],
+                  'TOO_LONG': ['too long'], 'IO_ERROR': ['input/output error', 'i/o error'],
                   'NETWORK_ERROR': ['connection refused', 'connection timed out', 'connection reset by peer',
                                     'no route to host', 'network is unreachable']}),
     'de': (['de'], {'SEQUENCE': ['zweimal'], 'EXPECTED': ['erwartet'], 'FOR_ACCOUNT': ['ihr konto'], 'NOT_EMPTY': ['nicht leer'], 'DISK': ['festplatte'], 'FULL': ['voll'], 'WEAK': ['schwach'], 'UNKNOWN_COMMAND': ['kommando nicht gefunden'], 'EXISTS': ['existiert bereits'], 'NOT_FOUND': ['keine * gefunden'], 'WRITE': ['schreib'], 'READ': ['lesen', 'gelesen'], 'SAME': ['~selbe'], 'USER': ['benutzer'], 'TRUNCATED': ['unvollständig', 'unerwartetes ende'], 'ALREADY': ['bereits'], 'FIRST': ['zuerst'], 'ATTEMPTS': ['~=versuche', '~=versuch'], 'DIRECTORY': ['~verzeichnis'], 'CANNOT': ['kann * nicht', 'konnte * nicht'],

@@ -45,6 +45,17 @@ class GeneralCueRulesTest {
             501 | OPTS | Option not implemented.                                   | CommandNotImplemented
             501 | TYPE | Syntax error in parameters or arguments.                  | SyntaxError
             534 | EPSV | Encryption is required on the data channel.              | DataChannelProtectionRequired
+            530 | USER | Too many connections for "carol", try later.            | PerUserSessionLimit
+            202 | EPSV | EPSV not implemented.                                     | CommandNotImplemented
+            202 | ALLO | ALLO command ignored.                                     | Success
+            200 | SITE | Missing argument. Usage: SITE CHMOD mode file             | SyntaxError
+            530 | PASS | Authentication failed: home directory is missing          | HomeDirectoryUnavailable
+            552 | STOR | Error receiving data: connection reset                    | TransferAborted
+            550 | RETR | Unable to allocate memory for the read buffer.            | ServerLocalError
+            530 | USER | Unknown user name.                                        | BadCredentialsOrUnknownUser
+            530 | USER | Sorry, only anonymous logins here.                        | AnonymousOnly
+            434 | NOOP | Idle timeout, closing control connection.                 | IdleTimeout
+            550 | LIST | Send PORT or PASV before LIST.                            | BadCommandSequence
             """)
     void theWordsDecide(int code, String command, String text, Outcome expected) {
         assertEquals(expected, read(code, command, text).outcome(), text);
