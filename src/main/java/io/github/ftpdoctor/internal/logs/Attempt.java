@@ -7,6 +7,8 @@ final class Attempt {
     final int index;
     /** The TCP connection is known to be made. */
     boolean tcp;
+    /** The log shows the client connecting ("Connecting to ..."). */
+    boolean connectingSeen;
     /** The server greeted (or a command was sent, so it must have). */
     boolean greeted;
     /** The server closed or will close the connection (421, 221, a close seen). */
@@ -51,6 +53,14 @@ final class Attempt {
     /** Whether a connection being made now is the data connection (after PASV or EPSV, as curl logs it). */
     boolean dataConnectionNext() {
         return greeted && !ended && !failed && (dataConnecting || dataExpected);
+    }
+
+    /**
+     * Whether the log shows nothing of this connection before the current line: no connecting, no connection, no
+     * greeting, no command. A connection closed then may have closed at any point of the session.
+     */
+    boolean nothingShown() {
+        return !connectingSeen && !tcp && !greeted && !commandSent;
     }
 
     boolean transferUnderWay() {

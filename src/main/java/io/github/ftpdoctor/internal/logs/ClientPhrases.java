@@ -69,7 +69,19 @@ final class ClientPhrases {
             p("no route to host", Happening.UNREACHABLE, false),
             p("ehostunreach", Happening.UNREACHABLE, false),
             p("host is unreachable", Happening.UNREACHABLE, false),
+            // the host name first: lftp "Certificate verification: subjectAltName does not match ‘host’", Go
+            // crypto/x509 "x509: certificate is valid for a, not b"
+            p("subjectaltname does not match", Happening.TLS_HOSTNAME, true),
+            p("certificate is valid for", Happening.TLS_HOSTNAME, true),
             p("certificate verify failed", Happening.TLS_UNTRUSTED, true),
+            // lftp 4.9 "%s: Certificate verification: %s" with its own reason (a GnuTLS reason after WARNING: is
+            // lftp going on without verification); OpenSSL's X509_verify_cert_error_string; Go crypto/x509; .NET's
+            // SslStream
+            p("certificate verification: not trusted", Happening.TLS_UNTRUSTED, true),
+            p("unable to get local issuer certificate", Happening.TLS_UNTRUSTED, true),
+            p("unable to verify the first certificate", Happening.TLS_UNTRUSTED, true),
+            p("certificate signed by unknown authority", Happening.TLS_UNTRUSTED, true),
+            p("remote certificate is invalid", Happening.TLS_UNTRUSTED, true),
             p("ssl certificate problem", Happening.TLS_UNTRUSTED, true),
             p("pkix path building failed", Happening.TLS_UNTRUSTED, true),
             p("unable to find valid certification path", Happening.TLS_UNTRUSTED, true),
@@ -77,6 +89,9 @@ final class ClientPhrases {
             p("no subject alternative", Happening.TLS_HOSTNAME, true),
             p("no alternative certificate subject name", Happening.TLS_HOSTNAME, true),
             p("sslhandshakeexception", Happening.TLS_HANDSHAKE, true),
+            // Go crypto/tls, talking TLS to a port that answers in clear text; lftp's failed gnutls_handshake()
+            p("does not look like a tls handshake", Happening.TLS_HANDSHAKE, true),
+            p("gnutls_handshake", Happening.TLS_HANDSHAKE, true),
             p("handshake failure", Happening.TLS_HANDSHAKE, true),
             p("wrong version number", Happening.TLS_HANDSHAKE, true),
             p("connection refused", Happening.REFUSED, false),
@@ -139,7 +154,7 @@ final class ClientPhrases {
     private static final List<String> ANCHORS = List.of("time", "refus", "reset", "clos", "lost", "resol", "unknown",
             "getaddr", "eai_", "name", "host", "unreach", "route", "certif", "pkix", "alternative", "handshake",
             "version", "#100", "econn", "abort", "pipe", "disconnect", "inactivity", "reply", "response",
-            "couldn't connect");
+            "couldn't connect", "subjectalt", "trusted");
 
     static {
         for (Phrase ph : PHRASES) {

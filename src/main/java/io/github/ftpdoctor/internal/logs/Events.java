@@ -19,9 +19,49 @@ final class Events {
     private static final Pattern PASS_ARGUMENT = Pattern.compile("(?i)\\b(PASS|ACCT)(\\s+)\\S+");
 
     private final Session s;
+    /** A Java exception that closed a connection the log shows nothing else of, until its frames are read. */
+    private LogLine held;
+    private int heldLine;
+    private String heldCommand;
 
     Events(Session session) {
         this.s = session;
+    }
+
+    /**
+     * Reads a line while an exception is held: a frame may name the command it broke off (the first that does is
+     * the innermost); any other line releases it. Returns whether the line was a frame of it.
+     */
+    boolean frame(LogLine l) {
+        if (held == null) {
+            return false;
+        }
+        if (l.kind() == LogLine.Kind.CODE && l.format() == Format.JAVA) {
+            if (heldCommand == null) {
+                heldCommand = l.verb();
+            }
+            return true;
+        }
+        release();
+        return false;
+    }
+
+    /** Reports the held exception, in the session its frames placed it in. */
+    void release() {
+        LogLine l = held;
+        if (l == null) {
+            return;
+        }
+        held = null;
+        Attempt at = s.at;
+        if (ExchangeContext.CONNECT.equals(heldCommand)) {
+            at.connectingSeen = true; // closed while connecting or waiting for the greeting
+        } else if (heldCommand != null) {
+            at.lastCommand = heldCommand; // closed in answer to a command: the greeting had come
+            at.greeted = true;
+            at.commandSent = true;
+        }
+        event(heldLine, l);
     }
 
     /** A client's message as a transport event's detail: bounded, and never with a password. */
@@ -41,6 +81,13 @@ final class Events {
 
     void event(int lineNo, LogLine l) {
         Attempt at = s.at;
+        if (l != held && l.format() == Format.JAVA && l.connected() == null && at.nothingShown()
+                && (l.happening() == LogLine.Happening.CLOSED || l.happening() == LogLine.Happening.RESET)) {
+            held = l; // its frames, which follow it, tell where the session stood
+            heldLine = lineNo;
+            heldCommand = null;
+            return;
+        }
         if (at.ended || at.failed) {
             s.foldIntoOpen(lineNo); // the connection is already gone: this line echoes that
             return;
@@ -146,6 +193,10 @@ final class Events {
         Found open = at.open;
         if (open != null && !open.gone) {
             open.fold(lineNo); // the server closing after a refusal is expected
+        } else if (!at.quitSent && at.nothingShown() && isException(l.format())) {
+            // a close with nothing of the session before it (a stack trace alone): not known to be before the
+            // greeting, so no ban is assumed; the command it interrupted is unknown
+            emit(lineNo, midSession, false, null, l);
         } else if (!at.quitSent) {
             emit(lineNo, at.greeted ? midSession : beforeGreeting, !at.greeted, l);
         }
@@ -153,9 +204,17 @@ final class Events {
         at.failed = true;
     }
 
+    private static boolean isException(Format f) {
+        return f == Format.JAVA || f == Format.DOTNET || f == Format.PYTHON;
+    }
+
     private void emit(int lineNo, TransportEvent e, boolean connecting, LogLine l) {
         Attempt at = s.at;
-        String command = connecting || at.lastCommand == null ? ExchangeContext.CONNECT : at.lastCommand;
+        emit(lineNo, e, connecting, connecting || at.lastCommand == null ? ExchangeContext.CONNECT : at.lastCommand, l);
+    }
+
+    private void emit(int lineNo, TransportEvent e, boolean connecting, String command, LogLine l) {
+        Attempt at = s.at;
         Diagnosis d = s.classifier().classify(e, s.context(command, connecting ? null : at.lastArgument),
                 detail(l.text()));
         if (d.isFailure()) {

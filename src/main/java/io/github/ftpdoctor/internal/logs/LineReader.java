@@ -89,6 +89,11 @@ final class LineReader {
         }
         boolean ownTranscript = report.inTranscript();
         LogLine l = special(line, indented);
+        String bare = l == null ? Prefixes.withoutLogPrefix(line) : line;
+        if (bare != line && !bare.isEmpty()) { // a stack trace under an application log's prefix
+            LogLine traced = special(bare, true);
+            l = traced != null && (traced.format() == Format.JAVA || traced.format() == Format.DOTNET) ? traced : null;
+        }
         if (l == null) {
             l = prefixed(Prefixes.split(line), indented);
         }
@@ -107,9 +112,13 @@ final class LineReader {
             // a shell's trace of the command it runs (set -x), or PowerShell's error record: code, never evidence
             return LogLine.of(Kind.CODE, Side.IGNORED, Format.PLAIN, null, indented);
         }
-        if ((first == 'a' || first == '.') && Tracebacks.isJavaFrame(line)
-                || indented && first == 'F' && Tracebacks.isPythonCode(line)) {
-            return LogLine.of(Kind.CODE, Side.IGNORED, indented ? Format.JAVA : Format.PLAIN, null, indented);
+        if ((first == 'a' || first == '.') && Tracebacks.isJavaFrame(line)) {
+            // a frame is never evidence, but it may name the FTP command the exception above it broke off
+            return new LogLine(Kind.CODE, Side.IGNORED, indented ? Format.JAVA : Format.PLAIN, null, 0,
+                    JavaFrames.command(line), null, null, null, indented);
+        }
+        if (indented && first == 'F' && Tracebacks.isPythonCode(line)) {
+            return LogLine.of(Kind.CODE, Side.IGNORED, Format.PLAIN, null, indented);
         }
         Tracebacks.Thrown t = first == 'E' ? Tracebacks.powerShell(line) : null;
         if (t == null && (Character.isLetter(first) || first == '[') && Messages.mayBeException(line)) {
@@ -340,6 +349,11 @@ final class LineReader {
         }
         if (t.indexOf("assive") >= 0 && ClientPhrases.mentionsPassive(t)) {
             return LogLine.of(Kind.PASSIVE, Side.STATUS, f, t, indented);
+        }
+        if (t.indexOf('"') >= 0 && ClientPhrases.happening(t) != null && ClientPhrases.said(t).failure()) {
+            // FileZilla writes why a connection attempt failed as a status, the socket error quoted:
+            // Connection attempt failed with "ECONNREFUSED - Connection refused by server".
+            return Messages.error(Side.STATUS, f, t, indented, false);
         }
         return LogLine.of(Kind.OTHER, Side.STATUS, f, t, indented);
     }

@@ -165,19 +165,54 @@ final class Messages {
         return LogLine.of(Kind.OTHER, side, f, t, indented);
     }
 
-    /** The reply a message restates, from its code on: {@code (421 Too many.)} gives {@code 421 Too many.} */
+    /**
+     * The reply a message restates, from its code on: {@code (421 Too many.)} gives {@code 421 Too many.}; .NET's
+     * {@code (530) Not logged in.}, a library's {@code Code=550 ('Filename invalid')} and Markdown's bold around a
+     * pasted reply ({@code (220) **220 Client IP ...**}) give the code and the reply's own text.
+     */
     static String replyPart(String t) {
         int at = codeAt(t);
         if (at < 0) {
             return t;
         }
-        String r = t.substring(at).strip();
+        String code = t.substring(at, at + 3);
+        String rest = t.substring(at + 3);
         boolean parenthesised = at > 0 && t.charAt(at - 1) == '(';
-        if (parenthesised && r.length() > 4 && r.charAt(3) == ')') { // .NET: "(530) Not logged in."
-            return r.substring(0, 3) + " " + r.substring(4).strip();
+        if (parenthesised && rest.startsWith(")")) {
+            rest = rest.substring(1);
+            parenthesised = false;
         }
-        return parenthesised && r.endsWith(")") ? r.substring(0, r.length() - 1) : r;
+        rest = rest.strip();
+        if (rest.startsWith("('") || rest.startsWith("(\"")) { // Code=550 ('Filename invalid')
+            rest = rest.substring(2);
+            int close = Math.max(rest.lastIndexOf("')"), rest.lastIndexOf("\")"));
+            rest = close >= 0 ? rest.substring(0, close) : rest;
+        }
+        rest = stripMarkup(rest);
+        if (rest.startsWith(code + " ") || rest.startsWith(code + "-")) { // the code said twice
+            rest = stripMarkup(rest.substring(4));
+        }
+        if (parenthesised && rest.endsWith(")")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        return (code + " " + rest).strip();
     }
+
+    /** A text without the Markdown bold or code marks a user's paste put around it. */
+    private static String stripMarkup(String s) {
+        String r = s.strip();
+        for (String mark : new String[] {"**", "`"}) {
+            if (r.startsWith(mark)) {
+                r = r.substring(mark.length());
+                int end = r.lastIndexOf(mark);
+                r = end >= 0 ? r.substring(0, end) + r.substring(end + mark.length()) : r;
+            }
+        }
+        return r.strip();
+    }
+
+    /** What may stand between a restated code and its text: spaces, a dash, an opening quote, parenthesis or mark. */
+    private static final String OPENERS = " -('\"`*\u2018\u201C\u00AB";
 
     static int embeddedCode(String t) {
         int at = codeAt(t);
@@ -196,7 +231,10 @@ final class Messages {
             if (c < '1' || c > '5' || !Character.isDigit(t.charAt(i + 1)) || !Character.isDigit(t.charAt(i + 2))) {
                 continue;
             }
-            if (i > 0 && " (:".indexOf(t.charAt(i - 1)) < 0) {
+            // a library's "Code=550" or "code: 550" (ArxOne.Ftp: File error. Code=550 ('Filename invalid'))
+            boolean named = i >= 5 && (t.regionMatches(true, i - 5, "code=", 0, 5)
+                    || t.regionMatches(true, i - 5, "code:", 0, 5));
+            if (i > 0 && " (:".indexOf(t.charAt(i - 1)) < 0 && !named) {
                 continue;
             }
             int j = i + 3;
@@ -207,11 +245,14 @@ final class Messages {
                 j++; // .NET's FtpWebRequest: "The remote server returned an error: (530) Not logged in."
             }
             int k = j;
-            while (k < n && (t.charAt(k) == ' ' || t.charAt(k) == '-')) {
+            while (k < n && OPENERS.indexOf(t.charAt(k)) >= 0) {
                 k++;
             }
             if (k > j && k < n && Character.isLetter(t.charAt(k))) {
                 return i;
+            }
+            if (k > j && t.startsWith(t.substring(i, i + 3) + " ", k)) {
+                return i; // the code said twice, as a .NET message quotes a reply: (220) **220 Client IP ...**
             }
         }
         return -1;

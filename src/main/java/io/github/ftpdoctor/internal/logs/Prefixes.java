@@ -60,6 +60,28 @@ final class Prefixes {
         return s.startsWith(">") ? strip(QUOTED, s) : s;
     }
 
+    /**
+     * The line without an application log's prefix of time stamps and bracketed fields and the colon after them
+     * ({@code [20:57:22] [Server thread/WARN]: at org...}); the line itself when it has none.
+     */
+    static String withoutLogPrefix(String line) {
+        char first = line.isEmpty() ? ' ' : line.charAt(0);
+        if (first != '[' && !Character.isDigit(first)) {
+            return line;
+        }
+        String s = line;
+        for (int i = 0; i < 4; i++) {
+            String before = s;
+            s = !s.isEmpty() && Character.isDigit(s.charAt(0)) ? strip(TIMESTAMP, s) : s;
+            s = s.startsWith("[") ? strip(BRACKETED, s) : s;
+            s = s.startsWith(":") ? s.substring(1).stripLeading() : s.stripLeading();
+            if (s.equals(before)) {
+                break;
+            }
+        }
+        return s.equals(line) ? line : s;
+    }
+
     /** Splits a cleaned line by its prefix. */
     static Split split(String line) {
         char first = line.isEmpty() ? ' ' : line.charAt(0);

@@ -78,6 +78,9 @@ final class Session {
             }
             completePending();
         }
+        if (events.frame(l)) {
+            return; // a frame under an exception whose command is still to be known
+        }
         if (l.kind() != Kind.REPORT_FIELD) {
             report.flush();
         }
@@ -118,6 +121,7 @@ final class Session {
         if (pending != null) {
             completePending();
         }
+        events.release();
         report.flush();
         return findings.finish();
     }
@@ -198,14 +202,19 @@ final class Session {
                 newAttempt(); // the connection was gone: this reply is the greeting of another one
             }
         }
-        if (at.lastCommand == null && at.greeting == null) {
+        // Only an attempt's first reply, before any command, can be the greeting, and only with a code a greeting
+        // (or a refusal sent instead of one) has: a log that starts in the middle of a session shows replies to
+        // commands it does not show (a 229, then a 425), and those answer an unknown command, not the connection.
+        boolean first = at.lastCommand == null && at.greeting == null && !at.greeted;
+        boolean greetingCode = code == 220 || code == 120 || code >= 400;
+        if (first && greetingCode) {
             at.greeting = r;
             at.server = serverId(fingerprint.identify(r, null));
         } else if ("SYST".equals(at.lastCommand) && code == 215 && at.server == null) {
             at.server = serverId(fingerprint.identify(at.greeting, r.text()));
         }
         String command = at.lastCommand == null ? ExchangeContext.CONNECT : at.lastCommand;
-        String answered = at.lastCommand == null && !greetingKnown(code) ? null : command;
+        String answered = at.lastCommand == null && (!first || !greetingCode || !greetingKnown(code)) ? null : command;
         Diagnosis d = classifier.classify(r, context(answered, at.lastArgument));
         at.tcp = true;
         at.greeted = true;
@@ -346,8 +355,11 @@ final class Session {
     private void connecting() {
         if (at.dataConnectionNext()) {
             at.dataConnecting = true;
-        } else if (at.tcp || at.greeted || at.ended || at.failed || at.commandSent) {
-            newAttempt();
+        } else {
+            if (at.tcp || at.greeted || at.ended || at.failed || at.commandSent) {
+                newAttempt();
+            }
+            at.connectingSeen = true;
         }
     }
 

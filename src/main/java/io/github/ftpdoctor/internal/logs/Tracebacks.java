@@ -25,7 +25,7 @@ final class Tracebacks {
             ".+(?:Error|Exception|Warning|Exit|Interrupt)|error_(?:perm|temp|reply|proto)|timeout|gaierror|herror");
     private static final Pattern PY_DEBUG = Pattern.compile("^\\*(cmd|resp|put|get|welcome)\\* (.*)$");
     private static final Pattern JAVA_FRAME = Pattern.compile(
-            "^\\s*(?:at (?:\\(wrapper [\\w-]+\\) )?[\\w$.<>/`+]+ ?\\(.*\\)(?: \\[0x\\p{XDigit}+\\])?(?: in .+:(?:line )?\\d+)?"
+            "^\\s*(?:at (?:\\(wrapper [\\w-]+\\) )?[\\w$.<>/`+-]+ ?\\(.*\\)(?: \\[0x\\p{XDigit}+\\])?(?: in .+:(?:line )?\\d+)?"
                     + "|\\.\\.\\. \\d+ (?:more|common frames omitted))\\s*$");
     /** PowerShell's error record of a .NET call: {@code Exception calling "GetResponse" with "0" argument(s): "..."}. */
     private static final Pattern POWERSHELL_POSITION = Pattern.compile("^At (?:line:\\d+|.+:\\d+) char:\\d+\\s*$");
