@@ -23,6 +23,8 @@ final class Attempt {
     /** A passive command was answered and its data connection is still to come. */
     boolean dataExpected;
     boolean passive;
+    /** The last 227 announced 0.0.0.0, an address no client can connect to (RFC 1122 §3.2.1.3). */
+    boolean passiveToNowhere;
     boolean active;
     /** A 1xx reply came for the transfer command under way. */
     boolean preliminary;

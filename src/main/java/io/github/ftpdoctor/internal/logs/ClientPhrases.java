@@ -121,6 +121,7 @@ final class ClientPhrases {
             p("etimedout", Happening.TIMED_OUT),
             p("time-out", Happening.TIMED_OUT),
             p("timeout -", Happening.TIMED_OUT),
+            p("timeout detected. (control connection)", Happening.TIMED_OUT, true), // WinSCP, an established one
             p("timeout detected", Happening.TIMED_OUT),
             p("timeout was reached", Happening.TIMED_OUT),
             p("timeout expired", Happening.TIMED_OUT),
@@ -320,6 +321,16 @@ final class ClientPhrases {
             "STAT", "REST", "EPSV", "EPRT", "LPSV", "LPRT", "PASV", "PORT", "AUTH", "PBSZ", "PROT", "CCC", "MODE",
             "STRU", "TYPE", "ALLO", "NOOP");
     /** Probes of one file before a transfer (lftp, curl, NcFTP, tnftp ask SIZE, MDTM or MLST before RETR). */
+    /** A refusal that names the command it refuses: {@code 'auth' not implemented}, {@code 'LIST ': command not...}. */
+    private static final java.util.regex.Pattern QUOTED_VERB = java.util.regex.Pattern.compile(
+            "^['\"`‘“]([A-Za-z]{3,4})\\s*['\"`’”]:?\\s");
+
+    /** The command a refusal's text names first, quoted, upper case; or null. */
+    static String quotedVerb(String text) {
+        java.util.regex.Matcher m = text == null ? null : QUOTED_VERB.matcher(text);
+        return m != null && m.find() ? m.group(1).toUpperCase(Locale.ROOT) : null;
+    }
+
     static final Set<String> PATH_PROBE_VERBS = Set.of("SIZE", "MDTM", "MLST");
     /** Commands that do the user's work: a positive answer to one means the session went on after a failure. */
     static final Set<String> WORK_VERBS = Set.of("RETR", "STOR", "APPE", "STOU", "LIST", "NLST", "MLSD", "MLST",

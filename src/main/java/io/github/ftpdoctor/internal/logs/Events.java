@@ -101,6 +101,7 @@ final class Events {
         String text = l.text() == null ? "" : l.text();
         boolean mentionsData = ClientPhrases.mentionsDataConnection(text);
         boolean data = at.greeted && (at.dataConnectionNext() || mentionsData);
+        boolean nothingBefore = at.nothingShown();
         if (Boolean.TRUE.equals(l.connected()) && !at.greeted) {
             at.tcp = true;
         }
@@ -114,7 +115,7 @@ final class Events {
                     connectFailure(lineNo, TransportEvent.CONNECT_REFUSED, l);
                 }
             }
-            case TIMED_OUT -> timedOut(lineNo, l, mentionsData);
+            case TIMED_OUT -> timedOut(lineNo, l, mentionsData, nothingBefore);
             case RESET -> {
                 if (data) {
                     dataFailure(lineNo, TransportEvent.DATA_CONNECTION_RESET, l);
@@ -133,7 +134,7 @@ final class Events {
         }
     }
 
-    private void timedOut(int lineNo, LogLine l, boolean mentionsData) {
+    private void timedOut(int lineNo, LogLine l, boolean mentionsData, boolean nothingBefore) {
         Attempt at = s.at;
         String lower = l.text() == null ? "" : l.text().toLowerCase(Locale.ROOT);
         boolean establishing = lower.contains("establish") || lower.contains("connection to")
@@ -149,8 +150,10 @@ final class Events {
             dataFailure(lineNo, TransportEvent.DATA_CONNECT_TIMEOUT, l);
         } else if (at.greeted && at.transferUnderWay() && at.active) {
             dataFailure(lineNo, TransportEvent.DATA_ACCEPT_TIMEOUT, l); // the server never connected back
-        } else if (at.greeted) {
-            emit(lineNo, TransportEvent.REPLY_TIMEOUT, false, l);
+        } else if (at.greeted || nothingBefore && lower.contains("(control connection)")) {
+            // WinSCP's "Timeout detected. (control connection)" with nothing of the session shown: it says so of a
+            // reply that did not come on the established connection, at any point of the session
+            emit(lineNo, TransportEvent.REPLY_TIMEOUT, false, at.greeted ? at.lastCommand : null, l);
             at.failed = true;
         } else {
             connectFailure(lineNo, at.tcp ? TransportEvent.GREETING_TIMEOUT : TransportEvent.CONNECT_TIMEOUT, l);
@@ -183,7 +186,10 @@ final class Events {
     }
 
     private void dataFailure(int lineNo, TransportEvent e, LogLine l) {
-        emit(lineNo, e, false, l);
+        boolean toNowhere = s.at.passiveToNowhere
+                && (e == TransportEvent.DATA_CONNECT_REFUSED || e == TransportEvent.DATA_CONNECT_TIMEOUT);
+        // a client that connects where a "227 (0,0,0,0,...)" points cannot reach the server: its passive address
+        emit(lineNo, toNowhere ? TransportEvent.PASSIVE_ADDRESS_MISMATCH : e, false, l);
         s.at.dataConnecting = false;
         s.at.dataExpected = false;
     }

@@ -64,7 +64,7 @@ final class Found {
 
     boolean isDataFailure() {
         TransportEvent e = event();
-        return e != null && e.name().startsWith("DATA_");
+        return e != null && (e.name().startsWith("DATA_") || e == TransportEvent.PASSIVE_ADDRESS_MISMATCH);
     }
 
     /**

@@ -31,6 +31,8 @@ final class LineReader {
             Pattern.CASE_INSENSITIVE);
     /** {@code program: message}: tnftp, ncftpget, curl, lftp's commands ({@code ls: Login failed: ...}). */
     private static final Pattern PROGRAM = Pattern.compile("^([a-z][\\w.-]{0,20}): (.+)$");
+    /** A program's error naming the command a reply answered (BusyBox networking/ftpgetput.c). */
+    private static final Pattern RESPONSE_TO = Pattern.compile("\\b(?:response|reply) to ([A-Za-z]{3,4})\\b[^:]{0,20}: ");
     /**
      * Wget's progress lines that end in a failure ({@code src/connect.c}, {@code src/host.c}):
      * {@code Connecting to host (host)|addr|:21... failed: Connection refused.},
@@ -259,6 +261,12 @@ final class LineReader {
             if (t.startsWith("curl: (67) ") && said.kind() == Kind.RESTATED) { // CURLE_LOGIN_DENIED: USER or PASS
                 return new LogLine(Kind.RESTATED, Side.MESSAGE, Format.CURL, said.text(), said.code(), "PASS", null,
                         null, Boolean.TRUE, indented);
+            }
+            Matcher to = said.kind() != Kind.RESTATED && Messages.embeddedCode(t) != 0 ? RESPONSE_TO.matcher(t) : null;
+            if (to != null && to.find()) { // BusyBox ftpget/ftpput: "unexpected server response to USER: 530 ..."
+                return new LogLine(Kind.RESTATED, Side.MESSAGE, Format.EMBEDDED, Messages.replyPart(t),
+                        Messages.embeddedCode(t), to.group(1).toUpperCase(Locale.ROOT), null, null, Boolean.TRUE,
+                        indented);
             }
             return said;
         }

@@ -38,6 +38,8 @@ final class Prefixes {
     private static final Pattern LFTP = Pattern.compile("^(--->|<---|----|\\*\\*\\*\\*)(?: (.*))?$");
     /** NcFTP writes a reply's code with a colon: {@code 331: Please specify the password.} */
     private static final Pattern NCFTP_REPLY = Pattern.compile("^([1-5]\\d\\d): ?(.*)$");
+    /** A connection's number before NcFTP's {@code Cmd:} and {@code 150:} (Transmit): {@code 2: Cmd: STOR x}. */
+    private static final Pattern NCFTP_NUMBERED = Pattern.compile("^\\d{1,2}: (?=Cmd: |[1-5]\\d\\d: )");
     /** One row of curl's progress meter, which shares standard error with {@code -v}. */
     private static final Pattern CURL_METER = Pattern.compile(
             "^(?:\\s*(?:\\d+(?:\\.\\d+)?[kMGTP]?\\s+){8}(?:--:--:--|\\d+:\\d\\d:\\d\\d)\\s+"
@@ -102,6 +104,9 @@ final class Prefixes {
         }
         if (line.startsWith("--> ")) { // wget -d (ftp-basic.c: "--> %s\n")
             return new Split(Side.CLIENT, Format.WGET, line.substring(4).strip());
+        }
+        if (first >= '0' && first <= '9' && NCFTP_NUMBERED.matcher(line).lookingAt()) {
+            return split(line.substring(line.indexOf(": ") + 2)); // Transmit numbers NcFTP's lines by connection
         }
         if (line.startsWith("Cmd: ")) {
             return new Split(Side.CLIENT, Format.NCFTP, line.substring(5).strip());

@@ -29,6 +29,7 @@ final class Session {
     private final LineReader reader = new LineReader();
     private final Findings findings = new Findings();
     private final Events events;
+    private final ReplyFindings replies = new ReplyFindings(this);
     private final OwnReport report;
     Attempt at = new Attempt(0);
     private int attempts = 1;
@@ -215,10 +216,21 @@ final class Session {
         }
         String command = at.lastCommand == null ? ExchangeContext.CONNECT : at.lastCommand;
         String answered = at.lastCommand == null && (!first || !greetingCode || !greetingKnown(code)) ? null : command;
+        String quoted = code >= 500 && code <= 504 ? ClientPhrases.quotedVerb(r.text()) : null;
+        if (quoted != null && !first) { // "502 'auth' not implemented": a command the log does not show
+            command = quoted;
+            answered = quoted;
+        }
         Diagnosis d = classifier.classify(r, context(answered, at.lastArgument));
         at.tcp = true;
         at.greeted = true;
         at.dataConnecting = false;
+        if (code == 227 || code == 228 || code == 229) { // a passive reply, whatever the log shows of the command
+            at.passive = true;
+            at.active = false;
+            at.dataExpected = true;
+            at.passiveToNowhere = code == 227 && r.text().replace(" ", "").contains("(0,0,0,0,");
+        }
         if (code / 100 == 1 && at.transferUnderWay()) {
             at.preliminary = true;
         }
@@ -227,62 +239,10 @@ final class Session {
             at.endedByReply = true;
         }
         if (d.isFailure()) {
-            failedReply(lineNo, d, format, command, code);
-        } else {
-            succeeded(command);
-        }
-    }
-
-    private void failedReply(int lineNo, Diagnosis d, Format format, String command, int code) {
-        Found open = at.open;
-        boolean login = ClientPhrases.LOGIN_VERBS.contains(command);
-        if (open != null && !open.gone) {
-            if (open.isLogin() && !login && (code == 530 || code == 503 || code == 332)) {
-                open.fold(lineNo); // "530 Please login with USER and PASS." after a refused login
-                return;
-            }
-            if (open.isDataFailure() && (ClientPhrases.TRANSFER_VERBS.contains(command)
-                    || ClientPhrases.PASSIVE_VERBS.contains(command) || ClientPhrases.ACTIVE_VERBS.contains(command))) {
-                open.fold(lineNo); // the server's side of the data connection that failed, or a refused fallback
-                return;
-            }
-        }
-        Tentative tentative = Tentative.NONE;
-        if (ClientPhrases.PROBE_VERBS.contains(command) && code >= 500 && code <= 504) {
-            tentative = Tentative.REFUSED_PROBE;
-        } else if (ClientPhrases.PATH_PROBE_VERBS.contains(command) && at.lastArgument != null) {
-            tentative = Tentative.PATH_PROBE;
-        }
-        Found f = findings.add(new Found(lineNo, d, format, at, command, at.lastArgument, tentative));
-        if (absorbNext != null) {
-            f.absorb(absorbNext);
+            replies.failed(lineNo, d, format, command, code, absorbNext);
             absorbNext = null;
-        }
-        if (ClientPhrases.TRANSFER_VERBS.contains(command) && at.lastArgument != null) {
-            for (Found probe : findings.tentatives(at, Tentative.PATH_PROBE)) {
-                if (at.lastArgument.equals(probe.argument) && probe != f) {
-                    f.absorb(probe); // lftp's SIZE and MDTM of the file that RETR then fails on
-                }
-            }
-        }
-        if (tentative == Tentative.NONE || open == null || open.gone) {
-            at.open = f; // a probe's refusal does not take over what follows a real failure
-        }
-    }
-
-    private void succeeded(String command) {
-        if (at.lastArgument != null && ClientPhrases.TRANSFER_VERBS.contains(command)) {
-            for (Found probe : findings.tentatives(at, Tentative.PATH_PROBE)) {
-                if (at.lastArgument.equals(probe.argument)) {
-                    probe.gone = true; // the probe failed, the transfer worked: the probe did not matter
-                }
-            }
-        }
-        if (!"QUIT".equals(command) && !ExchangeContext.CONNECT.equals(command)) {
-            at.open = null; // the server answers again: what follows is no echo of an earlier failure
-        }
-        if (ClientPhrases.WORK_VERBS.contains(command)) {
-            findings.recovered(at); // and the session goes on working: earlier failures did not end it
+        } else {
+            replies.succeeded(command);
         }
     }
 
