@@ -350,7 +350,8 @@ final class ClientPhrases {
             Map.entry("mkdir", "MKD"), Map.entry("rmdir", "RMD"), Map.entry("delete", "DELE"),
             Map.entry("mdelete", "DELE"), Map.entry("rename", "RNFR"), Map.entry("pwd", "PWD"),
             Map.entry("size", "SIZE"), Map.entry("modtime", "MDTM"), Map.entry("quit", "QUIT"),
-            Map.entry("bye", "QUIT"), Map.entry("exit", "QUIT"), Map.entry("user", "USER"));
+            Map.entry("bye", "QUIT"), Map.entry("exit", "QUIT"), Map.entry("user", "USER"),
+            Map.entry("binary", "TYPE"), Map.entry("ascii", "TYPE"), Map.entry("image", "TYPE"));
 
     /** The FTP verb a prompt command sends, or null for anything else. */
     static String promptVerb(String word) {

@@ -26,6 +26,10 @@ final class LineReader {
             "^421 Service not available, remote server (has closed connection|timed out)\\b.*$");
     private static final Pattern BSD_NAME = Pattern.compile("^Name \\([^)]*\\):\\s*(.*)$");
     private static final Pattern BSD_PROMPT = Pattern.compile("^ftp>\\s*(.*)$");
+    /** Windows ftp.exe asks {@code User (host:(none)): name}. */
+    private static final Pattern WINDOWS_USER = Pattern.compile("^User \\((?:[^()]|\\([^()]*\\))*\\):\\s*(.*)$");
+    /** A command typed at a command-line client's prompt: a word and at most two arguments. */
+    private static final Pattern TYPED = Pattern.compile("^[A-Za-z]+(?:\\s+\\S+){0,2}\\s*$");
     private static final Pattern BSD_MESSAGE = Pattern.compile(
             "^(not connected\\.|login failed\\.?|connected to \\S+\\.|remote system type is\\b.*|setupsockbufsize:.*)$",
             Pattern.CASE_INSENSITIVE);
@@ -62,6 +66,8 @@ final class LineReader {
     private final Tracebacks tracebacks = new Tracebacks();
     private final ReportSyntax report = new ReportSyntax();
     private boolean lftpSeen;
+    /** A command-line client's prompt was seen: its typed commands may follow without it. */
+    private boolean promptSeen;
 
     LogLine read(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -132,8 +138,10 @@ final class LineReader {
         if (t != null) {
             return Messages.thrown(t, indented);
         }
-        Matcher m = line.startsWith("Name (") ? BSD_NAME.matcher(line) : null;
+        Matcher m = line.startsWith("Name (") ? BSD_NAME.matcher(line)
+                : line.startsWith("User (") ? WINDOWS_USER.matcher(line) : null;
         if (m != null && m.matches()) {
+            promptSeen = true;
             return command(Side.CLIENT, Format.BSD_FTP, "USER " + m.group(1).strip(), false, indented);
         }
         if (line.startsWith("Password:")) {
@@ -141,7 +149,12 @@ final class LineReader {
         }
         m = line.startsWith("ftp>") ? BSD_PROMPT.matcher(line) : null;
         if (m != null && m.matches()) {
+            promptSeen = true;
             return prompt(m.group(1).strip(), indented);
+        }
+        if (promptSeen && Character.isLetter(first) && TYPED.matcher(line).matches()
+                && ClientPhrases.promptVerb(line.split("\\s+")[0]) != null) {
+            return prompt(line, indented); // a command typed at the prompt, echoed without it (ftp -s:script)
         }
         return null;
     }

@@ -238,6 +238,10 @@ final class Session {
             at.ended = true;
             at.endedByReply = true;
         }
+        if (code == 331 && "USER".equals(at.lastCommand)) {
+            at.lastCommand = "PASS"; // the client's next command, even where the log does not show it
+            at.lastArgument = null;
+        }
         if (d.isFailure()) {
             replies.failed(lineNo, d, format, command, code, absorbNext);
             absorbNext = null;
