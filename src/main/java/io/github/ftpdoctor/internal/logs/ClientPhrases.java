@@ -81,6 +81,8 @@ final class ClientPhrases {
             p("unable to get local issuer certificate", Happening.TLS_UNTRUSTED, true),
             p("unable to verify the first certificate", Happening.TLS_UNTRUSTED, true),
             p("certificate signed by unknown authority", Happening.TLS_UNTRUSTED, true),
+            p("self signed certificate", Happening.TLS_UNTRUSTED, true), // OpenSSL 1.1 (Node, lftp's SSL_connect)
+            p("self-signed certificate", Happening.TLS_UNTRUSTED, true), // OpenSSL 3
             p("remote certificate is invalid", Happening.TLS_UNTRUSTED, true),
             p("ssl certificate problem", Happening.TLS_UNTRUSTED, true),
             p("pkix path building failed", Happening.TLS_UNTRUSTED, true),
@@ -199,6 +201,9 @@ final class ClientPhrases {
     }
 
     private static Phrase phraseLower(String lower) {
+        if (lower.contains("continuing anyway")) {
+            return null; // curl -k: "SSL certificate verify result: ... (18), continuing anyway." is no failure
+        }
         boolean anchored = false;
         for (String a : ANCHORS) {
             if (lower.contains(a)) {

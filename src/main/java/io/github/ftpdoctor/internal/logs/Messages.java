@@ -157,10 +157,12 @@ final class Messages {
         if (h != null && code == 0) {
             return new LogLine(Kind.EVENT, side, f, t, 0, null, null, h, said.connected(), indented);
         }
-        if (always || code != 0 && f != Format.PLAIN || said.failure()) {
-            boolean restated = code != 0 && f != Format.PLAIN;
-            return new LogLine(restated ? Kind.RESTATED : Kind.CLIENT_ERROR, side, f, restated ? replyPart(t) : t,
-                    code, null, null, h, null, indented);
+        // a plain message that ends with its reply's code in brackets restates that reply ("...from this IP[421]")
+        boolean trailing = code != 0 && f == Format.PLAIN && codeAt(t) < 0;
+        if (always || code != 0 && f != Format.PLAIN || trailing || said.failure()) {
+            boolean restated = code != 0 && (f != Format.PLAIN || trailing);
+            return new LogLine(restated ? Kind.RESTATED : Kind.CLIENT_ERROR, side, trailing ? Format.EMBEDDED : f,
+                    restated ? replyPart(t) : t, code, null, null, h, null, indented);
         }
         return LogLine.of(Kind.OTHER, side, f, t, indented);
     }
@@ -173,7 +175,8 @@ final class Messages {
     static String replyPart(String t) {
         int at = codeAt(t);
         if (at < 0) {
-            return t;
+            Matcher m = TRAILING_CODE.matcher(t);
+            return m.find() ? m.group(2) + " " + m.group(1).strip() : t;
         }
         String code = t.substring(at, at + 3);
         String rest = t.substring(at + 3);
@@ -216,8 +219,15 @@ final class Messages {
 
     static int embeddedCode(String t) {
         int at = codeAt(t);
-        return at < 0 ? 0 : Integer.parseInt(t.substring(at, at + 3));
+        if (at < 0) {
+            Matcher m = TRAILING_CODE.matcher(t);
+            return m.find() ? Integer.parseInt(m.group(2)) : 0;
+        }
+        return Integer.parseInt(t.substring(at, at + 3));
     }
+
+    /** A message that ends with its reply's code in brackets (ftp-kr: {@code Too many connections (8) from this IP[421]}). */
+    private static final Pattern TRAILING_CODE = Pattern.compile("^(?:[a-z]{2,12}: )?(\\p{L}[^\\[\\]]{3,300}?)\\s*\\[([1-5]\\d\\d)]\\s*$");
 
     /**
      * Where a reply code stands inside a client's message: three digits from 100 to 599 at the start or after a

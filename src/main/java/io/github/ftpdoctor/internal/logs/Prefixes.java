@@ -31,7 +31,7 @@ final class Prefixes {
     private static final Pattern WORD_PREFIX = Pattern.compile(
             "^(status|command|response|error|warning|trace|listing|verbose|debug|info|c|s|client|server)\\s*:(>?)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ARROW_PREFIX = Pattern.compile("^([><*{}])(?=\\s|$)");
+    private static final Pattern ARROW_PREFIX = Pattern.compile("^(?:([><*])(?=\\s|$)|([{}])(?= \\[))");
     /** WinSCP's session log: a mark, then {@code 2012-07-17 22:00:37.670}. */
     private static final Pattern WINSCP = Pattern.compile(
             "^([.<>!*]) \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} ?(.*)$");
@@ -136,7 +136,7 @@ final class Prefixes {
         }
         m = !s.isEmpty() && "><*{}".indexOf(s.charAt(0)) >= 0 ? ARROW_PREFIX.matcher(s) : null;
         if (m != null && m.find()) {
-            Side side = switch (m.group(1)) {
+            Side side = switch (m.group(1) != null ? m.group(1) : m.group(2)) {
                 case ">" -> Side.CLIENT;
                 case "<" -> Side.SERVER;
                 case "*" -> Side.MESSAGE;
