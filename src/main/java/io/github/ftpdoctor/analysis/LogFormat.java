@@ -18,6 +18,8 @@ public enum LogFormat {
     JAVA,
     /** .NET exceptions ({@code FtpWebRequest}'s {@code WebException}) and PowerShell's error records. */
     DOTNET,
+    /** Ruby exceptions ({@code Net::FTPPermError}) and their {@code from} frames. */
+    RUBY,
     /** WinSCP session logs. */
     WINSCP,
     /** FileZilla client logs. */

@@ -47,7 +47,7 @@ final class Attempt {
 
     void sawFormat(Format f) {
         if (dialect == null && f != Format.PLAIN && f != Format.EMBEDDED && f != Format.PYTHON && f != Format.JAVA
-                && f != Format.DOTNET) {
+                && f != Format.DOTNET && f != Format.RUBY) {
             dialect = f;
         }
     }

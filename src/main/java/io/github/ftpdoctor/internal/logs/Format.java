@@ -20,6 +20,8 @@ public enum Format {
      * with "0" argument(s): "..."} and the lines of its error record.
      */
     DOTNET("dotnet"),
+    /** Ruby: {@code ftp.rb:243:in `getresp': 553 ... (Net::FTPPermError)} and its {@code from ...:in `x'} frames. */
+    RUBY("ruby"),
     /** WinSCP session logs: {@code . }, {@code < }, {@code > }, {@code ! }, {@code * } with timestamps. */
     WINSCP("winscp"),
     /** FileZilla client: {@code Status:}, {@code Command:}, {@code Response:}, {@code Error:}. */

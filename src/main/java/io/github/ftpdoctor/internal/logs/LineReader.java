@@ -128,7 +128,10 @@ final class LineReader {
         if (indented && first == 'F' && Tracebacks.isPythonCode(line)) {
             return LogLine.of(Kind.CODE, Side.IGNORED, Format.PLAIN, null, indented);
         }
-        Tracebacks.Thrown t = first == 'E' ? Tracebacks.powerShell(line) : null;
+        if ((first == 'f' || first == '/') && Tracebacks.isRubyFrame(line)) {
+            return LogLine.of(Kind.CODE, Side.IGNORED, Format.RUBY, null, indented);
+        }
+        Tracebacks.Thrown t = first == 'E' ? Tracebacks.powerShell(line) : Tracebacks.ruby(line);
         if (t == null && (Character.isLetter(first) || first == '[') && Messages.mayBeException(line)) {
             t = Tracebacks.java(line);
             if (t == null && !indented) {

@@ -24,6 +24,10 @@ final class Session {
     private static final int MAX_REPLY_LINE_CHARS = LogAnalysis.MAX_REPLY_LINE_CHARS;
     private static final int MAX_REPLY_CHARS = LogAnalysis.MAX_REPLY_CHARS;
 
+    /** The formats of exceptions, whose restated replies answer a command the log may not show. */
+    private static final java.util.Set<Format> EXCEPTIONS = java.util.EnumSet.of(Format.JAVA, Format.DOTNET,
+            Format.RUBY, Format.PYTHON);
+
     private final Classifier classifier;
     private final Fingerprint fingerprint;
     private final LineReader reader = new LineReader();
@@ -264,6 +268,8 @@ final class Session {
         // restatements name the command for certain (its progress line may show several: "==> PASV ... ==> RETR")
         if (l.verb() != null && (at.lastCommand == null || l.format() == Format.WGET)) {
             at.lastCommand = l.verb();
+        } else if (l.verb() == null && EXCEPTIONS.contains(l.format())) {
+            at.greeted = true; // a library raises a refused greeting as a connection failure: this answered a command
         }
         reply(l.code(), List.of(l.text().split("\n")), lineNo, l.format());
     }

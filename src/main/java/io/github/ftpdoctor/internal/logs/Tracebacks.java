@@ -28,6 +28,9 @@ final class Tracebacks {
             "^\\s*(?:at (?:\\(wrapper [\\w-]+\\) )?[\\w$.<>/`+-]+ ?\\(.*\\)(?: \\[0x\\p{XDigit}+\\])?(?: in .+:(?:line )?\\d+)?"
                     + "|\\.\\.\\. \\d+ (?:more|common frames omitted))\\s*$");
     /** PowerShell's error record of a .NET call: {@code Exception calling "GetResponse" with "0" argument(s): "..."}. */
+    private static final Pattern RUBY_EXCEPTION = Pattern.compile(
+            "^\\S+:\\d+:in [`'][^`']+': (.+) \\(([A-Z]\\w*(?:::[A-Z]\\w*)+|[A-Z]\\w*(?:Error|Exception))\\)\\s*$");
+    private static final Pattern RUBY_FRAME = Pattern.compile("^(?:from )?\\S+\\.rb:\\d+:in [`'][^`']+'\\s*$");
     private static final Pattern POWERSHELL_POSITION = Pattern.compile("^At (?:line:\\d+|.+:\\d+) char:\\d+\\s*$");
     private static final Pattern POWERSHELL_EXCEPTION = Pattern.compile(
             "^Exception calling \"([^\"]+)\" with \"\\d+\" argument\\(s\\): \"(.*)\"\\s*$");
@@ -125,6 +128,20 @@ final class Tracebacks {
                 || m.group(2).startsWith("System.");
         return new Thrown(dotnet ? Format.DOTNET : Format.JAVA, m.group(2), m.group(3) == null ? "" : m.group(3).strip(),
                 cause, null, null);
+    }
+
+    /** A Ruby exception as Ruby prints it, {@code file:line:in `method': message (Class)}, or null. */
+    static Thrown ruby(String line) {
+        Matcher m = line.indexOf(":in ") > 0 ? RUBY_EXCEPTION.matcher(line) : null;
+        if (m == null || !m.matches()) {
+            return null;
+        }
+        return new Thrown(Format.RUBY, m.group(2), m.group(1).strip(), false, null, null);
+    }
+
+    /** A frame of a Ruby backtrace: {@code from /usr/lib/ruby/net/ftp.rb:264:in `sendcmd'}. */
+    static boolean isRubyFrame(String line) {
+        return RUBY_FRAME.matcher(line).matches();
     }
 
     /** PowerShell's report of an exception thrown by a .NET method it called, or null. */
