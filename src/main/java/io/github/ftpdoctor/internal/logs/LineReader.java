@@ -26,6 +26,8 @@ final class LineReader {
             "^421 Service not available, remote server (has closed connection|timed out)\\b.*$");
     private static final Pattern BSD_NAME = Pattern.compile("^Name \\([^)]*\\):\\s*(.*)$");
     private static final Pattern BSD_PROMPT = Pattern.compile("^ftp>\\s*(.*)$");
+    /** node-ftp's debug output of a parsed reply: {@code Response: code=425, buffer='Cannot open data connection.'}. */
+    private static final Pattern NODE_FTP_RESPONSE = Pattern.compile("^code=([1-5]\\d\\d), buffer=('.*'|\".*\")$");
     /** Windows ftp.exe asks {@code User (host:(none)): name}. */
     private static final Pattern WINDOWS_USER = Pattern.compile("^User \\((?:[^()]|\\([^()]*\\))*\\):\\s*(.*)$");
     /** A command typed at a command-line client's prompt: a word and at most two arguments. */
@@ -209,6 +211,19 @@ final class LineReader {
         }
         if (t.isEmpty()) {
             return LogLine.of(Kind.OTHER, p.side(), f, t, indented);
+        }
+        if (p.side() == Side.SERVER && t.length() > 2 && (t.charAt(0) == '\'' || t.charAt(0) == '"')
+                && t.charAt(t.length() - 1) == t.charAt(0)) {
+            // a reply as a string literal (node-ftp's debug: < '425 Cannot open data connection.\r\n'); a chunk of
+            // several replies is read again reply by reply in the lines that follow it
+            String text = Tracebacks.unrepr(t).strip();
+            return text.indexOf('\n') >= 0 ? LogLine.of(Kind.OTHER, Side.IGNORED, f, t, indented)
+                    : reply(Side.SERVER, f, text, indented, Kind.SERVER_TEXT);
+        }
+        Matcher parsed = p.side() == Side.SERVER && t.startsWith("code=") ? NODE_FTP_RESPONSE.matcher(t) : null;
+        if (parsed != null && parsed.matches()) { // node-ftp: Response: code=425, buffer='Cannot open data ...'
+            return reply(Side.SERVER, f, parsed.group(1) + " " + Tracebacks.unrepr(parsed.group(2)).strip(), indented,
+                    Kind.SERVER_TEXT);
         }
         return switch (p.side()) {
             case SERVER -> reply(Side.SERVER, f, t, indented, Kind.SERVER_TEXT);
