@@ -59,7 +59,7 @@ final class LineReader {
      * The separators after which the fallback looks for a command or a reply inside other text: a closing bracket
      * or an arrow, not a colon ({@code Login failed: 530 ...} is a client's message, not a reply).
      */
-    private static final Pattern EMBEDDED = Pattern.compile("(?:[\\])>]|<-+|-+>)\\s*(?:[<>]\\s*)?");
+    private static final Pattern EMBEDDED = Pattern.compile("(?:[\\])>]:?|<-+|-+>)\\s*(?:[<>]\\s*)?");
 
     /** The fallback looks no further than this many separators, in lines no longer than this. */
     private static final int MAX_EMBEDDED_TRIES = 16;

@@ -32,7 +32,9 @@ final class ReplyFindings {
         Found open = at.open;
         boolean login = ClientPhrases.LOGIN_VERBS.contains(command);
         if (open != null && !open.gone) {
-            if (open.isLogin() && !login && (code == 530 || code == 503 || code == 332)) {
+            if (open.isLogin() && (!login && (code == 530 || code == 503 || code == 332)
+                    || code == 503 && "PASS".equals(command) && "USER".equals(open.verb))) {
+                // also "503 Login with USER first." to the PASS a client sends after its USER was refused
                 open.fold(lineNo); // "530 Please login with USER and PASS." after a refused login
                 return;
             }
