@@ -24,14 +24,8 @@ final class LineReader {
     /** BSD ftp and tnftp report a closed connection or their own timeout as a reply of their own. */
     private static final Pattern BSD_SYNTHETIC = Pattern.compile(
             "^421 Service not available, remote server (has closed connection|timed out)\\b.*$");
-    private static final Pattern BSD_NAME = Pattern.compile("^Name \\([^)]*\\):\\s*(.*)$");
-    private static final Pattern BSD_PROMPT = Pattern.compile("^ftp>\\s*(.*)$");
     /** node-ftp's debug output of a parsed reply: {@code Response: code=425, buffer='Cannot open data connection.'}. */
     private static final Pattern NODE_FTP_RESPONSE = Pattern.compile("^code=([1-5]\\d\\d), buffer=('.*'|\".*\")$");
-    /** Windows ftp.exe asks {@code User (host:(none)): name}. */
-    private static final Pattern WINDOWS_USER = Pattern.compile("^User \\((?:[^()]|\\([^()]*\\))*\\):\\s*(.*)$");
-    /** A command typed at a command-line client's prompt: a word and at most two arguments. */
-    private static final Pattern TYPED = Pattern.compile("^[A-Za-z]+(?:\\s+\\S+){0,2}\\s*$");
     private static final Pattern BSD_MESSAGE = Pattern.compile(
             "^(not connected\\.|login failed\\.?|connected to \\S+\\.|remote system type is\\b.*|setupsockbufsize:.*)$",
             Pattern.CASE_INSENSITIVE);
@@ -68,8 +62,7 @@ final class LineReader {
     private final Tracebacks tracebacks = new Tracebacks();
     private final ReportSyntax report = new ReportSyntax();
     private boolean lftpSeen;
-    /** A command-line client's prompt was seen: its typed commands may follow without it. */
-    private boolean promptSeen;
+    private final Prompts prompts = new Prompts();
 
     LogLine read(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -143,25 +136,7 @@ final class LineReader {
         if (t != null) {
             return Messages.thrown(t, indented);
         }
-        Matcher m = line.startsWith("Name (") ? BSD_NAME.matcher(line)
-                : line.startsWith("User (") ? WINDOWS_USER.matcher(line) : null;
-        if (m != null && m.matches()) {
-            promptSeen = true;
-            return command(Side.CLIENT, Format.BSD_FTP, "USER " + m.group(1).strip(), false, indented);
-        }
-        if (line.startsWith("Password:")) {
-            return new LogLine(Kind.COMMAND, Side.CLIENT, Format.BSD_FTP, null, 0, "PASS", null, null, null, indented);
-        }
-        m = line.startsWith("ftp>") ? BSD_PROMPT.matcher(line) : null;
-        if (m != null && m.matches()) {
-            promptSeen = true;
-            return prompt(m.group(1).strip(), indented);
-        }
-        if (promptSeen && Character.isLetter(first) && TYPED.matcher(line).matches()
-                && ClientPhrases.promptVerb(line.split("\\s+")[0]) != null) {
-            return prompt(line, indented); // a command typed at the prompt, echoed without it (ftp -s:script)
-        }
-        return null;
+        return prompts.read(line, first, indented);
     }
 
     private LogLine pythonDebug(String tag, String payload, boolean indented) {
@@ -176,23 +151,6 @@ final class LineReader {
             }
             default -> LogLine.of(Kind.OTHER, Side.IGNORED, Format.PYTHON, null, indented); // *get* *put* *welcome*
         };
-    }
-
-    /** A command typed at the BSD ftp prompt: the FTP verb it sends, or nothing (never the words typed). */
-    private static LogLine prompt(String typed, boolean indented) {
-        String[] words = typed.split("\\s+");
-        String verb = words[0].isEmpty() ? null : ClientPhrases.promptVerb(words[0]);
-        if (verb == null) {
-            return LogLine.of(Kind.OTHER, Side.CLIENT, Format.BSD_FTP, null, indented);
-        }
-        String argument = null;
-        if (words.length > 1 && ClientPhrases.PATH_VERBS.contains(verb)) {
-            boolean upload = "STOR".equals(verb) || "APPE".equals(verb);
-            argument = upload ? words[words.length - 1] : words[1];
-        } else if ("USER".equals(verb) && words.length > 1) {
-            argument = words[1]; // "user NAME PASSWORD": the password is dropped
-        }
-        return new LogLine(Kind.COMMAND, Side.CLIENT, Format.BSD_FTP, null, 0, verb, argument, null, null, indented);
     }
 
     private LogLine reportField(ReportSyntax.Field f, boolean indented) {
