@@ -386,6 +386,18 @@ class LogFormatsTest {
         assertTrue(analyze("+ curl -sS -T report.pdf ftp://127.0.0.1/530/report.pdf\n+ echo 550 done").isEmpty(),
                 "a shell's trace of the commands it runs (set -x) is no evidence");
 
+        Finding php = only("PHP Warning:  ftp_login(): Login incorrect. in /var/www/sync.php on line 12");
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, php.diagnosis().outcome(),
+                "PHP quotes the reply's text alone; vsftpd's and ProFTPD's phrasing gives its code");
+        assertEquals("PASS", php.diagnosis().command(), "ftp_login() sends USER and PASS");
+        assertEquals(530, php.diagnosis().code());
+        Finding fluent = only("FluentFTP.FtpCommandException: Disk full - please upload later");
+        assertEquals(Outcome.InsufficientStorage, fluent.diagnosis().outcome());
+        assertTrue(analyze("Warning: ftp_nlist(): php_connect_nonb() failed: Operation now in progress (115)")
+                .isEmpty(), "PHP's own words (a function call, an errno) are no server's reply");
+        assertTrue(analyze("Warning: ftp_chdir(): Nothing that a server would ever say here, really").isEmpty(),
+                "a text no server's phrasing in the catalog matches concludes nothing");
+
         Finding go = only("2026/12/07 03:00:01 ftp: 550 Failed to open file.");
         assertEquals(550, go.diagnosis().code(), "Go's log prefix is a time stamp");
 

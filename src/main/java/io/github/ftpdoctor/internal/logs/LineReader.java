@@ -126,6 +126,10 @@ final class LineReader {
         if ((first == 'f' || first == '/') && Tracebacks.isRubyFrame(line)) {
             return LogLine.of(Kind.CODE, Side.IGNORED, Format.RUBY, null, indented);
         }
+        LogLine quoted = QuotedTexts.read(line, indented);
+        if (quoted != null) {
+            return quoted;
+        }
         Tracebacks.Thrown t = first == 'E' ? Tracebacks.powerShell(line) : Tracebacks.ruby(line);
         if (t == null && (Character.isLetter(first) || first == '[') && Messages.mayBeException(line)) {
             t = Tracebacks.java(line);

@@ -47,6 +47,12 @@ public record LogLine(Kind kind, Side side, Format format, String text, int code
         RESTATED,
         /** The client reports a failure without saying anything new ({@code Not connected.}, {@code Login failed.}). */
         CLIENT_ERROR,
+        /**
+         * The client quotes a reply's text without its code: PHP's {@code ftp_login(): Login incorrect.}, a .NET
+         * {@code FtpCommandException: Login authentication failed}. Its code is the one a server's own phrasing of
+         * that text has in the catalog, when one has it.
+         */
+        QUOTED_TEXT,
         /** A field of this project's own report ({@code Reply:}, {@code After:}, {@code Event:}, {@code Target:}). */
         REPORT_FIELD,
         /** The {@code Transcript:} heading of this project's report. */

@@ -109,6 +109,7 @@ final class Session {
             case EVENT -> events.event(lineNo, l);
             case RESTATED -> restated(lineNo, l);
             case CLIENT_ERROR -> foldIntoOpen(lineNo);
+            case QUOTED_TEXT -> quoted(lineNo, l);
             case REPORT_FIELD -> report.field(lineNo, l);
             case REPORT_TRANSCRIPT -> {
                 report.flush();
@@ -272,6 +273,20 @@ final class Session {
             at.greeted = true; // a library raises a refused greeting as a connection failure: this answered a command
         }
         reply(l.code(), List.of(l.text().split("\n")), lineNo, l.format());
+    }
+
+    /** A reply's text quoted without its code: read under the code a server's own phrasing of it has. */
+    private void quoted(int lineNo, LogLine l) {
+        Found open = at.open;
+        if (open != null && !open.gone || at.ended || at.failed) {
+            foldIntoOpen(lineNo);
+            return;
+        }
+        int code = QuotedTexts.code(classifier, l.text(), l.verb());
+        if (code != 0) {
+            restated(lineNo, new LogLine(Kind.RESTATED, l.side(), l.format(), code + " " + l.text(), code, l.verb(),
+                    null, null, l.connected(), l.indented()));
+        }
     }
 
     void foldIntoOpen(int lineNo) {
