@@ -56,6 +56,18 @@ class GeneralCueRulesTest {
             530 | USER | Sorry, only anonymous logins here.                        | AnonymousOnly
             434 | NOOP | Idle timeout, closing control connection.                 | IdleTimeout
             550 | LIST | Send PORT or PASV before LIST.                            | BadCommandSequence
+            227 | PASV | Passive mode is not supported here.                       | CommandNotImplemented
+            229 | EPSV | EPSV not implemented, use PASV                            | CommandNotImplemented
+            200 | LIST | No such directory.                                        | FileNotFound
+            226 | RETR | Descarga parcial.                                         | TransferIncomplete
+            226 | RETR | Transfert partiel.                                        | TransferIncomplete
+            530 | PWD  | Sie müssen sich zuerst anmelden.                          | NotLoggedIn
+            553 | MKD  | That name is already in use.                              | PermanentFailure
+            550 | STOR | Transfer failed: connection reset while transferring data | TransferAborted
+            530 | USER | Utente sconosciuto.                                       | BadCredentialsOrUnknownUser
+            550 | RETR | Chemin invalide.                                          | FileNotFound
+            553 | RNTO | Ungültiger Pfad                                           | FileNameNotAllowed
+            550 | SIZE | invalid path: /a/b                                        | FileNotFound
             """)
     void theWordsDecide(int code, String command, String text, Outcome expected) {
         assertEquals(expected, read(code, command, text).outcome(), text);
