@@ -35,6 +35,14 @@ WGET = {'Login incorrect.\n': ('530', 'PASS'),
         'No such file %s.\n': ('550', 'RETR'),
         'No such file or directory %s.\n\n': ('550', 'LIST')}
 LFTP = {'Login failed': 'Login failed', 'Access failed: ': 'Access failed', 'Fatal error': 'Fatal error'}
+# lftp 4.9.2's debug lines ('---- ...', '**** ...') on the control connection: the start of a new attempt to connect
+# (src/ftpclass.cc, src/NetAccess.cc: 'Resolving host address...', 'Connecting to %s%s (%s) port %u') and what
+# happened to it ('Peer closed connection', 'Timeout - reconnecting'), with whether the TCP connection had been made.
+LFTP_MESSAGES = {'Resolving host address...': ('CONNECTING', ''),
+                 'Connecting to %s%s (%s) port %u': ('CONNECTING', ''),
+                 'Peer closed connection': ('CLOSED', 'yes'),
+                 'peer closed connection': ('CLOSED', 'yes'),
+                 'Timeout - reconnecting': ('TIMED_OUT', '')}
 
 
 def catalogs(domain):
@@ -82,6 +90,31 @@ def main(out_dir):
           '# lftp 4.9.2 error prefixes, translated (Debian 12 lftp 4.9.2-2+b1, lftp.mo of each locale): the words\n'
           '# between the command typed and the error in "ls: Login failed: 530 ...". Made by tools/system-clients.py.\n'
           '# Columns: prefix (lower case, no colon), the English prefix it stands for, msgid, locales.\n', rows)
+
+    rows = {}
+    for locale, t in catalogs('lftp'):
+        for msgid, (happening, connected) in LFTP_MESSAGES.items():
+            text = t._catalog.get(msgid)
+            if not text or text == msgid:
+                continue
+            if happening == 'CONNECTING':
+                # what the line starts with, up to the first placeholder, with the space after it (Russian
+                # 'Соединение с %s' must not take 'Соединение сокета данных с' for a new attempt)
+                key = text.split('%')[0].lower() if '%' in text else text.strip().rstrip('.\u2026').lower()
+            else:
+                key = text.strip().rstrip('.').lower()
+            if len(key.strip()) < 3:
+                continue
+            if key in rows and rows[key][0] != happening:
+                raise SystemExit('%s: %r means %s and %s' % (locale, key, rows[key][0], happening))
+            locales = rows.setdefault(key, (happening, connected, msgid, []))[3]
+            if locale not in locales:
+                locales.append(locale)
+    write(os.path.join(out_dir, 'lftp-messages.tsv'),
+          '# lftp 4.9.2 debug messages on the control connection, translated (Debian 12 lftp 4.9.2-2+b1, lftp.mo of\n'
+          '# each locale); made by tools/system-clients.py. Columns: phrase (lower case; for CONNECTING, what a line\n'
+          '# starts with, up to the first placeholder), what happened (CONNECTING: a new attempt to connect begins),\n'
+          '# whether the TCP connection had been made (yes, no, empty: unknown), msgid, locales.\n', rows)
 
     rows = {}
     for locale, t in [('en', None)] + list(catalogs('wget')):

@@ -51,9 +51,11 @@ final class LineReader {
     private static final Pattern WGET_FAILED = Pattern.compile("^(?:Connecting to|Resolving) \\S.{0,300}?\\.\\.\\. failed: (.+)$");
     /**
      * The separators after which the fallback looks for a command or a reply inside other text: a closing bracket
-     * or an arrow, not a colon ({@code Login failed: 530 ...} is a client's message, not a reply).
+     * or an arrow, not a colon ({@code Login failed: 530 ...} is a client's message, not a reply), except after
+     * the word response ({@code FTPException: Connection refused. (Response: 502 Command not implemented.)}).
      */
-    private static final Pattern EMBEDDED = Pattern.compile("(?:[\\])>]:?|<-+|-+>)\\s*(?:[<>]\\s*)?");
+    private static final Pattern EMBEDDED = Pattern.compile(
+            "(?:[\\])>]:?|<-+|-+>|\\b(?:[Rr]esponse|RESPONSE)\\s*:)\\s*(?:[<>]\\s*)?");
 
     /** The fallback looks no further than this many separators, in lines no longer than this. */
     private static final int MAX_EMBEDDED_TRIES = 16;
@@ -63,9 +65,16 @@ final class LineReader {
     private final ReportSyntax report = new ReportSyntax();
     private boolean lftpSeen;
     private final Prompts prompts = new Prompts();
+    private final MarkdownQuote quote = new MarkdownQuote();
+    /** The log has shown an unprefixed login command in lower case: its other commands are written so too. */
+    private boolean lowerCaseVerbs;
 
     LogLine read(String raw) {
         if (raw == null || raw.isBlank()) {
+            return LogLine.BLANK;
+        }
+        raw = quote.strip(raw);
+        if (raw.isBlank()) {
             return LogLine.BLANK;
         }
         boolean indented = Character.isWhitespace(raw.charAt(0));
@@ -209,7 +218,15 @@ final class LineReader {
         }
         LogLine c = command(Side.PLAIN, Format.PLAIN, t, true, indented);
         if (c.kind() == Kind.COMMAND) {
+            lowerCaseVerbs |= Character.isLowerCase(t.charAt(0)); // a client that writes "pass ***" writes "stat x"
             return c;
+        }
+        if (lowerCaseVerbs && Character.isLowerCase(t.charAt(0))) {
+            Matcher m = COMMAND_LINE.matcher(t);
+            if (m.matches() && m.group(1).equals(m.group(1).toLowerCase(Locale.ROOT))
+                    && ClientPhrases.KNOWN_VERBS.contains(m.group(1).toUpperCase(Locale.ROOT))) {
+                return command(Side.PLAIN, Format.PLAIN, t, false, indented);
+            }
         }
         char first = Character.toLowerCase(t.charAt(0));
         TranslatedMessages.Restated wget = TranslatedMessages.wget(t); // Wget without -d: all it says of a failure

@@ -35,8 +35,9 @@ final class Messages {
     }
 
     static LogLine marker(Side side, Format f, String t, boolean indented) {
-        if (f == Format.FILEZILLA && TranslatedMessages.startsConnecting(t)) {
-            return LogLine.of(Kind.CONNECTING, side, f, t, indented); // FileZilla's, in the languages it ships
+        if ((f == Format.FILEZILLA || f == Format.LFTP) && TranslatedMessages.startsConnecting(t)) {
+            // FileZilla's and lftp's, in the languages they ship
+            return LogLine.of(Kind.CONNECTING, side, f, t, indented);
         }
         char c = t.isEmpty() ? ' ' : Character.toLowerCase(t.charAt(0));
         if (c != 'c' && c != 'd' && c != 't' && c != 'r') {

@@ -59,8 +59,13 @@ final class Prefixes {
             s = strip(CURL_METER, s);
         }
         s = s.stripLeading();
-        return s.startsWith(">") ? strip(QUOTED, s) : s;
+        s = s.startsWith(">") ? strip(QUOTED, s) : s;
+        return s.startsWith("**") || s.startsWith("__") ? BOLD_PREFIX.matcher(s).replaceFirst("$2$3$4 ") : s;
     }
+
+    /** A log prefix in Markdown bold, as pasted into an issue: {@code **Response:**}, {@code __Status__:}. */
+    private static final Pattern BOLD_PREFIX = Pattern.compile(
+            "^(\\*\\*|__)(\\p{L}[\\p{L} ]{0,30}?)(?:([:\uFF1A])\\1|\\1([:\uFF1A]))\\s*");
 
     /**
      * The line without an application log's prefix of time stamps and bracketed fields and the colon after them

@@ -9,7 +9,8 @@ import java.util.List;
  * clients' own message catalogs): FileZilla's ({@code 连接被拒绝}, {@code Verbindung verweigert}, {@code 20 秒后无活动，
  * 连接超时}; {@code reply-catalog/logs/filezilla-messages.tsv}), GNU libc's system errors that every client prints
  * ({@code 拒绝连接}, {@code Verbindungsaufbau abgelehnt}; {@code libc-errors.tsv}), and lftp's error prefixes
- * ({@code 登录失败}, {@code Fataler Fehler}; {@code lftp-errors.tsv}). Read after the English phrases of
+ * ({@code 登录失败}, {@code Fataler Fehler}; {@code lftp-errors.tsv}) and debug messages ({@code Verbinde mit},
+ * {@code 对端关闭连接}; {@code lftp-messages.tsv}). Read after the English phrases of
  * {@link ClientPhrases}.
  */
 final class TranslatedMessages {
@@ -79,6 +80,7 @@ final class TranslatedMessages {
             WGET_BY_FIRST.values().forEach(l -> l.sort(longestFirst));
             WGET_BY_LAST.values().forEach(l -> l.sort(longestFirst));
             List<String[]> rows = new ArrayList<>(LogTables.read("filezilla-messages.tsv", 3));
+            rows.addAll(LogTables.read("lftp-messages.tsv", 3));
             rows.addAll(LogTables.read("libc-errors.tsv", 3));
             for (String[] row : rows) {
                 if (row[1].equals("CONNECTING")) {

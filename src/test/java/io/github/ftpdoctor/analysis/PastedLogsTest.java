@@ -1,0 +1,85 @@
+package io.github.ftpdoctor.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.ftpdoctor.diagnosis.Outcome;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How logs arrive when users paste them: quoted in Markdown, in bold, in another language, in lower case. */
+class PastedLogsTest {
+    private static final TranscriptAnalyzer ANALYZER = TranscriptAnalyzer.standard();
+
+    private static List<String> said(String text) {
+        return ANALYZER.analyze(List.of(text.split("\n", -1))).stream()
+                .map(f -> f.line() + " " + f.diagnosis().outcome() + " " + f.diagnosis().command()
+                        + (f.cause() ? " cause" : "")).toList();
+    }
+
+    @Test
+    void aLogQuotedInMarkdownReadsLikeTheLogItself() {
+        String plain = """
+                Status:\tConnecting to 192.0.2.7:21...
+                Response:\t220 Welcome
+                Command:\tUSER ann
+                Response:\t331 Password required
+                Command:\tPASS ****
+                Response:\t530 Login incorrect.
+                Error:\tCritical error: Could not connect to server""";
+        String quoted = plain.lines().map(l -> "> " + l).reduce((a, b) -> a + "\n" + b).orElseThrow();
+        String bold = plain.lines().map(l -> "> " + l.replaceFirst("^(\\w+):\t", "**$1:**\t"))
+                .reduce((a, b) -> a + "\n" + b).orElseThrow();
+        assertEquals(List.of("6 BadCredentialsOrUnknownUser PASS cause"), said(plain));
+        assertEquals(said(plain), said(quoted));
+        assertEquals(said(plain), said(bold));
+    }
+
+    @Test
+    void aPythonTracebackQuotedInMarkdownIsStillATraceback() {
+        assertEquals(List.of("7 FileNotFound RETR cause"), said("""
+                > Traceback (most recent call last):
+                >   File "sync.py", line 12, in <module>
+                >     ftp.retrbinary("RETR data.csv", out.write)
+                >   File "/usr/lib/python3.11/ftplib.py", line 436, in retrbinary
+                >     with self.transfercmd(cmd, rest) as conn:
+                >   File "/usr/lib/python3.11/ftplib.py", line 393, in transfercmd
+                > ftplib.error_perm: 550 Failed to open file."""));
+    }
+
+    @Test
+    void commandsMarkedWithAnArrowAreNoMarkdownQuote() {
+        // a transcript whose first line is a command sent ("> USER"): the marks are its own, not a quote
+        assertEquals(List.of("4 BadCredentialsOrUnknownUser PASS cause"), said("""
+                > USER ann
+                < 331 Password required
+                > PASS ****
+                < 530 Login incorrect."""));
+    }
+
+    @Test
+    void aTranslatedLftpStartsANewAttemptAtEachConnection() {
+        // lftp -d in German: "Verbinde mit" is "Connecting to"; the second 421 is a greeting too (the same refusal,
+        // folded into the first), not an answer to FEAT
+        List<String> found = said("""
+                ---- Verbinde mit 192.0.2.7 (192.0.2.7) Port 21
+                <--- 421 Too many connections (2) from this IP
+                ---> FEAT
+                ---- Verbinde mit 192.0.2.7 (192.0.2.7) Port 21
+                <--- 421 Too many connections (2) from this IP""");
+        assertEquals(List.of("2 " + Outcome.PerIpSessionLimit + " CONNECT cause"), found);
+    }
+
+    @Test
+    void aClientThatWritesItsLoginInLowerCaseWritesItsOtherCommandsSo() {
+        assertEquals(List.of("9 FileNotFound SIZE cause"), said("""
+                220 (vsFTPd 3.0.5)
+                user ann
+                331 Please specify the password.
+                pass ****
+                230 Login successful.
+                cwd /in
+                250 Directory successfully changed.
+                size report.csv
+                550 Could not get file size."""));
+    }
+}
