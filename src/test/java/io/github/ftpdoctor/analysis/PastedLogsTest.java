@@ -82,4 +82,27 @@ class PastedLogsTest {
                 size report.csv
                 550 Could not get file size."""));
     }
+
+    private static String passiveLog(String server, String announced) {
+        return """
+                Status:\tConnecting to %s:21...
+                Status:\tConnection established, waiting for welcome message...
+                Response:\t220 Ready
+                Command:\tPASV
+                Response:\t227 Entering Passive Mode (%s,195,80).
+                Command:\tLIST
+                Error:\tThe data connection could not be established: ECONNREFUSED - Connection refused by server"""
+                .formatted(server, announced.replace('.', ','));
+    }
+
+    @Test
+    void aPassiveAddressTheClientCannotReachIsNamedAsSuch() {
+        // behind NAT: reached at a public address, the server announces its inside one (RFC 1918)
+        assertEquals(List.of("7 PassiveAddressUnroutable LIST cause"), said(passiveLog("203.0.113.5", "192.168.1.20")));
+        // a loopback address from a server on another host
+        assertEquals(List.of("7 PassiveAddressUnroutable LIST cause"), said(passiveLog("192.168.1.20", "127.0.0.1")));
+        // on the same LAN, or announcing its own address: the address is fine, the connection failed
+        assertEquals(List.of("7 DataConnectionFailed LIST cause"), said(passiveLog("192.168.1.20", "192.168.1.20")));
+        assertEquals(List.of("7 DataConnectionFailed LIST cause"), said(passiveLog("203.0.113.5", "203.0.113.5")));
+    }
 }

@@ -23,8 +23,10 @@ final class Attempt {
     /** A passive command was answered and its data connection is still to come. */
     boolean dataExpected;
     boolean passive;
-    /** The last 227 announced 0.0.0.0, an address no client can connect to (RFC 1122 §3.2.1.3). */
+    /** The last 227 announced an address this client cannot reach (see {@link #unreachable}). */
     boolean passiveToNowhere;
+    /** The server's IPv4 address as the log shows the client connecting to it, or null. */
+    String controlAddress;
     boolean active;
     /** A 1xx reply came for the transfer command under way. */
     boolean preliminary;
@@ -67,5 +69,47 @@ final class Attempt {
 
     boolean transferUnderWay() {
         return lastCommand != null && ClientPhrases.TRANSFER_VERBS.contains(lastCommand);
+    }
+
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
+            "(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
+    private static final java.util.regex.Pattern PASV = java.util.regex.Pattern.compile(
+            "\\(?\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*,\\s*\\d{1,3}\\s*,\\s*\\d{1,3}");
+
+    /** Notes the first IPv4 address on a line that says the client is connecting or connected. */
+    void control(String text) {
+        if (controlAddress == null && text != null) {
+            java.util.regex.Matcher m = IPV4.matcher(text);
+            controlAddress = m.find() ? m.group() : null;
+        }
+    }
+
+    /**
+     * Whether the address a 227 reply announces cannot be reached by this client: 0.0.0.0 (RFC 1122 §3.2.1.3: no
+     * host's address), or, when the log shows the server's own address, a loopback address of a server that is not
+     * on the client's host, or a private address (RFC 1918) of a server the client reached at a public one: a
+     * server behind NAT that announces its inside address (RFC 1918 §3; RFC 2428 §1 names the problem).
+     */
+    boolean unreachable(String reply) {
+        java.util.regex.Matcher m = PASV.matcher(reply);
+        if (!m.find()) {
+            return false;
+        }
+        int[] a = {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                Integer.parseInt(m.group(4))};
+        if (a[0] == 0 && a[1] == 0 && a[2] == 0 && a[3] == 0) {
+            return true;
+        }
+        java.util.regex.Matcher c = controlAddress == null ? null : IPV4.matcher(controlAddress);
+        if (c == null || !c.matches()) {
+            return false;
+        }
+        int[] s = {Integer.parseInt(c.group(1)), Integer.parseInt(c.group(2)), Integer.parseInt(c.group(3)),
+                Integer.parseInt(c.group(4))};
+        return a[0] == 127 && s[0] != 127 || isPrivate(a) && !isPrivate(s) && s[0] != 127;
+    }
+
+    private static boolean isPrivate(int[] a) {
+        return a[0] == 10 || a[0] == 172 && a[1] >= 16 && a[1] <= 31 || a[0] == 192 && a[1] == 168;
     }
 }

@@ -94,14 +94,21 @@ final class Session {
             case REPLY_BLOCK -> reply(l.code(), List.of(l.text().split("\n", -1)), lineNo, l.format());
             case SERVER_TEXT -> events.serverText(lineNo, l);
             case COMMAND -> command(l);
-            case CONNECTING -> connecting();
-            case CONNECTED -> connected();
+            case CONNECTING -> {
+                connecting();
+                at.control(l.text());
+            }
+            case CONNECTED -> {
+                connected();
+                at.control(l.text());
+            }
             case DATA_CONNECTING -> {
                 at.dataConnecting = true;
                 at.dataExpected = true;
             }
             case DATA_CONNECTED -> at.dataConnecting = false;
-            case PASSIVE -> {
+            case PASSIVE -> { // FileZilla: "Server sent passive reply with unroutable address. Using server address..."
+                at.passiveToNowhere = false;
                 at.passive = true;
                 at.active = false;
                 at.dataExpected = true;
@@ -234,7 +241,7 @@ final class Session {
             at.passive = true;
             at.active = false;
             at.dataExpected = true;
-            at.passiveToNowhere = code == 227 && r.text().replace(" ", "").contains("(0,0,0,0,");
+            at.passiveToNowhere = code == 227 && at.unreachable(r.text());
         }
         if (code / 100 == 1 && at.transferUnderWay()) {
             at.preliminary = true;
