@@ -101,8 +101,8 @@ class PastedLogsTest {
         assertEquals(List.of("7 PassiveAddressUnroutable LIST cause"), said(passiveLog("203.0.113.5", "192.168.1.20")));
         // a loopback address from a server on another host
         assertEquals(List.of("7 PassiveAddressUnroutable LIST cause"), said(passiveLog("192.168.1.20", "127.0.0.1")));
-        // on the same LAN, or announcing its own address: the address is fine, the connection failed
-        assertEquals(List.of("7 DataConnectionFailed LIST cause"), said(passiveLog("192.168.1.20", "192.168.1.20")));
-        assertEquals(List.of("7 DataConnectionFailed LIST cause"), said(passiveLog("203.0.113.5", "203.0.113.5")));
+        // on the same LAN, or announcing its own address: the address is fine, the port refused
+        assertEquals(List.of("7 PassivePortRefused LIST cause"), said(passiveLog("192.168.1.20", "192.168.1.20")));
+        assertEquals(List.of("7 PassivePortRefused LIST cause"), said(passiveLog("203.0.113.5", "203.0.113.5")));
     }
 }

@@ -367,7 +367,7 @@ class TranscriptAnalyzerTest {
      * made, so FileZilla's inactivity timeout here means the passive port could not be reached.
      */
     @Test
-    void fileZillaInactivityTimeoutAfterPasvIsADataConnectionFailure() {
+    void fileZillaInactivityTimeoutAfterPasvIsAPassivePortFailure() {
         Finding f = only("""
                 Status:\tConnecting to 127.0.0.1:21...
                 Status:\tConnection established, waiting for welcome message...
@@ -389,7 +389,7 @@ class TranscriptAnalyzerTest {
                 Error:\tFailed to retrieve directory listing
                 Status:\tDisconnected from server
                 """);
-        assertFinding(f, Outcome.DataConnectionFailed, 17, "LIST");
+        assertFinding(f, Outcome.PassivePortsBlocked, 17, "LIST");
         assertEquals(TransportEvent.DATA_CONNECT_TIMEOUT, f.diagnosis().event());
         assertEquals("Connection timed out after 20 seconds of inactivity", f.diagnosis().detail());
         assertEquals(List.of(18), f.folded());
@@ -457,7 +457,7 @@ class TranscriptAnalyzerTest {
                 Command:\tLIST
                 Error:\tThe data connection could not be established: ECONNREFUSED - Connection refused by server
                 """);
-        assertFinding(f, Outcome.DataConnectionFailed, 5, "LIST");
+        assertFinding(f, Outcome.PassivePortRefused, 5, "LIST");
         assertEquals(TransportEvent.DATA_CONNECT_REFUSED, f.diagnosis().event());
     }
 
@@ -578,7 +578,7 @@ class TranscriptAnalyzerTest {
                 * connect to 127.0.0.1 port 40000 from 127.0.0.1 port 51234 failed: Connection refused
                 * Failed EPSV attempt. Disabling EPSV
                 """);
-        assertFinding(f, Outcome.DataConnectionFailed, 15, "EPSV");
+        assertFinding(f, Outcome.PassivePortRefused, 15, "EPSV");
         assertEquals(TransportEvent.DATA_CONNECT_REFUSED, f.diagnosis().event());
     }
 

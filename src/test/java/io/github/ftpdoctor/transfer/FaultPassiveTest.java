@@ -95,7 +95,7 @@ class FaultPassiveTest {
         scenarios.add(FaultKit.custom("EPSV names a port nobody listens on", s -> s.on("EPSV",
                 (c, a) -> c.reply("229 Entering Extended Passive Mode (|||" + closedPort() + "|)")),
                 FaultKit.CONFIG, FaultPassiveTest::download,
-                Expect.of(FtpTransferException.class, Outcome.DataConnectionFailed, "RETR").inStep(),
+                Expect.of(FtpTransferException.class, Outcome.PassivePortRefused, "RETR").inStep(),
                 (e, server, dir) -> {
                     assertEquals(TransportEvent.DATA_CONNECT_REFUSED, e.diagnosis().event());
                     assertFalse(server.verbs().contains("RETR"), server.commands()::toString);

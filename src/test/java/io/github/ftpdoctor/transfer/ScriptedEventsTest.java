@@ -59,7 +59,7 @@ class ScriptedEventsTest {
             assertThrows(FtpException.class, () -> ftp.retrieve("f", new ByteArrayOutputStream()));
         }
         assertEquals(List.of("transferStart RETR f 0 -1", "dataConnectionStart RETR",
-                "dataConnectionFailed RETR DataConnectionFailed", "transferFailed RETR f 0 DataConnectionFailed"),
+                "dataConnectionFailed RETR PassivePortRefused", "transferFailed RETR f 0 PassivePortRefused"),
                 transferEvents());
         assertTrue(events.events.contains("commandEnd EPSV 229 Success"), events.events::toString);
         assertEquals("commandStart PASS ****", events.only("commandStart").get(2));

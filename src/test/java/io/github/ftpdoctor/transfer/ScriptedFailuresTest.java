@@ -132,7 +132,7 @@ class ScriptedFailuresTest {
     }
 
     @Test
-    void silentPassivePortAfterANatted227IsDataConnectionFailedWithTheNatHint() throws Exception {
+    void silentPassivePortAfterANatted227IsPassivePortsBlockedWithTheNatHint() throws Exception {
         try (SilentHost silent = SilentHost.start()) {
             server.on("EPSV", (c, a) -> c.reply("500 'EPSV': command not understood"));
             server.on("PASV", (c, a) -> c.reply("227 Entering Passive Mode ("
@@ -141,7 +141,8 @@ class ScriptedFailuresTest {
             try (FtpClient ftp = login(config)) {
                 Path target = local.resolve("x.bin");
                 FtpTransferException e = assertThrows(FtpTransferException.class, () -> ftp.download("x.bin", target));
-                assertEquals(Outcome.DataConnectionFailed, e.diagnosis().outcome());
+                assertEquals(Outcome.PassivePortsBlocked, e.diagnosis().outcome());
+                assertTrue(e.diagnosis().alternatives().contains(Outcome.PassiveAddressUnroutable));
                 assertEquals(TransportEvent.DATA_CONNECT_TIMEOUT, e.diagnosis().event());
                 String detail = e.diagnosis().detail();
                 assertTrue(detail.contains("127.0.0.1 port " + silent.port()), detail);
@@ -154,14 +155,14 @@ class ScriptedFailuresTest {
     }
 
     @Test
-    void epsvPortThatNeverAcceptsIsDataConnectionFailedByTheConnectTimeout() throws Exception {
+    void epsvPortThatNeverAcceptsIsPassivePortsBlockedByTheConnectTimeout() throws Exception {
         try (SilentHost silent = SilentHost.start()) {
             server.on("EPSV", (c, a) -> c.reply("229 Entering Extended Passive Mode (|||" + silent.port() + "|)"));
             FtpConfig config = CONFIG.toBuilder().dataConnectTimeout(Duration.ofMillis(500)).build();
             try (FtpClient ftp = login(config)) {
                 FtpTransferException e = assertThrows(FtpTransferException.class,
                         () -> ftp.retrieve("x.bin", new ByteArrayOutputStream()));
-                assertEquals(Outcome.DataConnectionFailed, e.diagnosis().outcome());
+                assertEquals(Outcome.PassivePortsBlocked, e.diagnosis().outcome());
                 assertEquals("transport.data-connect-timeout", e.diagnosis().ruleId());
                 assertEquals(TransportEvent.DATA_CONNECT_TIMEOUT, e.diagnosis().event());
                 // the connect itself timed out (not the 5 s reply timeout, which would be another event)
