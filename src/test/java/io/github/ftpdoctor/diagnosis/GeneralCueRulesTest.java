@@ -68,6 +68,18 @@ class GeneralCueRulesTest {
             550 | RETR | Chemin invalide.                                          | FileNotFound
             553 | RNTO | Ungültiger Pfad                                           | FileNameNotAllowed
             550 | SIZE | invalid path: /a/b                                        | FileNotFound
+            221 | QUIT | Server shutting down, goodbye.                           | Success
+            221 | NOOP | Server shutting down, goodbye.                           | ServerShuttingDown
+            202 | SITE | SITE UMASK not implemented.                               | CommandNotImplemented
+            521 | RMD  | Cannot remove: directory not empty                        | FileUnavailable
+            551 | RETR | Requested action aborted. Page type unknown.              | PageTypeUnknown
+            550 | STOR | report is a directory                                     | PermanentFailure
+            550 | RETR | report is a directory                                     | FileUnavailable
+            552 | APPE | Requested file action aborted                             | QuotaExceeded
+            530 | PASS | PASS received without a user name                         | BadCommandSequence
+            550 | DELE | Deletion blocked by the site policy script.               | PermissionDenied
+            550 | CWD  | That folder is inaccessible.                              | PermissionDenied
+            451 | RNTO | Rename failed: Permission denied                          | PermissionDenied
             """)
     void theWordsDecide(int code, String command, String text, Outcome expected) {
         assertEquals(expected, read(code, command, text).outcome(), text);

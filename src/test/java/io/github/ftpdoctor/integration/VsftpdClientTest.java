@@ -97,7 +97,10 @@ class VsftpdClientTest {
             FtpFileException cwd = assertThrows(FtpFileException.class, () -> ftp.cwd("no-such-dir"));
             assertEquals("Failed to change directory.", cwd.diagnosis().reply().text());
             assertEquals(550, cwd.diagnosis().code());
-            assertEquals(Outcome.FileNotFound, cwd.diagnosis().outcome());
+            // vsftpd says the same for a missing directory and one without search permission: RFC 959's "file
+            // unavailable", with a missing one as the first alternative
+            assertEquals(Outcome.FileUnavailable, cwd.diagnosis().outcome());
+            assertEquals(Outcome.FileNotFound, cwd.diagnosis().alternatives().get(0));
             assertEquals("vsftpd.cwd-failed", cwd.diagnosis().ruleId());
 
             FtpFileException size = assertThrows(FtpFileException.class, () -> ftp.size("missing.bin"));

@@ -355,7 +355,7 @@ class ScriptedCheckTest {
             step(r, Step.DELETE, StepStatus.OK, null);
             assertTrue(r.target().endsWith(":" + s.port() + "/incoming/"), r.target());
             CheckReport refused = ServerCheck.forUrl(base + "nowhere/").timeout(TIMEOUT).write(true).build().run();
-            step(refused, Step.PWD, StepStatus.FAIL, Outcome.FileNotFound);
+            step(refused, Step.PWD, StepStatus.FAIL, Outcome.FileUnavailable);
             skippedFor(refused, Step.UPLOAD, Step.PWD);
             assertFalse(s.verbs().subList(s.verbs().lastIndexOf("USER"), s.verbs().size()).contains("STOR"));
         }

@@ -39,6 +39,26 @@ class EvaluationCorpusTest {
         assertTrue(CORPUS_DATA.dangerCount() > 0, "the list of dangerous misreads is read");
     }
 
+    /**
+     * The same reply to the same command means the same thing whichever server sent it: rows with the same command,
+     * code and text (case and a final full stop aside) carry one label, so that no label contradicts another and no
+     * row is scored against a coin toss.
+     */
+    @Test
+    void identicalRepliesCarryOneLabel() {
+        java.util.Map<String, Set<String>> labels = new java.util.TreeMap<>();
+        for (EvalCorpus.Row r : CORPUS_DATA.rows()) {
+            String text = r.text().strip().toLowerCase(java.util.Locale.ROOT);
+            text = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+            labels.computeIfAbsent(r.command() + " " + r.code() + " " + text, k -> new java.util.TreeSet<>())
+                    .add(r.expected() + " (" + r.family() + ")");
+        }
+        List<String> conflicts = labels.entrySet().stream()
+                .filter(e -> e.getValue().stream().map(v -> v.substring(0, v.indexOf(' '))).distinct().count() > 1)
+                .map(e -> e.getKey() + " -> " + e.getValue()).toList();
+        assertTrue(conflicts.isEmpty(), "identical replies labelled differently: " + conflicts);
+    }
+
     @Test
     void atLeast97PercentRightAndNoDangerousMisread() throws IOException {
         Classifier classifier = Classifier.standard();
