@@ -21,6 +21,7 @@ public enum LogFormat {
     /** Ruby exceptions ({@code Net::FTPPermError}) and their {@code from} frames. */
     RUBY,
     /** WinSCP session logs. */
+    PERL,
     WINSCP,
     /** FileZilla client logs. */
     FILEZILLA,

@@ -105,4 +105,59 @@ class PastedLogsTest {
         assertEquals(List.of("7 PassivePortRefused LIST cause"), said(passiveLog("192.168.1.20", "192.168.1.20")));
         assertEquals(List.of("7 PassivePortRefused LIST cause"), said(passiveLog("203.0.113.5", "203.0.113.5")));
     }
+
+    @Test
+    void perlNetFtpDebugOutputIsATranscript() {
+        assertEquals(List.of("8 PermissionDenied STOR cause"), said("""
+                Net::FTP>>> Net::FTP(3.15)
+                Net::FTP=GLOB(0x5581e2a3c1b8)<<< 220 Service ready
+                Net::FTP=GLOB(0x5581e2a3c1b8)>>> USER ann
+                Net::FTP=GLOB(0x5581e2a3c1b8)<<< 331 Password required
+                Net::FTP=GLOB(0x5581e2a3c1b8)>>> PASS ....
+                Net::FTP=GLOB(0x5581e2a3c1b8)<<< 230 Logged in
+                Net::FTP=GLOB(0x5581e2a3c1b8)>>> STOR a.txt
+                Net::FTP=GLOB(0x5581e2a3c1b8)<<< 553 Permission denied."""));
+    }
+
+    @Test
+    void debugLinesThatQuoteWhatWasReadUnderSeveralBracketedFields() {
+        // [time] [level] then the arrow, the reply as a string literal with its line end escaped
+        assertEquals(List.of("6 IdleTimeout LIST cause"), said("""
+                [11-20 10:38:18] [debug] < '220 Ready\\r\\n'
+                [11-20 10:38:18] [debug] > USER ann
+                [11-20 10:38:18] [debug] < '331 Password required\\r\\n'
+                [11-20 10:38:19] [debug] < '230 Logged in\\r\\n'
+                [11-20 10:38:19] [debug] > LIST
+                [11-20 10:48:19] [debug] < '421 Idle timeout (600 seconds): closing control connection\\r\\n'"""));
+    }
+
+    @Test
+    void aReplyPastedUnderAMessageWithAQuoteMarkIsAReply() {
+        List<String> found = said("""
+                Upload failed, the server said:
+
+                > 530 TLS is required for this account.""");
+        assertEquals(1, found.size(), found::toString);
+        assertEquals("3 " + Outcome.TlsRequired, found.get(0).substring(0, found.get(0).indexOf(' ', 2)));
+    }
+
+    @Test
+    void aClientThatSaysItWasLoggingInNamesTheCommand() {
+        // a per-user limit is no answer to the connection: the client's words say the login was under way
+        assertEquals(List.of("1 PerUserSessionLimit PASS cause"), said(
+                "2024/01/02 10:35:05 ERROR : ftp://h:21: Error while Logging in into h:21: 421 Only 2 sessions for the same user"));
+    }
+
+    @Test
+    void fluentFtpKeepsTheCodeOfTheReplyItThrowsFor() {
+        assertEquals(List.of("1 FileNotFound null cause"), said(
+                " ---> FluentFTP.Exceptions.FtpCommandException: Code: 550 Message: No such file or directory"));
+    }
+
+    @Test
+    void aFileActionCodeIsNoGreeting() {
+        // RFC 959 gives 450 to file commands only: "busy" in it is a file's, not a full server's
+        assertEquals(List.of("1 FileBusy null cause"), said(
+                "System.Net.WebException: The remote server returned an error: (450) File unavailable (e.g., file busy)."));
+    }
 }

@@ -23,6 +23,9 @@ final class Attempt {
     /** A passive command was answered and its data connection is still to come. */
     boolean dataExpected;
     boolean passive;
+    /** Codes RFC 959 §5.4 gives only to the data and file commands: never a greeting or a refusal of one. */
+    static final java.util.Set<Integer> FILE_ACTION_CODES = java.util.Set.of(425, 426, 450, 451, 452, 532, 550, 551,
+            552, 553);
     /** The last 227 announced an address this client cannot reach (see {@link #unreachable}). */
     boolean passiveToNowhere;
     /** The server's IPv4 address as the log shows the client connecting to it, or null. */

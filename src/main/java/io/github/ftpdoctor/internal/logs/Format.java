@@ -22,6 +22,8 @@ public enum Format {
     DOTNET("dotnet"),
     /** Ruby: {@code ftp.rb:243:in `getresp': 553 ... (Net::FTPPermError)} and its {@code from ...:in `x'} frames. */
     RUBY("ruby"),
+    /** Perl's Net::FTP with {@code Debug => 1}: {@code Net::FTP=GLOB(0x55d0)>>> USER x}, {@code ...<<< 331 ...}. */
+    PERL("perl"),
     /** WinSCP session logs: {@code . }, {@code < }, {@code > }, {@code ! }, {@code * } with timestamps. */
     WINSCP("winscp"),
     /** FileZilla client: {@code Status:}, {@code Command:}, {@code Response:}, {@code Error:}. */

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * Not thread-safe; one per analysis.
  */
 final class LineReader {
-    private static final Pattern REPLY_LINE = Pattern.compile("^([1-6]\\d\\d)(?:[ -].*)?$", Pattern.DOTALL);
-    private static final Pattern COMMAND_LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9]{1,15})(?:\\s+(.*))?$",
+    static final Pattern REPLY_LINE = Pattern.compile("^([1-6]\\d\\d)(?:[ -].*)?$", Pattern.DOTALL);
+    static final Pattern COMMAND_LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9]{1,15})(?:\\s+(.*))?$",
             Pattern.DOTALL);
     /** CuteFTP's own connection lines, as in the seed. */
     private static final Pattern CUTEFTP = Pattern.compile(
@@ -49,17 +49,6 @@ final class LineReader {
     /** The same in lftp's translations ({@code ls: 登录失败: 530 ...}): the prefix is looked up in the catalog's table. */
     private static final Pattern LFTP_TRANSLATED = Pattern.compile("^([a-z][a-z0-9]{0,9}): ([^:]{2,60}?) ?[:：] (.+)$");
     private static final Pattern WGET_FAILED = Pattern.compile("^(?:Connecting to|Resolving) \\S.{0,300}?\\.\\.\\. failed: (.+)$");
-    /**
-     * The separators after which the fallback looks for a command or a reply inside other text: a closing bracket
-     * or an arrow, not a colon ({@code Login failed: 530 ...} is a client's message, not a reply), except after
-     * the word response ({@code FTPException: Connection refused. (Response: 502 Command not implemented.)}).
-     */
-    private static final Pattern EMBEDDED = Pattern.compile(
-            "(?:[\\])>]:?|<-+|-+>|\\b(?:[Rr]esponse|RESPONSE)\\s*:)\\s*(?:[<>]\\s*)?");
-
-    /** The fallback looks no further than this many separators, in lines no longer than this. */
-    private static final int MAX_EMBEDDED_TRIES = 16;
-    private static final int MAX_EMBEDDED_LINE = 2048;
 
     private final Tracebacks tracebacks = new Tracebacks();
     private final ReportSyntax report = new ReportSyntax();
@@ -287,7 +276,7 @@ final class LineReader {
             // \"host:21\": 530 Login incorrect.")
             return Messages.error(Side.MESSAGE, Format.EMBEDDED, t, indented, true);
         }
-        LogLine inside = embedded(t, indented);
+        LogLine inside = EmbeddedLines.read(t, indented);
         if (inside.kind() == Kind.REPLY || inside.kind() == Kind.COMMAND) {
             return inside;
         }
@@ -376,33 +365,4 @@ final class LineReader {
         return LogLine.of(Kind.OTHER, Side.STATUS, f, t, indented);
     }
 
-    /**
-     * The fallback: a command or a reply inside some other text, after a separator ({@code ]}, {@code )},
-     * {@code >}, an arrow), as in {@code I/flutter (13572): [12:42:48.553] < 220 Microsoft FTP Service}.
-     */
-    private static LogLine embedded(String t, boolean indented) {
-        if (t.length() > MAX_EMBEDDED_LINE || t.indexOf(']') < 0 && t.indexOf(')') < 0 && t.indexOf('>') < 0) {
-            return LogLine.of(Kind.OTHER, Side.PLAIN, Format.PLAIN, t, indented);
-        }
-        if (Messages.isCode(t)) {
-            return LogLine.of(Kind.CODE, Side.PLAIN, Format.PLAIN, null, indented);
-        }
-        Matcher m = EMBEDDED.matcher(t);
-        for (int tries = 0; tries < MAX_EMBEDDED_TRIES && m.find(); tries++) {
-            int at = m.end();
-            if (at >= t.length()) {
-                break;
-            }
-            Matcher r = REPLY_LINE.matcher(t).region(at, t.length());
-            if (r.matches() && t.length() - at > 4) {
-                return new LogLine(Kind.REPLY, Side.SERVER, Format.EMBEDDED, t.substring(at).strip(),
-                        Integer.parseInt(r.group(1)), null, null, null, null, indented);
-            }
-            Matcher c = COMMAND_LINE.matcher(t).region(at, t.length());
-            if (c.matches() && ClientPhrases.KNOWN_VERBS.contains(c.group(1))) {
-                return command(Side.CLIENT, Format.EMBEDDED, t.substring(at).strip(), true, indented);
-            }
-        }
-        return LogLine.of(Kind.OTHER, Side.PLAIN, Format.PLAIN, t, indented);
-    }
 }

@@ -17,6 +17,10 @@ final class Messages {
     private Messages() {
     }
 
+    /** A client's words for the login, before the reply it restates. */
+    private static final Pattern LOGGING_IN = Pattern.compile(
+            "\\b(?:log(?:ging)?[ -]?in(?:to)?|login|logon|authenticat\\w*|sign(?:ing)?[ -]?in)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern REPLY_LINE = Pattern.compile("^([1-6]\\d\\d)(?:[ -].*)?$", Pattern.DOTALL);
     /** A client starting a connection: FileZilla, WinSCP, CuteFTP, lftp {@code Connecting to}, curl {@code Trying}. */
     private static final Pattern CONNECTING = Pattern.compile(
@@ -147,6 +151,11 @@ final class Messages {
             "print", "echo", "set");
 
     /** An error line: an event if it names one, else a failure message (with the reply code it restates). */
+    /** Whether the text is a reply line: a code of three digits, then a space, a hyphen or nothing. */
+    static boolean isReplyLine(String t) {
+        return REPLY_LINE.matcher(t).matches();
+    }
+
     static LogLine error(Side side, Format f, String t, boolean indented, boolean always) {
         return error(side, f, t, indented, always, ClientPhrases.said(t));
     }
@@ -162,8 +171,11 @@ final class Messages {
         boolean trailing = code != 0 && f == Format.PLAIN && codeAt(t) < 0;
         if (always || code != 0 && f != Format.PLAIN || trailing || said.failure()) {
             boolean restated = code != 0 && (f != Format.PLAIN || trailing);
+            int at = restated ? codeAt(t) : -1;
+            // "Error while Logging in into host:21: 421 ...": the client says which command the reply answered
+            String verb = at > 0 && LOGGING_IN.matcher(t.substring(0, at)).find() ? "PASS" : null;
             return new LogLine(restated ? Kind.RESTATED : Kind.CLIENT_ERROR, side, trailing ? Format.EMBEDDED : f,
-                    restated ? replyPart(t) : t, code, null, null, h, null, indented);
+                    restated ? replyPart(t) : t, code, verb, null, h, null, indented);
         }
         return LogLine.of(Kind.OTHER, side, f, t, indented);
     }

@@ -35,6 +35,10 @@ final class Prefixes {
     /** WinSCP's session log: a mark, then {@code 2012-07-17 22:00:37.670}. */
     private static final Pattern WINSCP = Pattern.compile(
             "^([.<>!*]) \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} ?(.*)$");
+    /** Perl's Net::FTP debug output: the object, then {@code >>>} for a command and {@code <<<} for a reply. */
+    private static final Pattern PERL = Pattern.compile("^[A-Za-z_][\\w:]*=GLOB\\(0x[0-9a-fA-F]+\\)(<<<|>>>) ?(.*)$");
+    /** A reply written as a string literal with its line end escaped: {@code '220 Ready\\r\\n'}. */
+    private static final Pattern LITERAL = Pattern.compile("^(['\"])(.*?)(?:\\\\r)?(?:\\\\n)?\\1$");
     private static final Pattern LFTP = Pattern.compile("^(--->|<---|----|\\*\\*\\*\\*)(?: (.*))?$");
     /** NcFTP writes a reply's code with a colon: {@code 331: Please specify the password.} */
     private static final Pattern NCFTP_REPLY = Pattern.compile("^([1-5]\\d\\d): ?(.*)$");
@@ -107,6 +111,10 @@ final class Prefixes {
                 default -> new Split(Side.ERROR, Format.LFTP, rest);
             };
         }
+        m = line.indexOf("=GLOB(") > 0 ? PERL.matcher(line) : null;
+        if (m != null && m.matches()) {
+            return new Split(m.group(1).equals("<<<") ? Side.SERVER : Side.CLIENT, Format.PERL, m.group(2).strip());
+        }
         if (line.startsWith("--> ")) { // wget -d (ftp-basic.c: "--> %s\n")
             return new Split(Side.CLIENT, Format.WGET, line.substring(4).strip());
         }
@@ -124,7 +132,9 @@ final class Prefixes {
             return new Split(Side.MESSAGE, Format.WINSCP, line.substring(2).strip());
         }
         String s = Character.isDigit(first) ? strip(TIMESTAMP, line) : line;
-        s = s.startsWith("[") ? strip(BRACKETED, s) : s;
+        for (int i = 0; i < 3 && s.startsWith("["); i++) { // [time] [level] [thread]
+            s = strip(BRACKETED, s);
+        }
         s = !s.isEmpty() && Character.isDigit(s.charAt(0)) ? strip(SEED_NUMBER, s) : s;
         int colon = s.indexOf(':');
         m = colon > 0 && colon < 12 ? WORD_PREFIX.matcher(s) : null;
@@ -149,7 +159,16 @@ final class Prefixes {
             };
             // curl writes its messages and data notes with * { }; its > and < are those of plain transcripts
             Format f = side == Side.MESSAGE || side == Side.IGNORED ? Format.CURL : Format.PLAIN;
-            return new Split(side, f, s.substring(m.end()).strip());
+            String rest = s.substring(m.end()).strip();
+            Matcher literal = rest.length() > 1 && (rest.charAt(0) == '\'' || rest.charAt(0) == '"')
+                    ? LITERAL.matcher(rest) : null;
+            if (literal != null && literal.matches()) { // a debug log that quotes what it read: '220 Ready\r\n'
+                rest = literal.group(2).strip();
+            }
+            if (side == Side.CLIENT && Messages.isReplyLine(rest)) {
+                side = Side.SERVER; // "> 530 ..." quotes a reply (a Markdown quote, a reply pasted under a message)
+            }
+            return new Split(side, f, rest);
         }
         return new Split(Side.PLAIN, Format.PLAIN, s.strip());
     }

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class QuotedTexts {
     private static final Pattern PHP = Pattern.compile(
             "\\bftp_(\\w+)\\(\\): (.+?)(?: in (?:file )?\\S+ on line \\d+)?\\s*$");
+    /** FluentFTP's {@code FtpCommandException} message when it keeps the code: {@code Code: 550 Message: text}. */
+    private static final Pattern CODE_MESSAGE = Pattern.compile("\\bCode: ([1-5]\\d\\d) Message: (.+)$");
     private static final Pattern EXCEPTION = Pattern.compile("\\b(?:FtpCommandException|FtpException): (\\p{L}.*)$");
     /** PHP's ext/ftp functions and the command each sends for its work. */
     private static final Map<String, String> PHP_FUNCTIONS = Map.ofEntries(
@@ -47,6 +49,12 @@ final class QuotedTexts {
             String verb = PHP_FUNCTIONS.get(m.group(1));
             return new LogLine(Kind.QUOTED_TEXT, Side.MESSAGE, Format.EMBEDDED, m.group(2).strip(), 0, verb, null,
                     null, Boolean.TRUE, indented);
+        }
+        m = line.indexOf("Code: ") >= 0 ? CODE_MESSAGE.matcher(line) : null;
+        if (m != null && m.find()) {
+            int code = Integer.parseInt(m.group(1));
+            return new LogLine(Kind.RESTATED, Side.MESSAGE, Format.DOTNET, code + " " + m.group(2).strip(), code, null,
+                    null, null, Boolean.TRUE, indented);
         }
         m = line.indexOf("Exception: ") > 0 ? EXCEPTION.matcher(line) : null;
         if (m != null && m.find()) {

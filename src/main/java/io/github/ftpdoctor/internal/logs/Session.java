@@ -94,14 +94,8 @@ final class Session {
             case REPLY_BLOCK -> reply(l.code(), List.of(l.text().split("\n", -1)), lineNo, l.format());
             case SERVER_TEXT -> events.serverText(lineNo, l);
             case COMMAND -> command(l);
-            case CONNECTING -> {
-                connecting();
-                at.control(l.text());
-            }
-            case CONNECTED -> {
-                connected();
-                at.control(l.text());
-            }
+            case CONNECTING -> connecting(l.text());
+            case CONNECTED -> connected(l.text());
             case DATA_CONNECTING -> {
                 at.dataConnecting = true;
                 at.dataExpected = true;
@@ -219,7 +213,7 @@ final class Session {
         // (or a refusal sent instead of one) has: a log that starts in the middle of a session shows replies to
         // commands it does not show (a 229, then a 425), and those answer an unknown command, not the connection.
         boolean first = at.lastCommand == null && at.greeting == null && !at.greeted;
-        boolean greetingCode = code == 220 || code == 120 || code >= 400;
+        boolean greetingCode = code == 220 || code == 120 || code >= 400 && !Attempt.FILE_ACTION_CODES.contains(code);
         if (first && greetingCode) {
             at.greeting = r;
             at.server = serverId(fingerprint.identify(r, null));
@@ -344,7 +338,7 @@ final class Session {
         }
     }
 
-    private void connecting() {
+    private void connecting(String text) {
         if (at.dataConnectionNext()) {
             at.dataConnecting = true;
         } else {
@@ -352,10 +346,11 @@ final class Session {
                 newAttempt();
             }
             at.connectingSeen = true;
+            at.control(text);
         }
     }
 
-    private void connected() {
+    private void connected(String text) {
         if (at.dataConnectionNext()) {
             at.dataConnecting = false;
             return;
@@ -364,6 +359,7 @@ final class Session {
             newAttempt();
         }
         at.tcp = true;
+        at.control(text);
     }
 
     // ---- shared with Events and OwnReport
