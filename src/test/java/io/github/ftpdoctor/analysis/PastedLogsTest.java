@@ -160,4 +160,12 @@ class PastedLogsTest {
         assertEquals(List.of("1 FileBusy null cause"), said(
                 "System.Net.WebException: The remote server returned an error: (450) File unavailable (e.g., file busy)."));
     }
+
+    @Test
+    void anExceptionAfterAnApplicationsWordsOrAsAnInnerExceptionIsStillOne() {
+        assertEquals(List.of("1 NotLoggedIn null cause"), said(
+                "Backup failed: System.Net.WebException: The remote server returned an error: (530) Not logged in."));
+        assertEquals(List.of("1 NotLoggedIn null cause"), said(
+                " ---> System.Net.WebException: The remote server returned an error: (530) Not logged in."));
+    }
 }

@@ -310,7 +310,7 @@ final class Messages {
     static boolean mayBeException(String line) {
         String rest = line;
         for (String prefix : List.of("Exception in thread ", "Caused by: ", "Suppressed: ", "Unhandled exception. ",
-                "Unhandled Exception: ", "[ERROR] FATAL UNHANDLED EXCEPTION: ")) { // .NET (Core 3+), .NET Framework, Mono
+                "Unhandled Exception: ", "[ERROR] FATAL UNHANDLED EXCEPTION: ", "---> ")) { // .NET, .NET Framework, Mono
             if (rest.startsWith(prefix)) {
                 rest = rest.substring(prefix.length());
                 if (prefix.startsWith("Exception")) {
@@ -322,8 +322,16 @@ final class Messages {
         }
         int end = rest.indexOf(':');
         String head = end < 0 ? rest : rest.substring(0, end);
-        if (head.indexOf(' ') >= 0) {
-            return false;
+        if (head.indexOf(' ') >= 0 && !rest.equals(line)) {
+            return false; // after "Caused by: " and the like, the exception's name comes at once
+        }
+        if (head.indexOf(' ') >= 0) { // an application's words before the exception it logs: "Upload failed: java..."
+            String after = end > 0 && end <= 41 ? rest.substring(end + 1).strip() : "";
+            int next = after.indexOf(':');
+            head = next < 0 ? after : after.substring(0, next);
+            if (head.isEmpty() || head.indexOf(' ') >= 0 || head.indexOf('.') < 0) {
+                return false;
+            }
         }
         for (String word : EXCEPTION_WORDS) {
             if (head.contains(word)) {

@@ -35,7 +35,8 @@ final class Tracebacks {
     private static final Pattern POWERSHELL_EXCEPTION = Pattern.compile(
             "^Exception calling \"([^\"]+)\" with \"\\d+\" argument\\(s\\): \"(.*)\"\\s*$");
     private static final Pattern JAVA_EXCEPTION = Pattern.compile(
-            "^(Exception in thread \"[^\"]*\" |Caused by: |Suppressed: |Unhandled exception\\. |Unhandled Exception: |\\[ERROR\\] FATAL UNHANDLED EXCEPTION: )?((?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*"
+            "^(Exception in thread \"[^\"]*\" |Caused by: |Suppressed: |Unhandled exception\\. |Unhandled Exception: |\\[ERROR\\] FATAL UNHANDLED EXCEPTION: "
+                    + "|---> |[A-Za-z][\\w .-]{0,40}?: )?((?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*"
                     + "(?:Exception|Error|Throwable))(?::\\s?(.*))?$");
     /** Python frames that read a reply (the connection was made) or make the connection. */
     private static final Set<String> READING = Set.of("getline", "getmultiline", "getresp", "voidresp", "readline",
@@ -123,7 +124,10 @@ final class Tracebacks {
         if (!m.matches()) {
             return null;
         }
-        boolean cause = m.group(1) != null && (m.group(1).startsWith("Caused") || m.group(1).startsWith("Suppressed"));
+        // .NET writes an inner exception after " ---> ", as Java writes "Caused by: "; an application's own words
+        // may come before the exception it logs ("Unittest failed: System.Net.WebException: ...")
+        boolean cause = m.group(1) != null && (m.group(1).startsWith("Caused") || m.group(1).startsWith("Suppressed")
+                || m.group(1).startsWith("--->"));
         boolean dotnet = m.group(1) != null && (m.group(1).startsWith("Unhandled") || m.group(1).startsWith("["))
                 || m.group(2).startsWith("System.");
         return new Thrown(dotnet ? Format.DOTNET : Format.JAVA, m.group(2), m.group(3) == null ? "" : m.group(3).strip(),
