@@ -129,7 +129,8 @@ final class LineReader {
             return quoted;
         }
         Tracebacks.Thrown t = first == 'E' ? Tracebacks.powerShell(line) : Tracebacks.ruby(line);
-        if (t == null && (Character.isLetter(first) || first == '[') && Messages.mayBeException(line)) {
+        if (t == null && (Character.isLetter(first) || first == '[' || line.startsWith("---> "))
+                && Messages.mayBeException(line)) {
             t = Tracebacks.java(line);
             if (t == null && !indented) {
                 t = Tracebacks.python(line);
