@@ -15,6 +15,13 @@ final class EmbeddedLines {
     private static final Pattern EMBEDDED = Pattern.compile(
             "(?:[\\])>]:?|<-+|-+>|\\b(?:[Rr]esponse|RESPONSE)\\s*:)\\s*(?:[<>]\\s*)?");
 
+    /**
+     * A reply quoted as a string inside other text, as a program's debug output prints a field
+     * ({@code Response { status: NotLoggedIn, body: "530 Login incorrect." }}, {@code reply='550 No such file'}).
+     */
+    private static final Pattern QUOTED_REPLY = Pattern.compile(
+            "(?<![\\w\\\\])([\"'])([1-5]\\d\\d[ -][^\"'\\\\]{2,300}?)(?:\\\\r)?(?:\\\\n)?\\1");
+
     /** The fallback looks no further than this many separators, in lines no longer than this. */
     private static final int MAX_EMBEDDED_TRIES = 16;
     private static final int MAX_EMBEDDED_LINE = 2048;
@@ -48,6 +55,12 @@ final class EmbeddedLines {
             if (c.matches() && ClientPhrases.KNOWN_VERBS.contains(c.group(1))) {
                 return LineReader.command(Side.CLIENT, Format.EMBEDDED, t.substring(at).strip(), true, indented);
             }
+        }
+        Matcher q = QUOTED_REPLY.matcher(t);
+        if (q.find()) {
+            String reply = q.group(2).strip();
+            return new LogLine(Kind.REPLY, Side.SERVER, Format.EMBEDDED, reply, Integer.parseInt(reply.substring(0, 3)),
+                    null, null, null, null, indented);
         }
         return LogLine.of(Kind.OTHER, Side.PLAIN, Format.PLAIN, t, indented);
     }

@@ -53,6 +53,11 @@ final class Events {
             return;
         }
         held = null;
+        if (l.kind() == LogLine.Kind.RESTATED) {
+            s.restatedReply(heldLine, new LogLine(l.kind(), l.side(), l.format(), l.text(), l.code(), heldCommand,
+                    l.argument(), l.happening(), l.connected(), l.indented()));
+            return;
+        }
         Attempt at = s.at;
         if (ExchangeContext.CONNECT.equals(heldCommand)) {
             at.connectingSeen = true; // closed while connecting or waiting for the greeting
@@ -77,6 +82,21 @@ final class Events {
     static String masked(String text) {
         String d = text.indexOf("://") >= 0 ? URL_PASSWORD.matcher(text).replaceAll("$1****@") : text;
         return PASS_ARGUMENT.matcher(d).replaceAll("$1$2****");
+    }
+
+    /**
+     * Holds a reply that a Java exception restates, with nothing before it in the log and no command named, until
+     * its frames name the command it answered ({@code FtpSession.write} under Spring Integration's
+     * {@code Server replied with: 553 ...}). Returns whether it was held.
+     */
+    boolean holdRestated(int lineNo, LogLine l) {
+        if (held != null || l.format() != Format.JAVA || l.verb() != null || !s.at.nothingShown()) {
+            return false;
+        }
+        held = l;
+        heldLine = lineNo;
+        heldCommand = null;
+        return true;
     }
 
     void event(int lineNo, LogLine l) {

@@ -6,16 +6,42 @@ import java.util.regex.Pattern;
 
 /**
  * The FTP command a Java stack trace was in: the frames under an exception name the client library's method that
- * sent it. Apache Commons Net 3.x ({@code org.apache.commons.net.ftp.FTP}, {@code FTPClient}, {@code FTPSClient}):
- * one method per command in {@code FTP} ({@code user}, {@code pass}, {@code retr}...), the higher-level ones in
+ * sent it. Frames are listed innermost first, so the first frame that names a command is the command under way.
+ * The libraries and their methods, from their public APIs:
+ * <ul>
+ * <li>Apache Commons Net 3.x ({@code org.apache.commons.net.ftp.FTP}, {@code FTPClient}, {@code FTPSClient}): one
+ * method per command in {@code FTP} ({@code user}, {@code pass}, {@code retr}...), the higher-level ones in
  * {@code FTPClient} ({@code login}, {@code retrieveFile}, {@code storeFile}...), and {@code _connectAction_} while
- * the connection is made and the greeting read. Frames are listed innermost first, so the first frame that names
- * a command is the command under way.
+ * the connection is made and the greeting read;</li>
+ * <li>Spring Integration's {@code org.springframework.integration.ftp.session.FtpSession} ({@code read},
+ * {@code write}, {@code append}, {@code remove}, {@code mkdir}, {@code rmdir}, {@code rename}, {@code list},
+ * {@code listNames});</li>
+ * <li>Apache Camel's {@code org.apache.camel.component.file.remote.FtpOperations} ({@code connect},
+ * {@code retrieveFile}, {@code storeFile}, {@code deleteFile}, {@code renameFile}, {@code buildDirectory},
+ * {@code changeCurrentDirectory}, {@code listFiles});</li>
+ * <li>ftp4j's {@code it.sauronsoftware.ftp4j.FTPClient} ({@code connect}, {@code login}, {@code download},
+ * {@code upload}, {@code append}, {@code changeDirectory}, {@code list}, {@code listNames}, {@code deleteFile},
+ * {@code createDirectory}, {@code deleteDirectory}, {@code rename}, {@code fileSize}, {@code modifiedDate});</li>
+ * <li>edtFTPj's {@code com.enterprisedt.net.ftp.FTPClient} and {@code FileTransferClient} ({@code login},
+ * {@code user}, {@code password}, {@code get}, {@code put}, {@code chdir}, {@code mkdir}, {@code rmdir},
+ * {@code delete}, {@code dir});</li>
+ * <li>the JDK's own {@code sun.net.ftp.impl.FtpClient}, behind {@code ftp://} URLs ({@code connect}, {@code login},
+ * {@code getFile}, {@code putFile}, {@code changeDirectory}, {@code list}, {@code nameList}, {@code deleteFile},
+ * {@code makeDirectory}, {@code getSize}, {@code openPassiveDataConnection}).</li>
+ * </ul>
  */
 final class JavaFrames {
-    private static final Pattern COMMONS_NET = Pattern.compile(
-            "\\borg\\.apache\\.commons\\.net\\.(?:ftp\\.(?:FTP|FTPClient|FTPSClient|FTPHTTPClient)|SocketClient)"
+    private static final Pattern LIBRARY = Pattern.compile(
+            "\\b(?:org\\.apache\\.commons\\.net\\.(?:ftp\\.(?:FTP|FTPClient|FTPSClient|FTPHTTPClient)|SocketClient)"
+                    + "|org\\.springframework\\.integration\\.ftp\\.session\\.FtpSession"
+                    + "|org\\.apache\\.camel\\.component\\.file\\.remote\\.FtpOperations"
+                    + "|it\\.sauronsoftware\\.ftp4j\\.FTPClient"
+                    + "|com\\.enterprisedt\\.net\\.ftp\\.(?:FTPClient|FileTransferClient)"
+                    + "|sun\\.net\\.ftp\\.impl\\.FtpClient)"
                     + "\\.(\\w+)\\(");
+    /** A frame of one of the libraries above: the cheap test before the pattern. */
+    private static final String[] MARKERS = {"commons.net", ".ftp.session.FtpSession", "remote.FtpOperations",
+        "ftp4j.FTPClient", "enterprisedt", "sun.net.ftp"};
     private static final Map<String, String> METHODS = Map.ofEntries(
             Map.entry("_connectAction_", "CONNECT"), Map.entry("connect", "CONNECT"),
             Map.entry("user", "USER"), Map.entry("pass", "PASS"), Map.entry("acct", "ACCT"),
@@ -42,17 +68,33 @@ final class JavaFrames {
             Map.entry("noop", "NOOP"), Map.entry("sendNoOp", "NOOP"), Map.entry("site", "SITE"),
             Map.entry("sendSiteCommand", "SITE"), Map.entry("stat", "STAT"), Map.entry("abor", "ABOR"),
             Map.entry("abort", "ABOR"), Map.entry("execAUTH", "AUTH"), Map.entry("execPBSZ", "PBSZ"),
-            Map.entry("execPROT", "PROT"), Map.entry("execCCC", "CCC"), Map.entry("allo", "ALLO"));
+            Map.entry("execPROT", "PROT"), Map.entry("execCCC", "CCC"), Map.entry("allo", "ALLO"),
+            // Spring Integration, Camel, ftp4j, edtFTPj, the JDK
+            Map.entry("read", "RETR"), Map.entry("write", "STOR"), Map.entry("append", "APPE"),
+            Map.entry("remove", "DELE"), Map.entry("mkdir", "MKD"), Map.entry("rmdir", "RMD"),
+            Map.entry("renameFile", "RNFR"),
+            Map.entry("buildDirectory", "MKD"), Map.entry("changeCurrentDirectory", "CWD"),
+            Map.entry("download", "RETR"), Map.entry("upload", "STOR"), Map.entry("changeDirectory", "CWD"),
+            Map.entry("createDirectory", "MKD"), Map.entry("deleteDirectory", "RMD"), Map.entry("fileSize", "SIZE"),
+            Map.entry("modifiedDate", "MDTM"), Map.entry("password", "PASS"), Map.entry("get", "RETR"),
+            Map.entry("put", "STOR"), Map.entry("chdir", "CWD"), Map.entry("delete", "DELE"),
+            Map.entry("dir", "LIST"), Map.entry("getFile", "RETR"), Map.entry("putFile", "STOR"),
+            Map.entry("nameList", "NLST"), Map.entry("getSize", "SIZE"),
+            Map.entry("openPassiveDataConnection", "PASV"));
 
     private JavaFrames() {
     }
 
     /** The command the frame's method sends, or null for a frame that names none (getReply, sendCommand...). */
     static String command(String frame) {
-        if (frame.indexOf("commons.net") < 0) {
+        boolean marked = false;
+        for (String marker : MARKERS) {
+            marked |= frame.indexOf(marker) >= 0;
+        }
+        if (!marked) {
             return null;
         }
-        Matcher m = COMMONS_NET.matcher(frame);
+        Matcher m = LIBRARY.matcher(frame);
         return m.find() ? METHODS.get(m.group(1)) : null;
     }
 }

@@ -62,7 +62,7 @@ final class LineReader {
         if (raw == null || raw.isBlank()) {
             return LogLine.BLANK;
         }
-        raw = quote.strip(raw);
+        raw = EncodedLines.decode(quote.strip(raw));
         if (raw.isBlank()) {
             return LogLine.BLANK;
         }

@@ -193,6 +193,11 @@ final class Messages {
         }
         String code = t.substring(at, at + 3);
         String rest = t.substring(at + 3);
+        char before = at > 0 ? t.charAt(at - 1) : ' ';
+        if (before == '"' || before == '\'') { // quoted as a string: body: "530 Login incorrect.\r\n" }
+            int close = rest.indexOf(before);
+            rest = Tracebacks.unrepr("'" + (close >= 0 ? rest.substring(0, close) : rest) + "'");
+        }
         boolean parenthesised = at > 0 && t.charAt(at - 1) == '(';
         if (parenthesised && rest.startsWith(")")) {
             rest = rest.substring(1);
@@ -257,7 +262,7 @@ final class Messages {
             // a library's "Code=550" or "code: 550" (ArxOne.Ftp: File error. Code=550 ('Filename invalid'))
             boolean named = i >= 5 && (t.regionMatches(true, i - 5, "code=", 0, 5)
                     || t.regionMatches(true, i - 5, "code:", 0, 5));
-            if (i > 0 && " (:".indexOf(t.charAt(i - 1)) < 0 && !named) {
+            if (i > 0 && " (:\"'".indexOf(t.charAt(i - 1)) < 0 && !named) {
                 continue;
             }
             int j = i + 3;

@@ -20,8 +20,16 @@ import java.util.regex.Pattern;
 final class QuotedTexts {
     private static final Pattern PHP = Pattern.compile(
             "\\bftp_(\\w+)\\(\\): (.+?)(?: in (?:file )?\\S+ on line \\d+)?\\s*$");
-    /** FluentFTP's {@code FtpCommandException} message when it keeps the code: {@code Code: 550 Message: text}. */
-    private static final Pattern CODE_MESSAGE = Pattern.compile("\\bCode: ([1-5]\\d\\d) Message: (.+)$");
+    /**
+     * A reply object printed as its fields, code first: FluentFTP's {@code FtpCommandException} ({@code Code: 550
+     * Message: text}), ftp4j's {@code FTPException} and {@code FTPReply} ({@code [code=530, message= Login
+     * incorrect.]}, {@code it/sauronsoftware/ftp4j/FTPException.java}), Dart ftpconnect's {@code FTPReply}
+     * ({@code FTPReply = [code=553, message=553 Could not create file.]}). The text may repeat the code.
+     */
+    private static final Pattern CODE_MESSAGE = Pattern.compile(
+            "\\b[Cc]ode\\s?[=:]\\s?([1-5]\\d\\d)\\s?[,;]?\\s(?:[Mm]essage|[Mm]sg|[Tt]ext|[Rr]eply)s?\\s?[=:]\\s?"
+                    + "(?:\\1[ -])?(.+?)[\\s\\]}'\"]*$");
+    private static final Pattern JAVA_CLASS = Pattern.compile("\\b[a-z]\\w*\\.[a-z]\\w*\\.(?:\\w+\\.)*[A-Z]\\w*");
     private static final Pattern EXCEPTION = Pattern.compile("\\b(?:FtpCommandException|FtpException): (\\p{L}.*)$");
     /** PHP's ext/ftp functions and the command each sends for its work. */
     private static final Map<String, String> PHP_FUNCTIONS = Map.ofEntries(
@@ -50,10 +58,12 @@ final class QuotedTexts {
             return new LogLine(Kind.QUOTED_TEXT, Side.MESSAGE, Format.EMBEDDED, m.group(2).strip(), 0, verb, null,
                     null, Boolean.TRUE, indented);
         }
-        m = line.indexOf("Code: ") >= 0 ? CODE_MESSAGE.matcher(line) : null;
-        if (m != null && m.find()) {
+        m = line.indexOf("ode") >= 0 ? CODE_MESSAGE.matcher(line) : null;
+        if (m != null && m.find() && !m.group(2).isBlank()) {
             int code = Integer.parseInt(m.group(1));
-            return new LogLine(Kind.RESTATED, Side.MESSAGE, Format.DOTNET, code + " " + m.group(2).strip(), code, null,
+            Format format = line.contains("Code: ") ? Format.DOTNET
+                    : JAVA_CLASS.matcher(line).find() ? Format.JAVA : Format.EMBEDDED;
+            return new LogLine(Kind.RESTATED, Side.MESSAGE, format, code + " " + m.group(2).strip(), code, null,
                     null, null, Boolean.TRUE, indented);
         }
         m = line.indexOf("Exception: ") > 0 ? EXCEPTION.matcher(line) : null;

@@ -263,11 +263,17 @@ final class Session {
             open.fold(lineNo);
             return;
         }
-        if (findings.any(at) || l.format() == Format.PLAIN || at.ended || at.failed) {
+        if (findings.any(at) || l.format() == Format.PLAIN || at.ended || at.failed
+                || events.holdRestated(lineNo, l)) {
             return;
         }
-        // nothing before it: the client's conclusion is the only evidence (a traceback pasted alone). Wget's
-        // restatements name the command for certain (its progress line may show several: "==> PASV ... ==> RETR")
+        restatedReply(lineNo, l);
+    }
+
+    /** A reply the client restates, with nothing before it: the client's conclusion is the only evidence. */
+    void restatedReply(int lineNo, LogLine l) {
+        // a traceback pasted alone. Wget's restatements name the command for certain (its progress line may
+        // show several: "==> PASV ... ==> RETR")
         if (l.verb() != null && (at.lastCommand == null || l.format() == Format.WGET)) {
             at.lastCommand = l.verb();
         } else if (l.verb() == null && EXCEPTIONS.contains(l.format())) {
