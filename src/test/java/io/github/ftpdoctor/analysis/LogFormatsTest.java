@@ -412,4 +412,14 @@ class LogFormatsTest {
         Finding greeting = only("Connected to ftp.example.net.\n530 Login incorrect.");
         assertEquals("CONNECT", greeting.diagnosis().command(), "with the connection shown it is the greeting");
     }
+
+    /** A limit "for user bob" pasted alone answered the login, not the connection: no greeting knows the user. */
+    @Test
+    void aPerUserLimitPastedAloneIsNoGreeting() {
+        Finding f = only("Error: 421 Sorry, maximum number of connections for user bob reached");
+        assertEquals(Outcome.PerUserSessionLimit, f.diagnosis().outcome());
+        Finding full = only("Error: 421 Too many users, server is full");
+        assertEquals(Outcome.TooManyUsers, full.diagnosis().outcome());
+        assertEquals("CONNECT", full.diagnosis().command());
+    }
 }

@@ -228,6 +228,9 @@ final class Session {
             answered = quoted;
         }
         Diagnosis d = classifier.classify(r, context(answered, at.lastArgument));
+        if (first && ExchangeContext.CONNECT.equals(answered) && !markersSeen && !at.tcp) { // pasted alone
+            d = NotAGreeting.reread(classifier, r, d, context(null, null));
+        }
         at.tcp = true;
         at.greeted = true;
         at.dataConnecting = false;
