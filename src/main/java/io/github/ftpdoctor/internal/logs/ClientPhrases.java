@@ -49,8 +49,10 @@ final class ClientPhrases {
      * {@code ftp/FTP.java}; WinSCP {@code source/resource/TextsFileZilla.rc} and {@code TextsCore1.rc}; tnftp and
      * NcFTP as their Debian 12 builds print them.
      */
+    private static final Phrase DNS_LOOKUP = p("dns lookup", Happening.UNKNOWN_HOST, false);
     private static final List<Phrase> PHRASES = List.of(
             p("could not resolve", Happening.UNKNOWN_HOST, false),
+            DNS_LOOKUP, // Cyberduck: "DNS lookup for host failed." (only with the failure)
             p("can't resolve", Happening.UNKNOWN_HOST, false),
             p("unknown host", Happening.UNKNOWN_HOST, false),
             p("unknownhostexception", Happening.UNKNOWN_HOST, false),
@@ -137,6 +139,9 @@ final class ClientPhrases {
             p("broken pipe", Happening.RESET),
             p("#10054", Happening.RESET),
             p("disconnected from server", Happening.CLOSED),
+            // System.Net.FtpClient: "The connection was terminated before a greeting could be read."
+            p("terminated before a greeting", Happening.CLOSED, true),
+            p("fin packet", Happening.CLOSED), // basic-ftp: "Server sent FIN packet unexpectedly, closing connection."
             p("connection closed by", Happening.CLOSED),
             p("remote side closed", Happening.CLOSED),
             p("server closed the connection", Happening.CLOSED),
@@ -157,7 +162,7 @@ final class ClientPhrases {
     private static final List<String> ANCHORS = List.of("time", "refus", "reset", "clos", "lost", "resol", "unknown",
             "getaddr", "eai_", "name", "host", "unreach", "route", "certif", "pkix", "alternative", "handshake",
             "version", "#100", "econn", "abort", "pipe", "disconnect", "inactivity", "reply", "response",
-            "couldn't connect", "subjectalt", "trusted");
+            "couldn't connect", "subjectalt", "trusted", "dns", "terminated", "fin packet");
 
     static {
         for (Phrase ph : PHRASES) {
@@ -212,7 +217,7 @@ final class ClientPhrases {
             }
         }
         for (int i = 0; anchored && i < PHRASES.size(); i++) {
-            if (lower.contains(PHRASES.get(i).text())) {
+            if (lower.contains(PHRASES.get(i).text()) && (PHRASES.get(i) != DNS_LOOKUP || lower.contains("fail"))) {
                 return PHRASES.get(i);
             }
         }
@@ -284,6 +289,15 @@ final class ClientPhrases {
         String lower = text.toLowerCase(Locale.ROOT);
         return lower.contains("data connection") || lower.contains("data socket") || lower.contains("data channel")
                 || lower.contains("transfer channel");
+    }
+
+    /**
+     * Whether a client's line says it is about the control connection, whatever the session was doing: FileZilla's
+     * "Disconnected from server: ECONNABORTED ...", WinSCP's "(control connection)".
+     */
+    static boolean mentionsControlConnection(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("disconnected from server") || lower.contains("control connection");
     }
 
     /** Client status lines saying the session is in passive mode (FileZilla, curl). */

@@ -120,7 +120,8 @@ final class Events {
         }
         String text = l.text() == null ? "" : l.text();
         boolean mentionsData = ClientPhrases.mentionsDataConnection(text);
-        boolean data = at.greeted && (at.dataConnectionNext() || mentionsData);
+        boolean data = at.greeted && (at.dataConnectionNext() || mentionsData)
+                && !ClientPhrases.mentionsControlConnection(text);
         boolean nothingBefore = at.nothingShown();
         if (Boolean.TRUE.equals(l.connected()) && !at.greeted) {
             at.tcp = true;
@@ -170,6 +171,9 @@ final class Events {
             dataFailure(lineNo, TransportEvent.DATA_CONNECT_TIMEOUT, l);
         } else if (at.greeted && at.transferUnderWay() && at.active) {
             dataFailure(lineNo, TransportEvent.DATA_ACCEPT_TIMEOUT, l); // the server never connected back
+        } else if (nothingBefore && mentionsData && !lower.contains("control connection")) {
+            // WinSCP's "Timeout detected. (data connection)" pasted alone: the data connection, whatever the mode
+            dataFailure(lineNo, TransportEvent.DATA_CONNECT_TIMEOUT, l);
         } else if (at.greeted || nothingBefore && lower.contains("(control connection)")) {
             // WinSCP's "Timeout detected. (control connection)" with nothing of the session shown: it says so of a
             // reply that did not come on the established connection, at any point of the session
@@ -214,12 +218,17 @@ final class Events {
         s.at.dataExpected = false;
     }
 
+    /** "The connection was terminated before a greeting could be read." (System.Net.FtpClient) */
+    private static boolean saysBeforeGreeting(LogLine l) {
+        return l.text() != null && l.text().toLowerCase(Locale.ROOT).contains("before a greeting");
+    }
+
     private void closed(int lineNo, TransportEvent beforeGreeting, TransportEvent midSession, LogLine l) {
         Attempt at = s.at;
         Found open = at.open;
         if (open != null && !open.gone) {
             open.fold(lineNo); // the server closing after a refusal is expected
-        } else if (!at.quitSent && at.nothingShown() && isException(l.format())) {
+        } else if (!at.quitSent && at.nothingShown() && isException(l.format()) && !saysBeforeGreeting(l)) {
             // a close with nothing of the session before it (a stack trace alone): not known to be before the
             // greeting, so no ban is assumed; the command it interrupted is unknown
             emit(lineNo, midSession, false, null, l);

@@ -48,6 +48,10 @@ final class LineReader {
                     + ": (.+)$");
     /** The same in lftp's translations ({@code ls: 登录失败: 530 ...}): the prefix is looked up in the catalog's table. */
     private static final Pattern LFTP_TRANSLATED = Pattern.compile("^([a-z][a-z0-9]{0,9}): ([^:]{2,60}?) ?[:：] (.+)$");
+    /** A class of codes in prose, no reply: "400 level error from server when performing action - retrying..." */
+    private static final Pattern PROSE_CODE = Pattern.compile("^\\d00[ -]level\\b", Pattern.CASE_INSENSITIVE);
+    /** lftp's error with the file's name between the command typed and the error: group 1 the command and ": ". */
+    private static final Pattern LFTP_FILE = Pattern.compile("^([a-z][a-z0-9]{0,9}: )[^:]{1,300}?: (.+)$");
     private static final Pattern WGET_FAILED = Pattern.compile("^(?:Connecting to|Resolving) \\S.{0,300}?\\.\\.\\. failed: (.+)$");
 
     private final Tracebacks tracebacks = new Tracebacks();
@@ -231,14 +235,13 @@ final class LineReader {
             return new LogLine(Kind.RESTATED, Side.MESSAGE, Format.WGET, text,
                     wget.code(), wget.command(), null, null, null, indented);
         }
-        Matcher lftp = t.indexOf(" failed: ") > 0 || t.indexOf(": Fatal error: ") > 0 ? LFTP_ERROR.matcher(t) : null;
-        if (lftp != null && lftp.matches()) {
-            return lftpError(lftp.group(1), lftp.group(2), lftp.group(3), indented);
+        LogLine lftp = lftpLine(t, indented);
+        if (lftp == null) { // lftp names the file first when a command on one fails: "get: a.csv: Login failed: ..."
+            Matcher file = t.indexOf(": ") > 0 && t.indexOf(": ") <= 10 ? LFTP_FILE.matcher(t) : null;
+            lftp = file != null && file.matches() ? lftpLine(file.group(1) + file.group(2), indented) : null;
         }
-        Matcher translated = t.indexOf(": ") > 0 && t.indexOf(": ") <= 10 ? LFTP_TRANSLATED.matcher(t) : null;
-        if (translated != null && translated.matches() && TranslatedMessages.lftpError(translated.group(2)) != null) {
-            return lftpError(translated.group(1), TranslatedMessages.lftpError(translated.group(2)), translated.group(3),
-                    indented);
+        if (lftp != null) {
+            return lftp;
         }
         Matcher w = (first == 'c' || first == 'r') && t.endsWith(".") || t.contains("failed: ")
                 ? WGET_FAILED.matcher(t) : null;
@@ -272,6 +275,9 @@ final class LineReader {
         }
         int quoted = Messages.embeddedCode(t);
         int quoteAt = quoted == 0 ? -1 : t.indexOf(": " + quoted + " ");
+        if (quoted != 0 && quoteAt < 0) { // .NET's WebException: "...returned an error: (550) File unavailable..."
+            quoteAt = t.indexOf(": (" + quoted + ") ");
+        }
         if (quoteAt > 0 && ClientPhrases.said(t.substring(0, quoteAt)).failure() && !Messages.isCode(t)) {
             // an error message that ends by quoting the reply (rclone: "...: failed to make FTP connection to
             // \"host:21\": 530 Login incorrect.")
@@ -301,7 +307,7 @@ final class LineReader {
             return otherwise == null ? null : LogLine.of(otherwise, side, f, t, indented);
         }
         Matcher m = REPLY_LINE.matcher(t);
-        if (m.matches()) {
+        if (m.matches() && !(side == Side.PLAIN && PROSE_CODE.matcher(t).lookingAt())) {
             return new LogLine(Kind.REPLY, side, f, t, Integer.parseInt(m.group(1)), null, null, null, null, indented);
         }
         return otherwise == null ? null : LogLine.of(otherwise, side, f, t, indented);
@@ -341,6 +347,20 @@ final class LineReader {
     }
 
     /** An lftp error line: the reply it restates (for the FTP command its own command sends), or an event. */
+    /** lftp's error after the command typed, in English or translated, or null. */
+    private static LogLine lftpLine(String t, boolean indented) {
+        Matcher lftp = t.indexOf(" failed: ") > 0 || t.indexOf(": Fatal error: ") > 0 ? LFTP_ERROR.matcher(t) : null;
+        if (lftp != null && lftp.matches()) {
+            return lftpError(lftp.group(1), lftp.group(2), lftp.group(3), indented);
+        }
+        Matcher translated = t.indexOf(": ") > 0 && t.indexOf(": ") <= 10 ? LFTP_TRANSLATED.matcher(t) : null;
+        if (translated != null && translated.matches() && TranslatedMessages.lftpError(translated.group(2)) != null) {
+            return lftpError(translated.group(1), TranslatedMessages.lftpError(translated.group(2)), translated.group(3),
+                    indented);
+        }
+        return null;
+    }
+
     private static LogLine lftpError(String typed, String what, String rest, boolean indented) {
         LogLine e = Messages.error(Side.ERROR, Format.LFTP, rest, indented, true);
         if (e.kind() != Kind.RESTATED) {

@@ -123,7 +123,9 @@ final class Messages {
                 j++;
             }
             if (j < n && s.charAt(j) == '(') {
-                return true;
+                // Dart prints an exception as its type, then itself: "FTPConnectException (FTPConnectException: ...)"
+                String name = s.substring(start, i);
+                return !(j > i && s.startsWith(name + ": ", j + 1));
             }
             if (j < n && s.charAt(j) == '=' && (j + 1 == n || s.charAt(j + 1) != '=')) {
                 return true;

@@ -19,11 +19,13 @@ final class Prefixes {
 
     /**
      * FileZilla 3 log-file prefix ({@code 2026-01-02 03:04:05 1234 1 }), an ISO time, Go's {@code log} prefix
-     * ({@code 2026/01/02 03:04:05}), or a bare time.
+     * ({@code 2026/01/02 03:04:05}), or a bare time; after it, Wget's rate ({@code (410 MB/s) - }).
      */
     private static final Pattern TIMESTAMP = Pattern.compile(
             "^(?:\\d{4}[-/]\\d{2}[-/]\\d{2}[ T])?\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?"
-                    + "(?:\\s+\\d+\\s+\\d+)?(?:\\s+|$)");
+                    + "(?:\\s+\\d+\\s+\\d+)?(?:\\s+|$)"
+                    // Wget's time and rate before what happened to a transfer (src/ftp.c "%s (%s) - ")
+                    + "(?:\\(\\d+(?:[.,]\\d+)?\\s?[KMGT]?B/s\\)\\s-\\s)?");
     /** CuteFTP and others: {@code [2/1/2026 10:00:00 AM]}. */
     private static final Pattern BRACKETED = Pattern.compile("^\\[[^\\]\\[]{1,64}]\\s*");
     /** The seed's own numbering of its situations: {@code 1.Connected.} */
