@@ -71,7 +71,7 @@ class PastedLogsTest {
 
     @Test
     void aClientThatWritesItsLoginInLowerCaseWritesItsOtherCommandsSo() {
-        assertEquals(List.of("9 FileNotFound SIZE cause"), said("""
+        assertEquals(List.of("9 FileUnavailable SIZE cause"), said("""
                 220 (vsFTPd 3.0.5)
                 user ann
                 331 Please specify the password.

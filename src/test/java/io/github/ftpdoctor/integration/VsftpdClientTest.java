@@ -105,7 +105,9 @@ class VsftpdClientTest {
 
             FtpFileException size = assertThrows(FtpFileException.class, () -> ftp.size("missing.bin"));
             assertEquals("Could not get file size.", size.diagnosis().reply().text());
-            assertEquals(Outcome.FileNotFound, size.diagnosis().outcome());
+            // the same for SIZE: stat() failed or the path is no regular file, and the words do not say which
+            assertEquals(Outcome.FileUnavailable, size.diagnosis().outcome());
+            assertEquals(Outcome.FileNotFound, size.diagnosis().alternatives().get(0));
             assertEquals("vsftpd.size-failed", size.diagnosis().ruleId());
             ftp.noop();
         }
