@@ -9,8 +9,6 @@ import io.github.ftpdoctor.diagnosis.Server;
 import io.github.ftpdoctor.diagnosis.TransportEvent;
 import io.github.ftpdoctor.internal.logs.Found.Tentative;
 import io.github.ftpdoctor.internal.logs.LogLine.Kind;
-import io.github.ftpdoctor.internal.logs.LogLine.Side;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,9 +18,6 @@ import java.util.List;
  * connection, the exception that restates a reply, a client's retry of the same failure). Not thread-safe.
  */
 final class Session {
-    private static final int MAX_REPLY_LINES = LogAnalysis.MAX_REPLY_LINES;
-    private static final int MAX_REPLY_LINE_CHARS = LogAnalysis.MAX_REPLY_LINE_CHARS;
-    private static final int MAX_REPLY_CHARS = LogAnalysis.MAX_REPLY_CHARS;
 
     /** The formats of exceptions, whose restated replies answer a command the log may not show. */
     private static final java.util.Set<Format> EXCEPTIONS = java.util.EnumSet.of(Format.JAVA, Format.DOTNET,
@@ -42,13 +37,8 @@ final class Session {
     /** A close that the reply being diagnosed explains. */
     private Found absorbNext;
 
-    // the multi-line reply being read
-    private List<String> pending;
-    private int pendingCode;
-    private int pendingLine;
-    private int pendingChars;
-    private Side pendingSide;
-    private Format pendingFormat;
+    /** The multi-line reply being read, or null. */
+    private PendingReply pending;
 
     Session(Classifier classifier) {
         this.classifier = classifier;
@@ -77,8 +67,10 @@ final class Session {
             return;
         }
         if (pending != null) {
-            if (continuesReply(l)) {
-                addToPending(l);
+            if (pending.continuedBy(l)) {
+                if (pending.add(l)) {
+                    completePending();
+                }
                 return;
             }
             completePending();
@@ -135,60 +127,17 @@ final class Session {
 
     // ---- replies
 
-    private boolean continuesReply(LogLine l) {
-        if (pendingFormat == Format.NCFTP) { // NcFTP indents a reply's further lines and drops the last code
-            return l.indented() && l.side() != Side.CLIENT;
-        }
-        if (pendingSide == Side.SERVER && l.side() == Side.SERVER) {
-            return l.fromServer();
-        }
-        if (pendingSide == Side.PLAIN) { // RFC 959: every line up to "NNN " belongs to the reply
-            return l.indented() || l.side() == Side.PLAIN && l.kind() != Kind.COMMAND;
-        }
-        return false;
-    }
-
-    private static boolean isTerminator(LogLine l, int code) {
-        return l.kind() == Kind.REPLY && l.code() == code && (l.text().length() == 3 || l.text().charAt(3) == ' ');
-    }
-
     private void startReply(int lineNo, LogLine l) {
-        String text = l.text();
-        pending = new ArrayList<>();
-        pendingCode = l.code();
-        pendingLine = lineNo;
-        pendingSide = l.side();
-        pendingFormat = l.format();
-        pendingChars = 0;
-        addToPending(l);
-        boolean multi = text.length() > 3 && text.charAt(3) == '-' || l.format() == Format.NCFTP;
-        if (!multi) {
-            completePending();
-        }
-    }
-
-    private void addToPending(LogLine l) {
-        String text = l.text() == null ? "" : l.text();
-        if (!pending.isEmpty() && l.kind() != Kind.REPLY) {
-            text = Events.masked(text); // a line read into a reply may be a client's: never keep a password
-        }
-        if (text.length() > MAX_REPLY_LINE_CHARS) {
-            text = text.substring(0, MAX_REPLY_LINE_CHARS);
-        }
-        boolean last = !pending.isEmpty() && pendingFormat != Format.NCFTP && isTerminator(l, pendingCode);
-        if (last || pending.size() < MAX_REPLY_LINES - 1 && pendingChars + text.length() <= MAX_REPLY_CHARS) {
-            pending.add(text);
-            pendingChars += text.length();
-        }
-        if (last) {
+        pending = new PendingReply(lineNo, l);
+        if (pending.add(l) || !PendingReply.startsMultiLine(l)) {
             completePending();
         }
     }
 
     private void completePending() {
-        List<String> lines = pending;
+        PendingReply p = pending;
         pending = null;
-        reply(pendingCode, lines, pendingLine, pendingFormat);
+        reply(p.code, p.lines(), p.lineNo, p.format);
     }
 
     void reply(int code, List<String> lines, int lineNo, Format format) {
