@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code catalog eval [--leave-one-out] [--rules FILE] [--misses N] DIR}. */
+/** {@code catalog eval [--leave-one-out [--held-out-misses N]] [--rules FILE] [--misses N] DIR}. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Score the catalog on an evaluation corpus (DIR/replies/*.tsv, DIR/dangerous-misreads.tsv): accuracy, "
                 + "dangerous misreads, confusion matrix; with --leave-one-out, each family or translation scored without "
@@ -34,6 +34,10 @@ final class CatalogEvalCommand implements Callable<Integer> {
     @Option(names = "--misses", paramLabel = "N", defaultValue = "200", description = "Print at most N misses (default 200).")
     int misses;
 
+    @Option(names = "--held-out-misses", paramLabel = "N", defaultValue = "0",
+            description = "With --leave-one-out, print at most N misses of each held-out unit (default 0).")
+    int heldOutMisses;
+
     @Option(names = "--min-accuracy", paramLabel = "PERCENT", defaultValue = "97",
             description = "Accuracy below which the exit status is 1 (default 97; 90 per unit with --leave-one-out).")
     double minAccuracy;
@@ -51,7 +55,7 @@ final class CatalogEvalCommand implements Callable<Integer> {
         if (leaveOneOut) {
             out.println();
             List<Evaluation.Score> held = eval.leaveOneOut(c);
-            EvalReport.printLeaveOneOut(out, held, 0);
+            EvalReport.printLeaveOneOut(out, held, heldOutMisses);
             ok &= held.stream().allMatch(s -> 100 * s.accuracy() >= Math.min(minAccuracy, 90) && s.dangerous().isEmpty());
         }
         return ok ? 0 : 1;
