@@ -87,4 +87,35 @@ class EncodedLogLinesTest {
         assertEquals("STOR", f.diagnosis().command());
         assertEquals(1, f.line());
     }
+
+    @Test
+    void aJsonErrorObjectWithTheReplyCodeIsThatReply() {
+        Finding f = only("{\"message\":\"There are too many connections from your internet address.\","
+                + "\"name\":\"Error\",\"code\":421}");
+        assertEquals(421, (int) f.diagnosis().code());
+        assertEquals(Outcome.PerIpSessionLimit, f.diagnosis().outcome());
+    }
+
+    @Test
+    void anEmbeddedClientsCodeAndResponseFieldsAreAReply() {
+        Finding f = only("[13:38:34.215 VERBOSE @ ftp.cpp:159] Rx code: 500, resp: USER : command not understood.");
+        assertEquals(500, (int) f.diagnosis().code());
+        assertEquals(Outcome.SyntaxError, f.diagnosis().outcome());
+    }
+
+    @Test
+    void aReplyQuotedAfterAClientsSentenceOrAsAMultiLineStartIsRead() {
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, only("Login failed. 530 Login incorrect. Please contact"
+                + " your web hosting service provider").diagnosis().outcome());
+        Finding goftp = only("unexpected response: 553-C:\\path\\file: Access denied.");
+        assertEquals(553, (int) goftp.diagnosis().code());
+    }
+
+    @Test
+    void aJsonLineCutShortIsReadByItsMessageAndCode() {
+        Finding f = only("{\"message\":\"There are too many connections from your internet address.\",\"stack\":"
+                + "\"Error: x\\n    at makeError (connection.js:1067:13)\",\"code\":421},\"msg\":\"There are too");
+        assertEquals(Outcome.PerIpSessionLimit, f.diagnosis().outcome());
+        assertTrue(ANALYZER.analyze(List.of("{\"level\":\"info\",\"count\":3")).isEmpty());
+    }
 }

@@ -422,4 +422,25 @@ class LogFormatsTest {
         assertEquals(Outcome.TooManyUsers, full.diagnosis().outcome());
         assertEquals("CONNECT", full.diagnosis().command());
     }
+
+    /** Windows' text for a reset connection and a handshake that failed, as .NET and Java clients print them. */
+    @Test
+    void windowsResetAndAFailedHandshakeAreTransportEvents() {
+        Finding reset = only("""
+                Command:  PASV
+                Response: 227 Entering Passive Mode (127,0,0,1,195,80).
+                Command:  STOR big.iso
+                Response: 150 Opening data channel for file upload to server of "/big.iso"
+                Error:    Unable to read data from the transport connection: An existing connection was forcibly closed by the remote host.""");
+        assertEquals(TransportEvent.DATA_CONNECTION_RESET, reset.diagnosis().event());
+        Finding tls = only("java8.nio.file.FileSystemException: /: Handshake failed");
+        assertEquals(TransportEvent.TLS_HANDSHAKE_FAILED, tls.diagnosis().event());
+    }
+
+    /** Users "from" an address the server names are counted per address. */
+    @Test
+    void usersCountedFromANamedAddressAreAPerAddressLimit() {
+        Finding f = only("ftplib.error_temp: 421 Sorry, there are already 20 users from 46.18.27.62 logged on.");
+        assertEquals(Outcome.PerIpSessionLimit, f.diagnosis().outcome());
+    }
 }

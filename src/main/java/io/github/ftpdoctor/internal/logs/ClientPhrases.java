@@ -97,6 +97,7 @@ final class ClientPhrases {
             p("does not look like a tls handshake", Happening.TLS_HANDSHAKE, true),
             p("gnutls_handshake", Happening.TLS_HANDSHAKE, true),
             p("handshake failure", Happening.TLS_HANDSHAKE, true),
+            p("handshake failed", Happening.TLS_HANDSHAKE, true), // Apache MINA SSHD/sshj, Go, .NET: "Handshake failed"
             p("wrong version number", Happening.TLS_HANDSHAKE, true),
             p("connection refused", Happening.REFUSED, false),
             // curl's CURLE_COULDNT_CONNECT (lib/strerror.c), all curl 7.88 says of a refused port without -v
@@ -133,6 +134,8 @@ final class ClientPhrases {
             p("sockettimeoutexception", Happening.TIMED_OUT),
             p("connection reset", Happening.RESET),
             p("reset by peer", Happening.RESET),
+            // Windows' WSAECONNRESET (10054): "An existing connection was forcibly closed by the remote host."
+            p("forcibly closed", Happening.RESET),
             p("econnreset", Happening.RESET),
             p("econnaborted", Happening.RESET),
             p("connection aborted", Happening.RESET),
@@ -162,7 +165,7 @@ final class ClientPhrases {
     private static final List<String> ANCHORS = List.of("time", "refus", "reset", "clos", "lost", "resol", "unknown",
             "getaddr", "eai_", "name", "host", "unreach", "route", "certif", "pkix", "alternative", "handshake",
             "version", "#100", "econn", "abort", "pipe", "disconnect", "inactivity", "reply", "response",
-            "couldn't connect", "subjectalt", "trusted", "dns", "terminated", "fin packet");
+            "couldn't connect", "subjectalt", "trusted", "dns", "terminated", "fin packet", "forcibly");
 
     static {
         for (Phrase ph : PHRASES) {
@@ -269,7 +272,7 @@ final class ClientPhrases {
     private static final List<String> FAILURE_WORDS = List.of("error", "fail", "fatal", "cannot", "can't",
             "can not", "could not", "couldn't", "unable", "not connected", "denied", "refused", "lost", "exceeded",
             "aborted", "rejected", "not accepted", "hungup", "hung up", "login incorrect", "does not exist",
-            "no such file", "not found");
+            "no such file", "not found", "unexpected");
 
     static boolean reportsFailure(String text) {
         return failureLower(text.toLowerCase(Locale.ROOT));

@@ -17,7 +17,8 @@ import tools.jackson.core.json.JsonFactory;
  * <ul>
  * <li>a structured log line, one JSON object per line (rclone's {@code --use-json-log}, Go's {@code log/slog},
  * logrus, zap, Bunyan/pino, Logstash): its message and error fields ({@code msg}, {@code message}, {@code error},
- * {@code err}, {@code @message}) joined by {@code ": "};</li>
+ * {@code err}, {@code @message}) joined by {@code ": "}, after the reply code when a field holds one ({@code "code": 421},
+ * as node-ftp's error objects do);</li>
  * <li>a reply kept as bytes and printed as a list of numbers, as Rust's {@code Debug} prints a {@code Vec<u8>}
  * (suppaftp's {@code Response { status: NotLoggedIn, body: [53, 51, 48, 32, ...] }}): the list becomes the quoted
  * text, line end removed, when the bytes are UTF-8 and printable.</li>
@@ -29,6 +30,10 @@ final class EncodedLines {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final String[] MESSAGE_FIELDS = {"msg", "message", "@message", "MESSAGE"};
     private static final String[] ERROR_FIELDS = {"error", "err", "exception", "error.message"};
+    /** A reply code kept beside the message (node-ftp's errors carry the reply's code as {@code code}). */
+    private static final String[] CODE_FIELDS = {"code", "replyCode", "responseCode", "ftpCode"};
+    private static final Pattern CUT_MESSAGE = Pattern.compile("^\\{\\s*\"(?:msg|message)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){1,2000})\"");
+    private static final Pattern CUT_CODE = Pattern.compile("\"(?:code|replyCode|responseCode)\"\\s*:\\s*([1-5]\\d\\d)\\b");
     /** At least four byte values: a reply has a code and a space. */
     private static final Pattern BYTES = Pattern.compile("\\[(\\d{1,3}(?:, ?\\d{1,3}){3,})\\]");
 
@@ -41,8 +46,9 @@ final class EncodedLines {
             return line;
         }
         String s = line.strip();
-        if (s.length() > 2 && s.charAt(0) == '{' && s.charAt(s.length() - 1) == '}') {
-            String text = json(s);
+        if (s.length() > 2 && s.charAt(0) == '{') {
+            String text = s.charAt(s.length() - 1) == '}' ? json(s) : null;
+            text = text == null ? cutJson(s) : text;
             if (text != null) {
                 return text;
             }
@@ -54,6 +60,7 @@ final class EncodedLines {
     private static String json(String s) {
         String message = null;
         String error = null;
+        int code = 0;
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), s)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -63,6 +70,9 @@ final class EncodedLines {
                 JsonToken v = p.nextToken();
                 if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
                     p.skipChildren();
+                } else if (v == JsonToken.VALUE_NUMBER_INT && oneOf(name, CODE_FIELDS)) {
+                    int n = p.getIntValue();
+                    code = n >= 100 && n <= 599 ? n : code;
                 } else if (v == JsonToken.VALUE_STRING) {
                     if (message == null && oneOf(name, MESSAGE_FIELDS)) {
                         message = p.getString();
@@ -79,7 +89,24 @@ final class EncodedLines {
         }
         String text = message == null ? error
                 : error == null || message.contains(error) ? message : message + ": " + error;
-        return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').strip();
+        text = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').strip();
+        // node-ftp's error object: {"message": "There are too many ...", "code": 421}: the reply is its code and text
+        return code != 0 && !text.contains(String.valueOf(code)) ? "Error: " + code + " " + text : text;
+    }
+
+    /**
+     * A JSON log line cut short, as pastes often are: its message field and a reply code field read where they
+     * stand, or null.
+     */
+    private static String cutJson(String s) {
+        Matcher m = CUT_MESSAGE.matcher(s);
+        if (!m.find()) {
+            return null;
+        }
+        String text = m.group(1).replace("\\n", " ").replace("\\\"", "\"").strip();
+        Matcher c = CUT_CODE.matcher(s);
+        String code = c.find() ? c.group(1) : null;
+        return code != null && !text.contains(code) ? "Error: " + code + " " + text : text;
     }
 
     private static boolean oneOf(String name, String[] names) {

@@ -278,6 +278,9 @@ final class LineReader {
         if (quoted != 0 && quoteAt < 0) { // .NET's WebException: "...returned an error: (550) File unavailable..."
             quoteAt = t.indexOf(": (" + quoted + ") ");
         }
+        if (quoted != 0 && quoteAt < 0) { // goftp "unexpected response: 553-C:\f: Access denied.", Cyberduck
+            quoteAt = Math.max(t.indexOf(": " + quoted + "-"), t.indexOf(". " + quoted + " ")); // "Login failed. 530 .."
+        }
         if (quoteAt > 0 && ClientPhrases.said(t.substring(0, quoteAt)).failure() && !Messages.isCode(t)) {
             // an error message that ends by quoting the reply (rclone: "...: failed to make FTP connection to
             // \"host:21\": 530 Login incorrect.")

@@ -24,10 +24,11 @@ final class QuotedTexts {
      * A reply object printed as its fields, code first: FluentFTP's {@code FtpCommandException} ({@code Code: 550
      * Message: text}), ftp4j's {@code FTPException} and {@code FTPReply} ({@code [code=530, message= Login
      * incorrect.]}, {@code it/sauronsoftware/ftp4j/FTPException.java}), Dart ftpconnect's {@code FTPReply}
-     * ({@code FTPReply = [code=553, message=553 Could not create file.]}). The text may repeat the code.
+     * ({@code FTPReply = [code=553, message=553 Could not create file.]}), an embedded client's debug output
+     * ({@code Rx code: 500, resp: USER : command not understood.}). The text may repeat the code.
      */
     private static final Pattern CODE_MESSAGE = Pattern.compile(
-            "\\b[Cc]ode\\s?[=:]\\s?([1-5]\\d\\d)\\s?[,;]?\\s(?:[Mm]essage|[Mm]sg|[Tt]ext|[Rr]eply)s?\\s?[=:]\\s?"
+            "\\b[Cc]ode\\s?[=:]\\s?([1-5]\\d\\d)\\s?[,;]?\\s(?:[Mm]essage|[Mm]sg|[Tt]ext|[Rr]eply|[Rr]esp(?:onse)?)s?\\s?[=:]\\s?"
                     + "(?:\\1[ -])?(.+?)[\\s\\]}'\"]*$");
     private static final Pattern JAVA_CLASS = Pattern.compile("\\b[a-z]\\w*\\.[a-z]\\w*\\.(?:\\w+\\.)*[A-Z]\\w*");
     private static final Pattern EXCEPTION = Pattern.compile("\\b(?:FtpCommandException|FtpException): (\\p{L}.*)$");
