@@ -443,4 +443,18 @@ class LogFormatsTest {
         Finding f = only("ftplib.error_temp: 421 Sorry, there are already 20 users from 46.18.27.62 logged on.");
         assertEquals(Outcome.PerIpSessionLimit, f.diagnosis().outcome());
     }
+
+    /** curl's CURLE_PARTIAL_FILE: the data ended before the size the server announced. */
+    @Test
+    void curlsTransferClosedWithBytesRemainingIsAnIncompleteTransfer() {
+        Finding f = only("""
+                > RETR big.bin
+                < 150 Opening BINARY mode data connection for big.bin (4194304 bytes).
+                * transfer closed with 2883584 bytes remaining to read
+                * Closing connection 0
+                curl: (18) transfer closed with 2883584 bytes remaining to read""");
+        assertEquals(TransportEvent.TRANSFER_INCOMPLETE, f.diagnosis().event());
+        assertEquals(3, f.line());
+        assertEquals(List.of(5), f.folded());
+    }
 }

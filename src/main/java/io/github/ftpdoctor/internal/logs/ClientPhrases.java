@@ -132,6 +132,8 @@ final class ClientPhrases {
             p("timeout expired", Happening.TIMED_OUT),
             p("timeout exceeded", Happening.TIMED_OUT),
             p("sockettimeoutexception", Happening.TIMED_OUT),
+            // curl lib/transfer.c, CURLE_PARTIAL_FILE (18): "transfer closed with N bytes remaining to read"
+            p("bytes remaining to read", Happening.TRUNCATED, true),
             p("connection reset", Happening.RESET),
             p("reset by peer", Happening.RESET),
             // Windows' WSAECONNRESET (10054): "An existing connection was forcibly closed by the remote host."
@@ -165,7 +167,7 @@ final class ClientPhrases {
     private static final List<String> ANCHORS = List.of("time", "refus", "reset", "clos", "lost", "resol", "unknown",
             "getaddr", "eai_", "name", "host", "unreach", "route", "certif", "pkix", "alternative", "handshake",
             "version", "#100", "econn", "abort", "pipe", "disconnect", "inactivity", "reply", "response",
-            "couldn't connect", "subjectalt", "trusted", "dns", "terminated", "fin packet", "forcibly");
+            "couldn't connect", "subjectalt", "trusted", "dns", "terminated", "fin packet", "forcibly", "remaining");
 
     static {
         for (Phrase ph : PHRASES) {

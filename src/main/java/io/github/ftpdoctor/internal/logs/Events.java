@@ -152,6 +152,7 @@ final class Events {
             case TLS_UNTRUSTED -> tlsFailure(lineNo, TransportEvent.TLS_CERTIFICATE_UNTRUSTED, l);
             case TLS_HOSTNAME -> tlsFailure(lineNo, TransportEvent.TLS_HOSTNAME_MISMATCH, l);
             case TLS_HANDSHAKE -> tlsFailure(lineNo, TransportEvent.TLS_HANDSHAKE_FAILED, l);
+            case TRUNCATED -> dataFailure(lineNo, TransportEvent.TRANSFER_INCOMPLETE, l);
         }
     }
 

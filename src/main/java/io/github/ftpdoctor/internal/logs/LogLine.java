@@ -84,7 +84,9 @@ public record LogLine(Kind kind, Side side, Format format, String text, int code
     /** What a client's message says happened on the connection. */
     public enum Happening {
         UNKNOWN_HOST, UNREACHABLE, REFUSED, TIMED_OUT, RESET, CLOSED,
-        TLS_UNTRUSTED, TLS_HOSTNAME, TLS_HANDSHAKE
+        TLS_UNTRUSTED, TLS_HOSTNAME, TLS_HANDSHAKE,
+        /** The data connection ended before all of the file came (curl's CURLE_PARTIAL_FILE). */
+        TRUNCATED
     }
 
     static final LogLine BLANK = new LogLine(Kind.BLANK, Side.PLAIN, Format.PLAIN, "", 0, null, null, null, null,
