@@ -128,6 +128,8 @@ final class ClientPhrases {
             p("timeout -", Happening.TIMED_OUT),
             p("timeout detected. (control connection)", Happening.TIMED_OUT, true), // WinSCP, an established one
             p("timeout detected", Happening.TIMED_OUT),
+            p(":timeout}", Happening.TIMED_OUT), // Erlang/Elixir: {:error, :timeout}, {error,timeout}
+            p("{error,timeout}", Happening.TIMED_OUT),
             p("timeout was reached", Happening.TIMED_OUT),
             p("timeout expired", Happening.TIMED_OUT),
             p("timeout exceeded", Happening.TIMED_OUT),
@@ -144,6 +146,8 @@ final class ClientPhrases {
             p("broken pipe", Happening.RESET),
             p("#10054", Happening.RESET),
             p("disconnected from server", Happening.CLOSED),
+            // .NET's WebExceptionStatus.ConnectionClosed: "The underlying connection was closed: ..."
+            p("underlying connection was closed", Happening.CLOSED),
             // System.Net.FtpClient: "The connection was terminated before a greeting could be read."
             p("terminated before a greeting", Happening.CLOSED, true),
             p("fin packet", Happening.CLOSED), // basic-ftp: "Server sent FIN packet unexpectedly, closing connection."

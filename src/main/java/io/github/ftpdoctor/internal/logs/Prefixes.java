@@ -31,7 +31,8 @@ final class Prefixes {
     /** The seed's own numbering of its situations: {@code 1.Connected.} */
     private static final Pattern SEED_NUMBER = Pattern.compile("^\\d{1,3}\\.(?=\\p{L})");
     private static final Pattern WORD_PREFIX = Pattern.compile(
-            "^(status|command|response|error|warning|trace|listing|verbose|debug|info|c|s|client|server)\\s*:(>?)",
+            "^(status|command|response|error|warning|trace|listing|verbose|debug|info|c|s|client|server|sending|receiving)"
+                    + "\\s*:(>?)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ARROW_PREFIX = Pattern.compile("^(?:([><*])(?=\\s|$)|([{}])(?= \\[))");
     /** WinSCP's session log: a mark, then {@code 2012-07-17 22:00:37.670}. */
@@ -133,6 +134,10 @@ final class Prefixes {
         if (first == '.' && mark) {
             return new Split(Side.MESSAGE, Format.WINSCP, line.substring(2).strip());
         }
+        if (first == '"' && line.length() > 2 && line.endsWith("\"") && line.indexOf('"', 1) == line.length() - 1) {
+            // a line printed as a string: Elixir's IO.inspect of Erlang's verbose ftp output ("Sending: PASV")
+            return split(Tracebacks.unrepr(line));
+        }
         String s = Character.isDigit(first) ? strip(TIMESTAMP, line) : line;
         for (int i = 0; i < 3 && s.startsWith("["); i++) { // [time] [level] [thread]
             s = strip(BRACKETED, s);
@@ -187,8 +192,8 @@ final class Prefixes {
     private static Side side(String word) {
         return switch (word) {
             case "status", "info", "verbose" -> Side.STATUS;
-            case "command", "c", "client" -> Side.CLIENT;
-            case "response", "s", "server" -> Side.SERVER;
+            case "command", "c", "client", "sending" -> Side.CLIENT; // Erlang/OTP ftp verbose: "Sending: USER x"
+            case "response", "s", "server", "receiving" -> Side.SERVER;
             case "error", "warning" -> Side.ERROR;
             default -> Side.IGNORED;
         };
