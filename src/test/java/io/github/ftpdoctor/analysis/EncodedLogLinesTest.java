@@ -118,4 +118,15 @@ class EncodedLogLinesTest {
         assertEquals(Outcome.PerIpSessionLimit, f.diagnosis().outcome());
         assertTrue(ANALYZER.analyze(List.of("{\"level\":\"info\",\"count\":3")).isEmpty());
     }
+
+    @Test
+    void erlangsQuotedVerboseLinesAndItsErrorTupleAreRead() {
+        Finding f = only("""
+                "Sending: PASV"
+                "Receiving: 227 Entering Passive Mode (127,0,0,1,17,149)"
+                {:error, :timeout}""");
+        assertEquals("PASV", f.diagnosis().command());
+        assertEquals(3, f.line());
+        assertEquals(Outcome.PassivePortsBlocked, f.diagnosis().outcome());
+    }
 }

@@ -129,7 +129,8 @@ final class ClientPhrases {
             p("timeout detected. (control connection)", Happening.TIMED_OUT, true), // WinSCP, an established one
             p("timeout detected", Happening.TIMED_OUT),
             p(":timeout}", Happening.TIMED_OUT), // Erlang/Elixir: {:error, :timeout}, {error,timeout}
-            p("{error,timeout}", Happening.TIMED_OUT),
+            p(":econnrefused}", Happening.REFUSED, false),
+            p(":nxdomain}", Happening.UNKNOWN_HOST, false),
             p("timeout was reached", Happening.TIMED_OUT),
             p("timeout expired", Happening.TIMED_OUT),
             p("timeout exceeded", Happening.TIMED_OUT),
@@ -171,7 +172,7 @@ final class ClientPhrases {
     private static final List<String> ANCHORS = List.of("time", "refus", "reset", "clos", "lost", "resol", "unknown",
             "getaddr", "eai_", "name", "host", "unreach", "route", "certif", "pkix", "alternative", "handshake",
             "version", "#100", "econn", "abort", "pipe", "disconnect", "inactivity", "reply", "response",
-            "couldn't connect", "subjectalt", "trusted", "dns", "terminated", "fin packet", "forcibly", "remaining");
+            "couldn't connect", "subjectalt", "trusted", "dns", "terminated", "fin packet", "forcibly", "remaining", "nxdomain");
 
     static {
         for (Phrase ph : PHRASES) {

@@ -34,6 +34,8 @@ final class EncodedLines {
     private static final String[] CODE_FIELDS = {"code", "replyCode", "responseCode", "ftpCode"};
     private static final Pattern CUT_MESSAGE = Pattern.compile("^\\{\\s*\"(?:msg|message)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){1,2000})\"");
     private static final Pattern CUT_CODE = Pattern.compile("\"(?:code|replyCode|responseCode)\"\\s*:\\s*([1-5]\\d\\d)\\b");
+    /** An Erlang or Elixir error tuple: {@code {:error, :timeout}}, {@code {error,econnrefused}}. */
+    private static final Pattern ERLANG_ERROR = Pattern.compile("^\\{:?error,\\s*:?([a-z_]{2,40})\\}$");
     /** At least four byte values: a reply has a code and a space. */
     private static final Pattern BYTES = Pattern.compile("\\[(\\d{1,3}(?:, ?\\d{1,3}){3,})\\]");
 
@@ -46,6 +48,10 @@ final class EncodedLines {
             return line;
         }
         String s = line.strip();
+        Matcher tuple = s.startsWith("{") ? ERLANG_ERROR.matcher(s) : null;
+        if (tuple != null && tuple.matches()) { // Erlang/Elixir: {:error, :timeout}, {error,econnrefused}
+            return "Error: {:error, :" + tuple.group(1) + "}";
+        }
         if (s.length() > 2 && s.charAt(0) == '{') {
             String text = s.charAt(s.length() - 1) == '}' ? json(s) : null;
             text = text == null ? cutJson(s) : text;
