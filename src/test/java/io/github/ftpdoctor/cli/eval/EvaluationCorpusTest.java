@@ -100,6 +100,24 @@ class EvaluationCorpusTest {
                 + below + "; see " + REPORTS.resolve("leave-one-out.txt"));
     }
 
+    /**
+     * Blind sets not yet absorbed into the corpus ({@code src/test/resources/eval-pending}): no dangerous misread and
+     * no fall below the accuracy they reached ({@code floor.tsv}).
+     */
+    @Test
+    void pendingBlindSetsKeepTheirFloor() throws IOException {
+        Path pending = Path.of("src/test/resources/eval-pending");
+        Evaluation eval = new Evaluation(EvalCorpus.read(pending));
+        Evaluation.Score score = eval.score(new Classifier(Catalog.builtIn()), "pending", EvalCorpus.read(pending).rows());
+        String[] floor = Files.readAllLines(pending.resolve("floor.tsv"), StandardCharsets.UTF_8).get(1).split("\t");
+        write("pending.txt", render(out -> EvalReport.printScore(out, score, eval.byUnit(new Classifier(
+                Catalog.builtIn())), EvalCorpus.read(pending).rows(), Integer.MAX_VALUE)));
+        assertTrue(score.dangerous().size() <= Integer.parseInt(floor[1]), () -> "dangerous misreads among the"
+                + " pending blind sets: " + score.dangerous());
+        assertTrue(100 * score.accuracy() >= Double.parseDouble(floor[0]) - 1e-9, () -> "pending blind sets at "
+                + 100 * score.accuracy() + " %, below their floor " + floor[0] + " %; see " + REPORTS);
+    }
+
     private static String head(String report) {
         return report.lines().limit(80).collect(Collectors.joining("\n"));
     }
