@@ -58,6 +58,20 @@ class GeneralCueRulesTest {
             550 | LIST | Send PORT or PASV before LIST.                            | BadCommandSequence
             227 | PASV | Passive mode is not supported here.                       | CommandNotImplemented
             229 | EPSV | EPSV not implemented, use PASV                            | CommandNotImplemented
+            230 | PASS | Access denied, the server is shutting down.               | ServerShuttingDown
+            230 | PASS | Login refused for this account.                           | NotLoggedIn
+            500 | NOOP | Idle time limit exceeded, goodbye.                        | IdleTimeout
+            522 | RETR | Your client certificate does not match the control one.   | ClientCertificateRequired
+            501 | MODE | Mode Z not supported.                                     | CommandNotImplemented
+            550 | RNTO | Rename refused: RNTO without a previous RNFR.             | BadCommandSequence
+            504 | TYPE | Wrong parameter.                                          | SyntaxError
+            350 | RMD  | Removing the directory failed.                            | FileUnavailable
+            200 | PORT | Could not connect back: connection failed.                | DataConnectionFailed
+            550 | DELE | The file is locked by another user.                       | FileBusy
+            425 | PASV | No free ports in the passive range.                       | DataConnectionFailed
+            550 | STOR | report.pdf: The process cannot access the file because it is being used by another process. | FileBusy
+            421 | CONNECT | Already 12 sessions from 203.0.113.9, try later.       | PerIpSessionLimit
+            332 | PASS | Need a user first.                                        | BadCommandSequence
             200 | LIST | No such directory.                                        | FileNotFound
             226 | RETR | Descarga parcial.                                         | TransferIncomplete
             226 | RETR | Transfert partiel.                                        | TransferIncomplete
