@@ -128,15 +128,14 @@ final class ClientPhrases {
             p("timeout -", Happening.TIMED_OUT),
             p("timeout detected. (control connection)", Happening.TIMED_OUT, true), // WinSCP, an established one
             p("timeout detected", Happening.TIMED_OUT),
-            p(":timeout}", Happening.TIMED_OUT), // Erlang/Elixir: {:error, :timeout}, {error,timeout}
-            p(":econnrefused}", Happening.REFUSED, false),
+            // Erlang/Elixir error tuples, as EncodedLines writes them: {:error, :timeout}, :econnrefused, :nxdomain
+            p(":timeout}", Happening.TIMED_OUT), p(":econnrefused}", Happening.REFUSED, false),
             p(":nxdomain}", Happening.UNKNOWN_HOST, false),
             p("timeout was reached", Happening.TIMED_OUT),
             p("timeout expired", Happening.TIMED_OUT),
             p("timeout exceeded", Happening.TIMED_OUT),
             p("sockettimeoutexception", Happening.TIMED_OUT),
-            // curl lib/transfer.c, CURLE_PARTIAL_FILE (18): "transfer closed with N bytes remaining to read"
-            p("bytes remaining to read", Happening.TRUNCATED, true),
+            p("bytes remaining to read", Happening.TRUNCATED, true), // curl lib/transfer.c, CURLE_PARTIAL_FILE (18)
             p("connection reset", Happening.RESET),
             p("reset by peer", Happening.RESET),
             // Windows' WSAECONNRESET (10054): "An existing connection was forcibly closed by the remote host."
@@ -149,8 +148,7 @@ final class ClientPhrases {
             p("disconnected from server", Happening.CLOSED),
             // .NET's WebExceptionStatus.ConnectionClosed: "The underlying connection was closed: ..."
             p("underlying connection was closed", Happening.CLOSED),
-            // System.Net.FtpClient: "The connection was terminated before a greeting could be read."
-            p("terminated before a greeting", Happening.CLOSED, true),
+            p("terminated before a greeting", Happening.CLOSED, true), // System.Net.FtpClient
             p("fin packet", Happening.CLOSED), // basic-ftp: "Server sent FIN packet unexpectedly, closing connection."
             p("connection closed by", Happening.CLOSED),
             p("remote side closed", Happening.CLOSED),
@@ -171,8 +169,8 @@ final class ClientPhrases {
     /** Every phrase contains one of these: most lines contain none, and are passed over quickly. */
     private static final List<String> ANCHORS = List.of("time", "refus", "reset", "clos", "lost", "resol", "unknown",
             "getaddr", "eai_", "name", "host", "unreach", "route", "certif", "pkix", "alternative", "handshake",
-            "version", "#100", "econn", "abort", "pipe", "disconnect", "inactivity", "reply", "response",
-            "couldn't connect", "subjectalt", "trusted", "dns", "terminated", "fin packet", "forcibly", "remaining", "nxdomain");
+            "version", "#100", "econn", "abort", "pipe", "disconnect", "inactivity", "reply", "response", "dns",
+            "couldn't connect", "subjectalt", "trusted", "terminated", "fin packet", "forcibly", "remaining", "nxdomain");
 
     static {
         for (Phrase ph : PHRASES) {
@@ -301,10 +299,7 @@ final class ClientPhrases {
                 || lower.contains("transfer channel");
     }
 
-    /**
-     * Whether a client's line says it is about the control connection, whatever the session was doing: FileZilla's
-     * "Disconnected from server: ECONNABORTED ...", WinSCP's "(control connection)".
-     */
+    /** Whether a line is about the control connection: FileZilla's "Disconnected from server", WinSCP's. */
     static boolean mentionsControlConnection(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         return lower.contains("disconnected from server") || lower.contains("control connection");
