@@ -94,6 +94,18 @@ class GeneralCueRulesTest {
             550 | DELE | Deletion blocked by the site policy script.               | PermissionDenied
             550 | CWD  | That folder is inaccessible.                              | PermissionDenied
             451 | RNTO | Rename failed: Permission denied                          | PermissionDenied
+            550 | DELE | Directory is not exist                                    | FileNotFound
+            550 | RETR | Data connection timed out: the client never connected.    | DataConnectionFailed
+            426 | RETR | Data connection timed out                                 | TransferAborted
+            431 | AUTH | SSL_connect returned an error                             | TlsHandshakeFailed
+            534 | AUTH | TLS handshake aborted by the peer                         | TlsHandshakeFailed
+            500 | NOOP | Too many errors, closing control connection.              | ConnectionClosed
+            530 | LIST | You were kicked out by the administrator.                 | ConnectionClosed
+            550 | RETR | You don't have access to /secret.                         | PermissionDenied
+            550 | CWD  | /etc is outside the root directory                        | PermissionDenied
+            425 | LIST | Can't build data connection: use PORT or PASV first        | BadCommandSequence
+            425 | RETR | Can't build data connection: Out of memory.               | ServerLocalError
+            550 | SIZE | Filen existerar inte                                      | FileNotFound
             """)
     void theWordsDecide(int code, String command, String text, Outcome expected) {
         assertEquals(expected, read(code, command, text).outcome(), text);
