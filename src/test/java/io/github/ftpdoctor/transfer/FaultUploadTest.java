@@ -104,7 +104,7 @@ class FaultUploadTest {
         }
         scenarios.add(FaultKit.custom("STOR refused at once with 553", s -> s.on("STOR",
                 (c, a) -> c.reply("553 Could not create file.")), FaultKit.CONFIG, FaultUploadTest::storeSmall,
-                Expect.of(FtpFileException.class, Outcome.PermissionDenied, "STOR").inStep(), null));
+                Expect.of(FtpFileException.class, Outcome.FileUnavailable, "STOR").inStep(), null));
         scenarios.add(resumedUpload());
         List<DynamicTest> tests = new ArrayList<>(KIT.tests(root, scenarios).toList());
         tests.add(KIT.nothingLeftAtTheEnd(Duration.ofSeconds(15)));

@@ -131,7 +131,8 @@ class ScriptedUploadFailuresTest {
         // vsftpd answers STOR with this at once when open(2) fails: in practice a permission problem
         server.on("STOR", (c, a) -> c.reply("553 Could not create file."));
         FtpException e = failedUpload(FtpFileException.class);
-        assertEquals(Outcome.PermissionDenied, e.diagnosis().outcome());
+        assertEquals(Outcome.FileUnavailable, e.diagnosis().outcome()); // open() failed: rights or a missing directory
+        assertEquals(List.of(Outcome.PermissionDenied, Outcome.FileNotFound), e.diagnosis().alternatives());
         assertEquals("vsftpd.create-failed", e.diagnosis().ruleId());
         assertEquals(553, e.diagnosis().code());
     }

@@ -122,6 +122,7 @@ final class ClientPhrases {
             p("connection timeout", Happening.TIMED_OUT, false),
             p("connection time-out", Happening.TIMED_OUT, false),
             p("#10060", Happening.TIMED_OUT, false),
+            p("after a period of time", Happening.TIMED_OUT), // Windows' WSAETIMEDOUT (10060), connect or read
             p("timed out", Happening.TIMED_OUT),
             p("etimedout", Happening.TIMED_OUT),
             p("time-out", Happening.TIMED_OUT),

@@ -310,7 +310,8 @@ final class LineReader {
             return otherwise == null ? null : LogLine.of(otherwise, side, f, t, indented);
         }
         Matcher m = REPLY_LINE.matcher(t);
-        if (m.matches() && !(side == Side.PLAIN && PROSE_CODE.matcher(t).lookingAt())) {
+        // unprefixed, only a code of RFC 959's grammar (§4.2: first digit 1-5, second 0-5) is a reply: "473 genomes read."
+        if (m.matches() && !(side == Side.PLAIN && (PROSE_CODE.matcher(t).lookingAt() || t.charAt(1) > '5'))) {
             return new LogLine(Kind.REPLY, side, f, t, Integer.parseInt(m.group(1)), null, null, null, null, indented);
         }
         return otherwise == null ? null : LogLine.of(otherwise, side, f, t, indented);

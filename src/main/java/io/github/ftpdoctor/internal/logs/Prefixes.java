@@ -31,7 +31,7 @@ final class Prefixes {
     /** The seed's own numbering of its situations: {@code 1.Connected.} */
     private static final Pattern SEED_NUMBER = Pattern.compile("^\\d{1,3}\\.(?=\\p{L})");
     private static final Pattern WORD_PREFIX = Pattern.compile(
-            "^(status|command|response|error|warning|trace|listing|verbose|debug|info|c|s|client|server|sending|receiving)"
+            "^(status|command|response|error|warning|trace|listing|verbose|debug|info|c|s|client|server reply|server|sending|receiving)"
                     + "\\s*:(>?)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ARROW_PREFIX = Pattern.compile("^(?:([><*])(?=\\s|$)|([{}])(?= \\[))");
@@ -144,7 +144,7 @@ final class Prefixes {
         }
         s = !s.isEmpty() && Character.isDigit(s.charAt(0)) ? strip(SEED_NUMBER, s) : s;
         int colon = s.indexOf(':');
-        m = colon > 0 && colon < 12 ? WORD_PREFIX.matcher(s) : null;
+        m = colon > 0 && colon <= 12 ? WORD_PREFIX.matcher(s) : null;
         if (m != null && m.find()) {
             String rest = strip(BRACKETED, s.substring(m.end()).stripLeading());
             String word = m.group(1).toLowerCase(Locale.ROOT);
@@ -193,7 +193,7 @@ final class Prefixes {
         return switch (word) {
             case "status", "info", "verbose" -> Side.STATUS;
             case "command", "c", "client", "sending" -> Side.CLIENT; // Erlang/OTP ftp verbose: "Sending: USER x"
-            case "response", "s", "server", "receiving" -> Side.SERVER;
+            case "response", "s", "server", "receiving", "server reply" -> Side.SERVER; // Commons Net's "Server Reply: "
             case "error", "warning" -> Side.ERROR;
             default -> Side.IGNORED;
         };
