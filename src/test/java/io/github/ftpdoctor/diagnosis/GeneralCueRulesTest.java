@@ -106,6 +106,16 @@ class GeneralCueRulesTest {
             425 | LIST | Can't build data connection: use PORT or PASV first        | BadCommandSequence
             425 | RETR | Can't build data connection: Out of memory.               | ServerLocalError
             550 | SIZE | Filen existerar inte                                      | FileNotFound
+            202 | SMNT | SMNT is not implemented here.                             | CommandNotImplemented
+            552 | STOR | Refused: files uploaded exceed the limit of 20           | QuotaExceeded
+            501 | ALLO | Insufficient disk space for 2000000 bytes                 | InsufficientStorage
+            550 | RNTO | RNTO must be preceded by RNFR                             | BadCommandSequence
+            550 | RETR | Failed writing to data connection: broken pipe            | TransferAborted
+            522 | EPRT | Address family not supported; only IPv4                   | CommandNotImplemented
+            425 | LIST | Aborted while accepting the data connection               | DataConnectionFailed
+            150 | PWD  | Please log in first                                       | NotLoggedIn
+            530 | PASS | Not logged in: the account service is out of service      | ServerLocalError
+            550 | CWD  | 目录没有被找到                                              | FileNotFound
             """)
     void theWordsDecide(int code, String command, String text, Outcome expected) {
         assertEquals(expected, read(code, command, text).outcome(), text);
