@@ -116,6 +116,10 @@ class GeneralCueRulesTest {
             150 | PWD  | Please log in first                                       | NotLoggedIn
             530 | PASS | Not logged in: the account service is out of service      | ServerLocalError
             550 | CWD  | 目录没有被找到                                              | FileNotFound
+            425 | LIST | The server requires a protected data channel.             | DataChannelProtectionRequired
+            550 | RETR | Write-protected data disk                                 | FileUnavailable
+            426 | RETR | Socket or network error                                   | TransferAborted
+            550 | RETR | Cannot send: insufficient space on the server             | InsufficientStorage
             """)
     void theWordsDecide(int code, String command, String text, Outcome expected) {
         assertEquals(expected, read(code, command, text).outcome(), text);
