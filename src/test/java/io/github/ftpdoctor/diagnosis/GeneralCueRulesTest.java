@@ -120,6 +120,11 @@ class GeneralCueRulesTest {
             550 | RETR | Write-protected data disk                                 | FileUnavailable
             426 | RETR | Socket or network error                                   | TransferAborted
             550 | RETR | Cannot send: insufficient space on the server             | InsufficientStorage
+            200 | SITE | SITE EXEC is not supported                                | CommandNotImplemented
+            200 | SITE | SITE CHMOD command successful                             | Success
+            451 | RETR | Übertragung fehlgeschlagen                                | TransferAborted
+            552 | STOR | Upload limit exceeded, transfer aborted.                  | QuotaExceeded
+            550 | DELE | Delete failed: the file does not exist or is in use.      | FileUnavailable
             """)
     void theWordsDecide(int code, String command, String text, Outcome expected) {
         assertEquals(expected, read(code, command, text).outcome(), text);
