@@ -108,6 +108,9 @@ final class ClientPhrases {
             p("#10061", Happening.REFUSED, false),
             // a read on an established connection, or a wait for a reply: the TCP connection was made
             p("read timed out", Happening.TIMED_OUT, true),
+            // FluentFTP's FtpSocketStream: "Timed out trying to read data from the socket stream!", "...to connect!"
+            p("timed out trying to read", Happening.TIMED_OUT, true),
+            p("timed out trying to connect", Happening.TIMED_OUT, false),
             p("seconds of inactivity", Happening.TIMED_OUT, true),
             p("could not read reply", Happening.TIMED_OUT, true),
             p("waiting for initial connect reply", Happening.TIMED_OUT, true),
@@ -132,17 +135,14 @@ final class ClientPhrases {
             // Erlang/Elixir error tuples, as EncodedLines writes them: {:error, :timeout}, :econnrefused, :nxdomain
             p(":timeout}", Happening.TIMED_OUT), p(":econnrefused}", Happening.REFUSED, false),
             p(":nxdomain}", Happening.UNKNOWN_HOST, false),
-            p("timeout was reached", Happening.TIMED_OUT),
-            p("timeout expired", Happening.TIMED_OUT),
+            p("timeout was reached", Happening.TIMED_OUT), p("timeout expired", Happening.TIMED_OUT),
             p("timeout exceeded", Happening.TIMED_OUT),
             p("sockettimeoutexception", Happening.TIMED_OUT),
             p("bytes remaining to read", Happening.TRUNCATED, true), // curl lib/transfer.c, CURLE_PARTIAL_FILE (18)
-            p("connection reset", Happening.RESET),
-            p("reset by peer", Happening.RESET),
+            p("connection reset", Happening.RESET), p("reset by peer", Happening.RESET),
             // Windows' WSAECONNRESET (10054): "An existing connection was forcibly closed by the remote host."
             p("forcibly closed", Happening.RESET),
-            p("econnreset", Happening.RESET),
-            p("econnaborted", Happening.RESET),
+            p("econnreset", Happening.RESET), p("econnaborted", Happening.RESET),
             p("connection aborted", Happening.RESET),
             p("broken pipe", Happening.RESET),
             p("#10054", Happening.RESET),
@@ -163,8 +163,7 @@ final class ClientPhrases {
             p("closed without indication", Happening.CLOSED),
             p("unexpectedly closed", Happening.CLOSED),
             p("response reading failed", Happening.CLOSED),
-            p("lost connection", Happening.CLOSED),
-            p("connection was lost", Happening.CLOSED),
+            p("lost connection", Happening.CLOSED), p("connection was lost", Happening.CLOSED),
             p("connection lost", Happening.CLOSED));
 
     /** Every phrase contains one of these: most lines contain none, and are passed over quickly. */

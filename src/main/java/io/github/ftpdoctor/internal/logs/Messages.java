@@ -170,7 +170,8 @@ final class Messages {
             return new LogLine(Kind.EVENT, side, f, t, 0, null, null, h, said.connected(), indented);
         }
         // a plain message that ends with its reply's code in brackets restates that reply ("...from this IP[421]")
-        boolean trailing = code != 0 && f == Format.PLAIN && codeAt(t) < 0;
+        // or that quotes the reply whole in parentheses at its end ("Failed to download. Response: (550 No file.)")
+        boolean trailing = code != 0 && f == Format.PLAIN && (codeAt(t) < 0 || PARENTHESISED_REPLY.matcher(t).find());
         if (always || code != 0 && f != Format.PLAIN || trailing || said.failure()) {
             boolean restated = code != 0 && (f != Format.PLAIN || trailing);
             int at = restated ? codeAt(t) : -1;
@@ -245,6 +246,8 @@ final class Messages {
         }
         return Integer.parseInt(t.substring(at, at + 3));
     }
+
+    private static final Pattern PARENTHESISED_REPLY = Pattern.compile("\\([1-5][0-5]\\d[ -]\\p{L}[^()]{2,300}\\)\\s*$");
 
     /** A message that ends with its reply's code in brackets (ftp-kr: {@code Too many connections (8) from this IP[421]}). */
     private static final Pattern TRAILING_CODE = Pattern.compile("^(?:[a-z]{2,12}: )?(\\p{L}[^\\[\\]]{3,300}?)\\s*\\[([1-5]\\d\\d)]\\s*$");
@@ -329,6 +332,8 @@ final class Messages {
         }
         int end = rest.indexOf(':');
         String head = end < 0 ? rest : rest.substring(0, end);
+        int paren = head.endsWith(")") ? head.lastIndexOf(" (") : -1;
+        head = paren > 0 ? head.substring(0, paren) : head; // .NET's "SocketException (10061): ..."
         if (head.indexOf(' ') >= 0 && !rest.equals(line)) {
             return false; // after "Caused by: " and the like, the exception's name comes at once
         }

@@ -34,7 +34,8 @@ final class Prefixes {
             "^(status|command|response|error|warning|trace|listing|verbose|debug|info|c|s|client|server reply|server|sending|receiving)"
                     + "\\s*:(>?)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ARROW_PREFIX = Pattern.compile("^(?:([><*])(?=\\s|$)|([{}])(?= \\[))");
+    /** {@code > USER x}, {@code < 220 ...}, curl's {@code *}, {@code {}, {@code }}; {@code <550 ...} too (a reply). */
+    private static final Pattern ARROW_PREFIX = Pattern.compile("^(?:([><*])(?=\\s|$|(?<=<)[1-5]\\d\\d[ -])|([{}])(?= \\[))");
     /** WinSCP's session log: a mark, then {@code 2012-07-17 22:00:37.670}. */
     private static final Pattern WINSCP = Pattern.compile(
             "^([.<>!*]) \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} ?(.*)$");

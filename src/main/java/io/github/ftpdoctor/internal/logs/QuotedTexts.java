@@ -67,7 +67,8 @@ final class QuotedTexts {
             return new LogLine(Kind.RESTATED, Side.MESSAGE, format, code + " " + m.group(2).strip(), code, null,
                     null, null, Boolean.TRUE, indented);
         }
-        m = line.indexOf("Exception: ") > 0 ? EXCEPTION.matcher(line) : null;
+        // not with an inner exception after it (" ---> "): then the words are the client's, the cause is inside
+        m = line.indexOf("Exception: ") > 0 && !line.contains(" ---> ") ? EXCEPTION.matcher(line) : null;
         if (m != null && m.find()) {
             return new LogLine(Kind.QUOTED_TEXT, Side.MESSAGE, Format.DOTNET, m.group(1).strip(), 0, null, null,
                     null, Boolean.TRUE, indented);

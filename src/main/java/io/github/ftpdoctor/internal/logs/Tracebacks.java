@@ -37,7 +37,7 @@ final class Tracebacks {
     private static final Pattern JAVA_EXCEPTION = Pattern.compile(
             "^(Exception in thread \"[^\"]*\" |Caused by: |Suppressed: |Unhandled exception\\. |Unhandled Exception: |\\[ERROR\\] FATAL UNHANDLED EXCEPTION: "
                     + "|---> |[A-Za-z][\\w .-]{0,40}?: )?((?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*"
-                    + "(?:Exception|Error|Throwable))(?::\\s?(.*))?$");
+                    + "(?:Exception|Error|Throwable))(?: \\((?:0x\\p{XDigit}{1,8}|\\d{1,6})\\))?(?::\\s?(.*))?$"); // .NET: "(10061)"
     /** Python frames that read a reply (the connection was made) or make the connection. */
     private static final Set<String> READING = Set.of("getline", "getmultiline", "getresp", "voidresp", "readline",
             "readinto", "recv_into", "recv", "sendcmd", "voidcmd", "read");
@@ -130,6 +130,11 @@ final class Tracebacks {
                 || m.group(1).startsWith("--->"));
         boolean dotnet = m.group(1) != null && (m.group(1).startsWith("Unhandled") || m.group(1).startsWith("["))
                 || m.group(2).startsWith("System.");
+        int inner = m.group(3) == null ? -1 : m.group(3).lastIndexOf(" ---> ");
+        Thrown in = inner < 0 ? null : java(m.group(3).substring(inner + 1));
+        if (in != null) { // .NET's ToString() on one line: "Outer: words ---> System.TimeoutException: ..."
+            return new Thrown(Format.DOTNET, in.className(), in.message(), true, null, null);
+        }
         return new Thrown(dotnet ? Format.DOTNET : Format.JAVA, m.group(2), m.group(3) == null ? "" : m.group(3).strip(),
                 cause, null, null);
     }

@@ -82,6 +82,7 @@ final class TranslatedMessages {
             List<String[]> rows = new ArrayList<>(LogTables.read("filezilla-messages.tsv", 3));
             rows.addAll(LogTables.read("lftp-messages.tsv", 3));
             rows.addAll(LogTables.read("libc-errors.tsv", 3));
+            rows.addAll(LogTables.read("windows-socket-errors.tsv", 3)); // 由于目标计算机积极拒绝, ...
             for (String[] row : rows) {
                 if (row[1].equals("CONNECTING")) {
                     CONNECTING.add(row[0]);

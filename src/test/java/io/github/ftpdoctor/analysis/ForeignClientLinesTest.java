@@ -1,0 +1,94 @@
+package io.github.ftpdoctor.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ftpdoctor.diagnosis.Outcome;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Lines that clients write around a failure in ways the earlier formats did not cover: Windows' own socket errors in
+ * the language of a localized Windows, .NET's inner exception on the same line as the outer one, Commons Net's
+ * "Server Reply:" under a reply it could not parse, a reply quoted in parentheses at the end of a message, replies
+ * written right after {@code <}, and numbers in a program's output that are no reply.
+ */
+class ForeignClientLinesTest {
+    private static final TranscriptAnalyzer ANALYZER = TranscriptAnalyzer.standard();
+
+    private static List<Finding> analyze(String text) {
+        return ANALYZER.analyze(List.of(text.split("\n", -1)));
+    }
+
+    private static Finding only(String text) {
+        List<Finding> found = analyze(text);
+        assertEquals(1, found.size(), found::toString);
+        return found.get(0);
+    }
+
+    /** Each language's text is Windows' own message (reply-catalog/logs/windows-socket-errors.tsv). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            System.Net.Sockets.SocketException (10061): 由于目标计算机积极拒绝，无法连接。 127.0.0.1:21     | ConnectionRefused
+            [WinError 10061] No se puede establecer una conexión ya que el equipo de destino denegó expresamente dicha conexión | ConnectionRefused
+            SocketException: Aucune connexion n’a pu être établie car l’ordinateur cible l’a expressément refusée. | ConnectionRefused
+            [WinError 11001] 不知道这样的主机。                                                             | HostNotFound
+            """)
+    void windowsSocketErrorsInTheirOwnLanguage(String line, Outcome expected) {
+        assertEquals(expected, only(line).diagnosis().outcome());
+    }
+
+    @Test
+    void anInnerExceptionOnTheSameLineIsTheCause() {
+        Finding f = only("FluentFTP.Exceptions.FtpException: Error while uploading the file to the server. See "
+                + "InnerException for more info. ---> System.TimeoutException: Timed out trying to read data from the "
+                + "socket stream!");
+        // the read timed out on a connection that was made: no reply came, the host was reached
+        assertTrue(f.diagnosis().outcome() != Outcome.ConnectionTimedOut, f::toString);
+        assertTrue(f.diagnosis().detail().contains("TimeoutException") || f.toString().contains("TimeoutException"),
+                f::toString);
+    }
+
+    @Test
+    void commonsNetsServerReplyLineShowsAnSshServer() {
+        Finding f = only("""
+                org.apache.commons.net.MalformedServerReplyException: Could not parse response code.
+                Server Reply: SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3
+                """);
+        assertEquals(Outcome.NotFtpService, f.diagnosis().outcome());
+        assertEquals(2, f.line());
+    }
+
+    @Test
+    void aReplyInParenthesesAtTheEndOfAMessageIsRestated() {
+        Finding f = only("[-] Failed to download the file. Response: (550 Could not get file size.)");
+        assertEquals(550, (int) f.diagnosis().code());
+        assertEquals("Could not get file size.", f.diagnosis().reply().text());
+    }
+
+    @Test
+    void aReplyRightAfterTheArrowIsAReply() {
+        List<Finding> found = analyze("""
+                <220 Microsoft FTP Service
+                >STOR a.txt
+                <550 Access is denied.
+                """);
+        Finding last = found.get(found.size() - 1);
+        assertEquals(550, (int) last.diagnosis().code());
+        assertEquals(Outcome.PermissionDenied, last.diagnosis().outcome());
+    }
+
+    @Test
+    void numbersInAProgramsOutputAreNoReplies() {
+        Finding f = only("""
+                Subsampling genomes... done.
+                  473 genomes read.
+                  313 genomes retained.
+                ftplib.error_temp: 425 Unable to build data connection: Connection refused
+                """);
+        assertEquals(425, (int) f.diagnosis().code());
+        assertEquals(4, f.line());
+    }
+}
