@@ -125,6 +125,10 @@ class GeneralCueRulesTest {
             451 | RETR | Übertragung fehlgeschlagen                                | TransferAborted
             552 | STOR | Upload limit exceeded, transfer aborted.                  | QuotaExceeded
             550 | DELE | Delete failed: the file does not exist or is in use.      | FileUnavailable
+            550 | RNTO | Secuencia de comandos incorrecta                          | BadCommandSequence
+            550 | RNTO | Нарушена последовательность команд                        | BadCommandSequence
+            550 | RNTO | Sequenza di comandi errata                                | BadCommandSequence
+            451 | RETR | Локальная ошибка при чтении файла                         | ServerLocalError
             """)
     void theWordsDecide(int code, String command, String text, Outcome expected) {
         assertEquals(expected, read(code, command, text).outcome(), text);
