@@ -51,6 +51,18 @@ class ForeignClientLinesTest {
                 f::toString);
     }
 
+    /** GnuTLS's own error strings (gnutls_strerror), as FileZilla prints them. */
+    @Test
+    void gnuTlsErrorsSayWhatHappenedToTheConnection() {
+        List<Finding> closed = analyze("""
+                Command:\tPASS ********
+                Error:\tGnuTLS error -110 in gnutls_record_recv: The TLS connection was non-properly terminated.
+                """);
+        assertEquals(Outcome.ConnectionClosed, closed.get(closed.size() - 1).diagnosis().outcome());
+        List<Finding> handshake = analyze("Error:\tGnuTLS error -15: An unexpected TLS packet was received.");
+        assertEquals(Outcome.TlsHandshakeFailed, handshake.get(handshake.size() - 1).diagnosis().outcome());
+    }
+
     @Test
     void commonsNetsServerReplyLineShowsAnSshServer() {
         Finding f = only("""

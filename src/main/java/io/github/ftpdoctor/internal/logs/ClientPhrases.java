@@ -99,6 +99,7 @@ final class ClientPhrases {
             p("handshake failure", Happening.TLS_HANDSHAKE, true),
             p("handshake failed", Happening.TLS_HANDSHAKE, true), // Apache MINA SSHD/sshj, Go, .NET: "Handshake failed"
             p("wrong version number", Happening.TLS_HANDSHAKE, true),
+            p("unexpected tls packet", Happening.TLS_HANDSHAKE, true), // GnuTLS -15, GNUTLS_E_UNEXPECTED_PACKET
             p("connection refused", Happening.REFUSED, false),
             // curl's CURLE_COULDNT_CONNECT (lib/strerror.c), all curl 7.88 says of a refused port without -v
             p("couldn't connect to server", Happening.REFUSED, false),
@@ -143,8 +144,7 @@ final class ClientPhrases {
             // Windows' WSAECONNRESET (10054): "An existing connection was forcibly closed by the remote host."
             p("forcibly closed", Happening.RESET),
             p("econnreset", Happening.RESET), p("econnaborted", Happening.RESET),
-            p("connection aborted", Happening.RESET),
-            p("broken pipe", Happening.RESET),
+            p("connection aborted", Happening.RESET), p("broken pipe", Happening.RESET),
             p("#10054", Happening.RESET),
             p("disconnected from server", Happening.CLOSED),
             // .NET's WebExceptionStatus.ConnectionClosed: "The underlying connection was closed: ..."
@@ -153,8 +153,8 @@ final class ClientPhrases {
             p("fin packet", Happening.CLOSED), // basic-ftp: "Server sent FIN packet unexpectedly, closing connection."
             p("connection closed by", Happening.CLOSED),
             p("remote side closed", Happening.CLOSED),
-            p("server closed the connection", Happening.CLOSED),
-            p("server closed connection", Happening.CLOSED),
+            p("server closed the connection", Happening.CLOSED), p("server closed connection", Happening.CLOSED),
+            p("non-properly terminated", Happening.CLOSED, true), // GnuTLS -110: "...was non-properly terminated."
             p("closed the connection", Happening.CLOSED),
             p("closed control connection", Happening.CLOSED),
             p("control connection closed", Happening.CLOSED),
@@ -170,7 +170,7 @@ final class ClientPhrases {
     private static final List<String> ANCHORS = List.of("time", "refus", "reset", "clos", "lost", "resol", "unknown",
             "getaddr", "eai_", "name", "host", "unreach", "route", "certif", "pkix", "alternative", "handshake",
             "version", "#100", "econn", "abort", "pipe", "disconnect", "inactivity", "reply", "response", "dns",
-            "couldn't connect", "subjectalt", "trusted", "terminated", "fin packet", "forcibly", "remaining", "nxdomain");
+            "couldn't connect", "subjectalt", "trusted", "terminated", "packet", "forcibly", "remaining", "nxdomain");
 
     static {
         for (Phrase ph : PHRASES) {
