@@ -63,6 +63,26 @@ class ForeignClientLinesTest {
         assertEquals(Outcome.TlsHandshakeFailed, handshake.get(handshake.size() - 1).diagnosis().outcome());
     }
 
+    /** FluentFTP's frames name the command under way, in English as .NET prints them. */
+    @Test
+    void fluentFtpFramesPlaceATimeOut() {
+        Finding passive = only("""
+                System.TimeoutException: Timed out trying to connect!
+                   at FluentFTP.FtpSocketStream.ConnectAsync(String host, Int32 port, FtpIpVersion ipVersions, CancellationToken token)
+                   at FluentFTP.AsyncFtpClient.OpenPassiveDataStreamAsync(FtpDataConnectionType type, String command, Int64 restart, CancellationToken token)
+                   at FluentFTP.AsyncFtpClient.UploadFile(String localPath, String remotePath)
+                """);
+        assertEquals(Outcome.PassivePortsBlocked, passive.diagnosis().outcome());
+        Finding reply = only("""
+                System.TimeoutException: Timed out trying to read data from the socket stream!
+                   at FluentFTP.FtpSocketStream.ReadLine(Encoding encoding)
+                   at FluentFTP.FtpClient.OpenPassiveDataStream(FtpDataConnectionType type, String command, Int64 restart)
+                """);
+        assertEquals(Outcome.ReplyTimedOut, reply.diagnosis().outcome());
+        Finding alone = only("System.TimeoutException: Timed out trying to read data from the socket stream!");
+        assertTrue(alone.cause(), alone::toString);
+    }
+
     @Test
     void commonsNetsServerReplyLineShowsAnSshServer() {
         Finding f = only("""

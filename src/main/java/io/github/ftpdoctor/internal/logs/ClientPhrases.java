@@ -17,165 +17,27 @@ final class ClientPhrases {
     private ClientPhrases() {
     }
 
-    /** A phrase, what it says happened, and what it says about the TCP connection (TRUE made, FALSE not made). */
-    private record Phrase(String text, Happening happening, Boolean connected) {
-    }
-
-    private static Phrase p(String text, Happening h) {
-        return new Phrase(text, h, null);
-    }
-
-    private static Phrase p(String text, Happening h, boolean connected) {
-        return new Phrase(text, h, connected);
+    /**
+     * A phrase, what it says happened, what it says about the TCP connection (TRUE made, FALSE not made), and a word
+     * that must be in the line beside it (or null).
+     */
+    private record Phrase(String text, Happening happening, Boolean connected, String also) {
     }
 
     /**
-     * THE table of client phrases, searched lower-cased; the first found wins, so the more specific come first.
-     * Sources: curl ({@code Could not resolve host}, {@code connect to ... failed: Connection refused},
-     * {@code Operation timed out after N milliseconds}, {@code response reading failed},
-     * {@code Connection time-out}, {@code Timeout was reached}), lftp ({@code Socket error (...) - reconnecting},
-     * {@code Timeout - reconnecting}, {@code Peer closed connection}), BSD ftp and tnftp ({@code Can't connect to
-     * `host:port': ...}, {@code 421 Service not available, remote server has closed connection}), NcFTP
-     * ({@code Could not read reply from control connection -- timed out}, {@code Remote host has closed the
-     * connection}, {@code Data connection to host:port timed out}), FileZilla ({@code ECONNREFUSED - Connection
-     * refused by server}, {@code Connection timed out after 20 seconds of inactivity}), WinSCP
-     * ({@code Timeout detected.}, {@code Lost connection.}, {@code Connection has been unexpectedly closed.}),
-     * CuteFTP (the seed, Winsock {@code Socket error = #100xx}), Java ({@code Connect timed out},
-     * {@code Read timed out}), Apache Commons Net ({@code Connection closed without indication.},
-     * {@code Timed out waiting for initial connect reply}), Python's {@code socket} ({@code timed out}), telnet
-     * ({@code Connection closed by foreign host}), and this project's own transcript notes. Checked in the clients'
-     * sources where they are public: curl {@code lib/pingpong.c}, {@code lib/ftp.c}, {@code lib/multi.c},
-     * {@code lib/cf-ip-happy.c}; lftp {@code src/NetAccess.cc}, {@code src/Http.cc}; Apache Commons Net
-     * {@code ftp/FTP.java}; WinSCP {@code source/resource/TextsFileZilla.rc} and {@code TextsCore1.rc}; tnftp and
-     * NcFTP as their Debian 12 builds print them.
+     * The English phrases of clients' messages for transport events ({@code reply-catalog/logs/client-phrases.tsv},
+     * whose header names the sources), in the table's order: the first found wins, so the more specific come first.
      */
-    private static final Phrase DNS_LOOKUP = p("dns lookup", Happening.UNKNOWN_HOST, false);
-    private static final List<Phrase> PHRASES = List.of(
-            p("could not resolve", Happening.UNKNOWN_HOST, false),
-            DNS_LOOKUP, // Cyberduck: "DNS lookup for host failed." (only with the failure)
-            p("can't resolve", Happening.UNKNOWN_HOST, false),
-            p("unknown host", Happening.UNKNOWN_HOST, false),
-            p("unknownhostexception", Happening.UNKNOWN_HOST, false),
-            p("getaddrinfo", Happening.UNKNOWN_HOST, false),
-            p("eai_noname", Happening.UNKNOWN_HOST, false),
-            p("eai_nodata", Happening.UNKNOWN_HOST, false),
-            p("name or service not known", Happening.UNKNOWN_HOST, false),
-            p("nodename nor servname", Happening.UNKNOWN_HOST, false),
-            p("name resolution", Happening.UNKNOWN_HOST, false),
-            p("host not found", Happening.UNKNOWN_HOST, false),
-            p("no such host", Happening.UNKNOWN_HOST, false),
-            p("no address associated with hostname", Happening.UNKNOWN_HOST, false),
-            p("network is unreachable", Happening.UNREACHABLE, false),
-            p("network unreachable", Happening.UNREACHABLE, false),
-            p("enetunreach", Happening.UNREACHABLE, false),
-            p("no route to host", Happening.UNREACHABLE, false),
-            p("ehostunreach", Happening.UNREACHABLE, false),
-            p("host is unreachable", Happening.UNREACHABLE, false),
-            // the host name first: lftp "Certificate verification: subjectAltName does not match ‘host’", Go
-            // crypto/x509 "x509: certificate is valid for a, not b"
-            p("subjectaltname does not match", Happening.TLS_HOSTNAME, true),
-            p("certificate is valid for", Happening.TLS_HOSTNAME, true),
-            p("certificate verify failed", Happening.TLS_UNTRUSTED, true),
-            // lftp 4.9 "%s: Certificate verification: %s" with its own reason (a GnuTLS reason after WARNING: is
-            // lftp going on without verification); OpenSSL's X509_verify_cert_error_string; Go crypto/x509; .NET's
-            // SslStream
-            p("certificate verification: not trusted", Happening.TLS_UNTRUSTED, true),
-            p("unable to get local issuer certificate", Happening.TLS_UNTRUSTED, true),
-            p("unable to verify the first certificate", Happening.TLS_UNTRUSTED, true),
-            p("certificate signed by unknown authority", Happening.TLS_UNTRUSTED, true),
-            p("self signed certificate", Happening.TLS_UNTRUSTED, true), // OpenSSL 1.1 (Node, lftp's SSL_connect)
-            p("self-signed certificate", Happening.TLS_UNTRUSTED, true), // OpenSSL 3
-            p("remote certificate is invalid", Happening.TLS_UNTRUSTED, true),
-            p("ssl certificate problem", Happening.TLS_UNTRUSTED, true),
-            p("pkix path building failed", Happening.TLS_UNTRUSTED, true),
-            p("unable to find valid certification path", Happening.TLS_UNTRUSTED, true),
-            p("hostname mismatch", Happening.TLS_HOSTNAME, true),
-            p("no subject alternative", Happening.TLS_HOSTNAME, true),
-            p("no alternative certificate subject name", Happening.TLS_HOSTNAME, true),
-            p("sslhandshakeexception", Happening.TLS_HANDSHAKE, true),
-            // Go crypto/tls, talking TLS to a port that answers in clear text; lftp's failed gnutls_handshake()
-            p("does not look like a tls handshake", Happening.TLS_HANDSHAKE, true),
-            p("gnutls_handshake", Happening.TLS_HANDSHAKE, true),
-            p("handshake failure", Happening.TLS_HANDSHAKE, true),
-            p("handshake failed", Happening.TLS_HANDSHAKE, true), // Apache MINA SSHD/sshj, Go, .NET: "Handshake failed"
-            p("wrong version number", Happening.TLS_HANDSHAKE, true),
-            p("unexpected tls packet", Happening.TLS_HANDSHAKE, true), // GnuTLS -15, GNUTLS_E_UNEXPECTED_PACKET
-            p("connection refused", Happening.REFUSED, false),
-            // curl's CURLE_COULDNT_CONNECT (lib/strerror.c), all curl 7.88 says of a refused port without -v
-            p("couldn't connect to server", Happening.REFUSED, false),
-            p("econnrefused", Happening.REFUSED, false),
-            p("actively refused", Happening.REFUSED, false),
-            p("refused connection", Happening.REFUSED, false),
-            p("#10061", Happening.REFUSED, false),
-            // a read on an established connection, or a wait for a reply: the TCP connection was made
-            p("read timed out", Happening.TIMED_OUT, true),
-            // FluentFTP's FtpSocketStream: "Timed out trying to read data from the socket stream!", "...to connect!"
-            p("timed out trying to read", Happening.TIMED_OUT, true),
-            p("timed out trying to connect", Happening.TIMED_OUT, false),
-            p("seconds of inactivity", Happening.TIMED_OUT, true),
-            p("could not read reply", Happening.TIMED_OUT, true),
-            p("waiting for initial connect reply", Happening.TIMED_OUT, true),
-            p("waiting for server response", Happening.TIMED_OUT, true),
-            p("remote server timed out", Happening.TIMED_OUT, true),
-            p("no reply within", Happening.TIMED_OUT, true),
-            // the connect itself
-            p("connect timed out", Happening.TIMED_OUT, false),
-            p("connect timeout", Happening.TIMED_OUT, false),
-            p("connection attempt timed out", Happening.TIMED_OUT, false),
-            p("connection timed out", Happening.TIMED_OUT, false),
-            p("connection timeout", Happening.TIMED_OUT, false),
-            p("connection time-out", Happening.TIMED_OUT, false),
-            p("#10060", Happening.TIMED_OUT, false),
-            p("after a period of time", Happening.TIMED_OUT), // Windows' WSAETIMEDOUT (10060), connect or read
-            p("timed out", Happening.TIMED_OUT),
-            p("etimedout", Happening.TIMED_OUT),
-            p("time-out", Happening.TIMED_OUT),
-            p("timeout -", Happening.TIMED_OUT),
-            p("timeout detected. (control connection)", Happening.TIMED_OUT, true), // WinSCP, an established one
-            p("timeout detected", Happening.TIMED_OUT),
-            // Erlang/Elixir error tuples, as EncodedLines writes them: {:error, :timeout}, :econnrefused, :nxdomain
-            p(":timeout}", Happening.TIMED_OUT), p(":econnrefused}", Happening.REFUSED, false),
-            p(":nxdomain}", Happening.UNKNOWN_HOST, false),
-            p("timeout was reached", Happening.TIMED_OUT), p("timeout expired", Happening.TIMED_OUT),
-            p("timeout exceeded", Happening.TIMED_OUT),
-            p("sockettimeoutexception", Happening.TIMED_OUT),
-            p("bytes remaining to read", Happening.TRUNCATED, true), // curl lib/transfer.c, CURLE_PARTIAL_FILE (18)
-            p("connection reset", Happening.RESET), p("reset by peer", Happening.RESET),
-            // Windows' WSAECONNRESET (10054): "An existing connection was forcibly closed by the remote host."
-            p("forcibly closed", Happening.RESET),
-            p("econnreset", Happening.RESET), p("econnaborted", Happening.RESET),
-            p("connection aborted", Happening.RESET), p("broken pipe", Happening.RESET),
-            p("#10054", Happening.RESET),
-            p("disconnected from server", Happening.CLOSED),
-            // .NET's WebExceptionStatus.ConnectionClosed: "The underlying connection was closed: ..."
-            p("underlying connection was closed", Happening.CLOSED),
-            p("terminated before a greeting", Happening.CLOSED, true), // System.Net.FtpClient
-            p("fin packet", Happening.CLOSED), // basic-ftp: "Server sent FIN packet unexpectedly, closing connection."
-            p("connection closed by", Happening.CLOSED),
-            p("remote side closed", Happening.CLOSED),
-            p("server closed the connection", Happening.CLOSED), p("server closed connection", Happening.CLOSED),
-            p("non-properly terminated", Happening.CLOSED, true), // GnuTLS -110: "...was non-properly terminated."
-            p("closed the connection", Happening.CLOSED),
-            p("closed control connection", Happening.CLOSED),
-            p("control connection closed", Happening.CLOSED),
-            p("has closed connection", Happening.CLOSED),
-            p("peer closed connection", Happening.CLOSED),
-            p("closed without indication", Happening.CLOSED),
-            p("unexpectedly closed", Happening.CLOSED),
-            p("response reading failed", Happening.CLOSED),
-            p("lost connection", Happening.CLOSED), p("connection was lost", Happening.CLOSED),
-            p("connection lost", Happening.CLOSED));
+    private static final class Table {
+        static final List<Phrase> PHRASES = new java.util.ArrayList<>();
+        /** The first two characters of every phrase: a line holding none of these pairs is passed over at once. */
+        static final boolean[] STARTS = new boolean[1 << 16];
 
-    /** Every phrase contains one of these: most lines contain none, and are passed over quickly. */
-    private static final List<String> ANCHORS = List.of("time", "refus", "reset", "clos", "lost", "resol", "unknown",
-            "getaddr", "eai_", "name", "host", "unreach", "route", "certif", "pkix", "alternative", "handshake",
-            "version", "#100", "econn", "abort", "pipe", "disconnect", "inactivity", "reply", "response", "dns",
-            "couldn't connect", "subjectalt", "trusted", "terminated", "packet", "forcibly", "remaining", "nxdomain");
-
-    static {
-        for (Phrase ph : PHRASES) {
-            if (ANCHORS.stream().noneMatch(ph.text()::contains)) {
-                throw new ExceptionInInitializerError("phrase without an anchor: " + ph.text());
+        static {
+            for (String[] r : LogTables.read("client-phrases.tsv", 4)) {
+                Boolean connected = r[2].equals("yes") ? Boolean.TRUE : r[2].equals("no") ? Boolean.FALSE : null;
+                PHRASES.add(new Phrase(r[0], Happening.valueOf(r[1]), connected, r[3].isEmpty() ? null : r[3]));
+                STARTS[TranslatedMessages.pair(r[0], 0)] = true;
             }
         }
     }
@@ -217,20 +79,18 @@ final class ClientPhrases {
         if (lower.contains("continuing anyway")) {
             return null; // curl -k: "SSL certificate verify result: ... (18), continuing anyway." is no failure
         }
-        boolean anchored = false;
-        for (String a : ANCHORS) {
-            if (lower.contains(a)) {
-                anchored = true;
-                break;
-            }
+        boolean maybe = false;
+        for (int i = 0; i + 1 < lower.length() && !maybe; i++) {
+            maybe = Table.STARTS[TranslatedMessages.pair(lower, i)];
         }
-        for (int i = 0; anchored && i < PHRASES.size(); i++) {
-            if (lower.contains(PHRASES.get(i).text()) && (PHRASES.get(i) != DNS_LOOKUP || lower.contains("fail"))) {
-                return PHRASES.get(i);
+        for (int i = 0; maybe && i < Table.PHRASES.size(); i++) {
+            Phrase ph = Table.PHRASES.get(i);
+            if (lower.contains(ph.text()) && (ph.also() == null || lower.contains(ph.also()))) {
+                return ph;
             }
         }
         TranslatedMessages.Message m = TranslatedMessages.in(lower); // FileZilla's, in the languages it ships
-        return m == null ? null : new Phrase(m.text(), m.happening(), m.connected());
+        return m == null ? null : new Phrase(m.text(), m.happening(), m.connected(), null);
     }
 
     /** What a client's line says happened on the connection, or null. */

@@ -23,6 +23,9 @@ final class Events {
     private LogLine held;
     private int heldLine;
     private String heldCommand;
+    private boolean heldConnecting;
+    /** The exception last released: reported now, never held again. */
+    private LogLine released;
 
     Events(Session session) {
         this.s = session;
@@ -37,7 +40,9 @@ final class Events {
             return false;
         }
         if (l.kind() == LogLine.Kind.CODE && l.format() == Format.JAVA) {
-            if (heldCommand == null) {
+            if (JavaFrames.CONNECTING.equals(l.verb())) {
+                heldConnecting |= heldCommand == null; // connecting, under the command that opened the connection
+            } else if (heldCommand == null) {
                 heldCommand = l.verb();
             }
             return true;
@@ -65,7 +70,10 @@ final class Events {
             at.lastCommand = heldCommand; // closed in answer to a command: the greeting had come
             at.greeted = true;
             at.commandSent = true;
+            // a socket connect under PASV or EPSV (FluentFTP's OpenPassiveDataStream): the passive data connection
+            at.dataConnecting = heldConnecting && ("PASV".equals(heldCommand) || "EPSV".equals(heldCommand));
         }
+        released = l;
         event(heldLine, l);
     }
 
@@ -96,16 +104,20 @@ final class Events {
         held = l;
         heldLine = lineNo;
         heldCommand = null;
+        heldConnecting = false;
         return true;
     }
 
     void event(int lineNo, LogLine l) {
         Attempt at = s.at;
-        if (l != held && l.format() == Format.JAVA && l.connected() == null && at.nothingShown()
-                && (l.happening() == LogLine.Happening.CLOSED || l.happening() == LogLine.Happening.RESET)) {
+        boolean stack = l.format() == Format.JAVA && l.connected() == null
+                && (l.happening() == LogLine.Happening.CLOSED || l.happening() == LogLine.Happening.RESET)
+                || l.format() == Format.DOTNET && l.happening() != null; // .NET: time-outs and refusals too
+        if (l != released && stack && at.nothingShown()) {
             held = l; // its frames, which follow it, tell where the session stood
             heldLine = lineNo;
             heldCommand = null;
+            heldConnecting = false;
             return;
         }
         if (at.ended || at.failed) {

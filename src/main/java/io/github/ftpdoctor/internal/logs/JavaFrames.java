@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
  * {@code delete}, {@code dir});</li>
  * <li>the JDK's own {@code sun.net.ftp.impl.FtpClient}, behind {@code ftp://} URLs ({@code connect}, {@code login},
  * {@code getFile}, {@code putFile}, {@code changeDirectory}, {@code list}, {@code nameList}, {@code deleteFile},
- * {@code makeDirectory}, {@code getSize}, {@code openPassiveDataConnection}).</li>
+ * {@code makeDirectory}, {@code getSize}, {@code openPassiveDataConnection});</li>
+ * <li>FluentFTP's {@code FluentFTP.FtpClient} and {@code AsyncFtpClient} (.NET: {@code Connect}, {@code GetListing},
+ * {@code UploadFile}, {@code DownloadFile}, {@code OpenRead}, {@code OpenWrite}, and {@code OpenPassiveDataStream}
+ * while the data connection is opened).</li>
  * </ul>
  */
 final class JavaFrames {
@@ -37,11 +40,11 @@ final class JavaFrames {
                     + "|org\\.apache\\.camel\\.component\\.file\\.remote\\.FtpOperations"
                     + "|it\\.sauronsoftware\\.ftp4j\\.FTPClient"
                     + "|com\\.enterprisedt\\.net\\.ftp\\.(?:FTPClient|FileTransferClient)"
-                    + "|sun\\.net\\.ftp\\.impl\\.FtpClient)"
+                    + "|sun\\.net\\.ftp\\.impl\\.FtpClient|FluentFTP\\.(?:FtpClient|AsyncFtpClient))"
                     + "\\.(\\w+)\\(");
     /** A frame of one of the libraries above: the cheap test before the pattern. */
     private static final String[] MARKERS = {"commons.net", ".ftp.session.FtpSession", "remote.FtpOperations",
-        "ftp4j.FTPClient", "enterprisedt", "sun.net.ftp"};
+        "ftp4j.FTPClient", "enterprisedt", "sun.net.ftp", "FluentFTP."};
     private static final Map<String, String> METHODS = Map.ofEntries(
             Map.entry("_connectAction_", "CONNECT"), Map.entry("connect", "CONNECT"),
             Map.entry("user", "USER"), Map.entry("pass", "PASS"), Map.entry("acct", "ACCT"),
@@ -80,13 +83,28 @@ final class JavaFrames {
             Map.entry("put", "STOR"), Map.entry("chdir", "CWD"), Map.entry("delete", "DELE"),
             Map.entry("dir", "LIST"), Map.entry("getFile", "RETR"), Map.entry("putFile", "STOR"),
             Map.entry("nameList", "NLST"), Map.entry("getSize", "SIZE"),
-            Map.entry("openPassiveDataConnection", "PASV"));
+            Map.entry("openPassiveDataConnection", "PASV"),
+            // FluentFTP (.NET): FtpClient's public methods and the data stream it opens for them
+            Map.entry("OpenPassiveDataStream", "PASV"), Map.entry("OpenActiveDataStream", "PORT"),
+            Map.entry("Connect", "CONNECT"), Map.entry("Authenticate", "PASS"), Map.entry("GetListing", "LIST"),
+            Map.entry("GetNameListing", "NLST"), Map.entry("UploadFile", "STOR"), Map.entry("DownloadFile", "RETR"),
+            Map.entry("OpenRead", "RETR"), Map.entry("OpenWrite", "STOR"), Map.entry("OpenAppend", "APPE"),
+            Map.entry("CreateDirectory", "MKD"), Map.entry("DeleteDirectory", "RMD"), Map.entry("DeleteFile", "DELE"),
+            Map.entry("Rename", "RNFR"), Map.entry("GetFileSize", "SIZE"), Map.entry("SetWorkingDirectory", "CWD"));
 
     private JavaFrames() {
     }
 
+    /** What {@link #command} returns for a frame of the socket's own connect (Java's or .NET's). */
+    static final String CONNECTING = "connecting";
+
     /** The command the frame's method sends, or null for a frame that names none (getReply, sendCommand...). */
     static String command(String frame) {
+        if (frame.contains("java.net.Socket.connect(") || (frame.contains("System.Net.Sockets.Socket.")
+                || frame.contains("FluentFTP.FtpSocketStream.")) && (frame.contains("Connect(")
+                || frame.contains("ConnectAsync("))) {
+            return CONNECTING; // the TCP connection was being made when the exception came
+        }
         boolean marked = false;
         for (String marker : MARKERS) {
             marked |= frame.indexOf(marker) >= 0;
@@ -95,6 +113,11 @@ final class JavaFrames {
             return null;
         }
         Matcher m = LIBRARY.matcher(frame);
-        return m.find() ? METHODS.get(m.group(1)) : null;
+        if (!m.find()) {
+            return null;
+        }
+        String method = m.group(1);
+        String verb = METHODS.get(method);
+        return verb == null && method.endsWith("Async") ? METHODS.get(method.substring(0, method.length() - 5)) : verb;
     }
 }

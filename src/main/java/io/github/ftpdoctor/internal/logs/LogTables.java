@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The tables of client-log words the catalog ships ({@code reply-catalog/logs/*.tsv}, made from the clients' own
- * message catalogs): tab-separated rows, {@code #} comment lines.
+ * message catalogs): tab-separated rows, comment lines starting with {@code # }.
  */
 final class LogTables {
     static final String ROOT = "/io/github/ftpdoctor/reply-catalog/logs/";
@@ -29,7 +29,7 @@ final class LogTables {
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isEmpty() || line.startsWith("#")) {
+                if (line.isEmpty() || line.equals("#") || line.startsWith("# ")) { // "#10061" is a phrase
                     continue;
                 }
                 String[] f = line.split("\t", -1);

@@ -96,7 +96,7 @@ final class TranslatedMessages {
         }
     }
 
-    private static int pair(String s, int at) {
+    static int pair(String s, int at) {
         return (s.charAt(at) * 31 + (at + 1 < s.length() ? s.charAt(at + 1) : 0)) & 0xFFFF;
     }
 
