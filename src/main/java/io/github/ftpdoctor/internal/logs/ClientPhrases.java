@@ -79,6 +79,7 @@ final class ClientPhrases {
         if (lower.contains("continuing anyway")) {
             return null; // curl -k: "SSL certificate verify result: ... (18), continuing anyway." is no failure
         }
+        lower = lower.indexOf("  ") >= 0 ? lower.replaceAll(" {2,}", " ") : lower; // "certificate  verify failed"
         boolean maybe = false;
         for (int i = 0; i + 1 < lower.length() && !maybe; i++) {
             maybe = Table.STARTS[TranslatedMessages.pair(lower, i)];
