@@ -100,6 +100,7 @@ class GeneralCueRulesTest {
             431 | AUTH | SSL_connect returned an error                             | TlsHandshakeFailed
             534 | AUTH | TLS handshake aborted by the peer                         | TlsHandshakeFailed
             500 | NOOP | Too many errors, closing control connection.              | ConnectionClosed
+            530 | PASS | Login incorrect, closing control connection.             | BadCredentialsOrUnknownUser
             530 | LIST | You were kicked out by the administrator.                 | ConnectionClosed
             550 | RETR | You don't have access to /secret.                         | PermissionDenied
             550 | CWD  | /etc is outside the root directory                        | PermissionDenied
@@ -114,7 +115,8 @@ class GeneralCueRulesTest {
             522 | EPRT | Address family not supported; only IPv4                   | CommandNotImplemented
             425 | LIST | Aborted while accepting the data connection               | DataConnectionFailed
             150 | PWD  | Please log in first                                       | NotLoggedIn
-            530 | PASS | Not logged in: the account service is out of service      | ServerLocalError
+            530 | PASS | Not logged in: user out of service                        | ServerLocalError
+            421 | USER | Server out of service, try again later.                   | ServiceUnavailable
             550 | CWD  | 目录没有被找到                                              | FileNotFound
             425 | LIST | The server requires a protected data channel.             | DataChannelProtectionRequired
             550 | RETR | Write-protected data disk                                 | FileUnavailable
