@@ -83,6 +83,29 @@ class ForeignClientLinesTest {
         assertTrue(alone.cause(), alone::toString);
     }
 
+    /** A log that stops at a passive reply to 0.0.0.0 stops where the client could not follow it. */
+    @Test
+    void aLogThatEndsAtAPassiveReplyToNowhere() {
+        Finding f = only("""
+                220 ready
+                USER bob
+                331 Password required
+                PASS x
+                230 Logged in
+                227 Entering Passive Mode (0,0,0,0,195,80).
+                """);
+        assertEquals(Outcome.PassiveAddressUnroutable, f.diagnosis().outcome());
+        assertEquals(6, f.line());
+        assertTrue(analyze("""
+                220 ready
+                PASV
+                227 Entering Passive Mode (0,0,0,0,195,80).
+                LIST
+                150 Here comes the directory listing.
+                226 Directory send OK.
+                """).isEmpty(), "the client found its way (it used the control connection's address)");
+    }
+
     @Test
     void commonsNetsServerReplyLineShowsAnSshServer() {
         Finding f = only("""

@@ -222,6 +222,14 @@ final class Events {
         s.at.failed = true;
     }
 
+    /** A log that ends at a passive reply to an address nothing can be reached at (see Session#finish). */
+    void passiveDeadEnd(int lineNo, LogLine reply) {
+        if (s.at.lastCommand == null) {
+            s.at.lastCommand = "PASV"; // a 227 answers PASV, whether or not the log shows it
+        }
+        dataFailure(lineNo, TransportEvent.DATA_CONNECT_TIMEOUT, reply);
+    }
+
     private void dataFailure(int lineNo, TransportEvent e, LogLine l) {
         boolean toNowhere = s.at.passiveToNowhere
                 && (e == TransportEvent.DATA_CONNECT_REFUSED || e == TransportEvent.DATA_CONNECT_TIMEOUT);

@@ -116,11 +116,19 @@ final class Session {
         }
     }
 
+    /** The last reply, when it was a 227 to an address nothing can be reached at, and its line. */
+    private LogLine deadEnd;
+    private int deadEndLine;
+
     List<LogFinding> finish() {
         if (pending != null) {
             completePending();
         }
         events.release();
+        if (deadEnd != null && at.passiveToNowhere && at.open == null && !at.failed && !at.ended) {
+            // the log stops at a "227 (0,0,0,0,...)": the client was left connecting where nothing can answer
+            events.passiveDeadEnd(deadEndLine, deadEnd);
+        }
         report.flush();
         return findings.finish();
     }
@@ -188,6 +196,11 @@ final class Session {
             at.active = false;
             at.dataExpected = true;
             at.passiveToNowhere = code == 227 && at.unreachable(r.text());
+            deadEnd = at.passiveToNowhere ? new LogLine(LogLine.Kind.REPLY, LogLine.Side.SERVER, format,
+                    code + " " + r.text(), code, null, null, null, null, false) : null;
+            deadEndLine = lineNo;
+        } else {
+            deadEnd = null; // another reply came after it: the log did not stop there
         }
         if (code / 100 == 1 && at.transferUnderWay()) {
             at.preliminary = true;
