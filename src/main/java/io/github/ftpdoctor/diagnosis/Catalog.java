@@ -186,15 +186,15 @@ public final class Catalog {
     }
 
     /**
-     * The rules of one part, in the order read: {@link RuleSet#EVENTS} for the transport-event rules, 1 to 6 for the
-     * rules of reply codes {@code 1xx} to {@code 6xx}. The built-in catalog reads a part when it is first asked for.
+     * The rules of one part, in the order read: {@link RuleSet#EVENTS} for the transport-event rules, 1 to 60 for the
+     * rules of reply codes {@code 10x} to {@code 69x}. The built-in catalog reads a part when it is first asked for.
      */
     List<Rule> rulesOfPart(int part) {
         return rules.part(part);
     }
 
     /** The parts of the rules read so far, one bit each (see {@link RuleSet}). */
-    int partsRead() {
+    long partsRead() {
         return rules.partsRead();
     }
 

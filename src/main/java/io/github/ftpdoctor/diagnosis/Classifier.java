@@ -21,7 +21,7 @@ public final class Classifier {
     private final boolean[] textMatters = new boolean[LAST_CODE - FIRST_CODE + 1];
     private final Map<TransportEvent, Rule[]> byEvent = new EnumMap<>(TransportEvent.class);
     /** The parts of the catalog indexed so far, one bit each (see {@link #ready(int)}). */
-    private volatile int ready;
+    private volatile long ready;
     private final Normalizer normalizer;
     private final Lexicon lexicon;
     /**
@@ -89,13 +89,13 @@ public final class Classifier {
      * only positive replies never reads the rules of the negative ones.
      */
     private void ready(int part) {
-        if ((ready & (1 << part)) == 0) {
+        if ((ready & (1L << part)) == 0) {
             index(part);
         }
     }
 
     private synchronized void index(int part) {
-        if ((ready & (1 << part)) != 0) {
+        if ((ready & (1L << part)) != 0) {
             return;
         }
         // the rules of a part keep the catalog's order, so the precedence within it is the catalog's precedence
@@ -110,9 +110,9 @@ public final class Classifier {
             }
         } else {
             // Plain loops, no streams: this runs once per JVM, usually on its first diagnosis, in the interpreter.
-            int first = part * 100 - FIRST_CODE;
-            List<List<Rule>> perCode = new ArrayList<>(100);
-            for (int i = 0; i < 100; i++) {
+            int first = RuleSet.firstCode(part) - FIRST_CODE;
+            List<List<Rule>> perCode = new ArrayList<>(10);
+            for (int i = 0; i < 10; i++) {
                 perCode.add(new ArrayList<>());
             }
             int[] lastRule = new int[LAST_CODE - FIRST_CODE + 1]; // the rule (counted from 1) that last covered a code
@@ -124,17 +124,17 @@ public final class Classifier {
                 boolean text = !r.evidence().isNone();
                 for (int i = 0; i < n; i++) {
                     int at = codes[i] - first;
-                    if (at >= 0 && at < 100) {
+                    if (at >= 0 && at < 10) {
                         perCode.get(at).add(r);
                         textMatters[codes[i]] |= text;
                     }
                 }
             }
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < 10; i++) {
                 byCode[first + i] = perCode.get(i).toArray(new Rule[0]);
             }
         }
-        ready |= 1 << part;
+        ready |= 1L << part;
     }
 
     /**
@@ -241,7 +241,7 @@ public final class Classifier {
     }
 
     private Match matchFor(Reply reply, ExchangeContext ctx, Phase phase) {
-        ready(reply.code() / 100);
+        ready(RuleSet.partOfCode(reply.code()));
         Rule[] candidates = byCode[reply.code() - FIRST_CODE];
         if (!textMatters[reply.code() - FIRST_CODE]) {
             return orFail(firstMatch(candidates, new Input(ctx, phase, new Subject(null, lexicon))));

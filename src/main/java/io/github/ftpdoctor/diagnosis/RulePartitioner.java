@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Build step: validates the whole built-in catalog (every rule file the index names, as {@link Catalog#builtIn()}
- * reads it from the sources), then writes its rules again as seven parts ({@link RuleSet}): {@code rules-by-part/0.json}
- * for the transport events and {@code 1.json} to {@code 6.json} for the reply classes. Each rule is copied as written,
+ * reads it from the sources), then writes its rules again as 61 parts ({@link RuleSet}): {@code rules-by-part/events.json}
+ * for the transport events and {@code 10x.json} to {@code 69x.json} for the reply codes by their first two digits
+ * (a rule for {@code 5xx} is in the ten files of {@code 50x} to {@code 59x}). Each rule is copied as written,
  * with two fields added: the file it comes from ({@code origin}) and its position in the whole catalog
  * ({@code position}), which keeps ties between equal rules in the catalog's order. The rule files stay the source
  * of truth; without the parts the loader reads them all.
@@ -54,22 +55,29 @@ final class RulePartitioner {
         }
         Path out = Path.of(args[0]).resolve(RuleSet.DIRECTORY);
         Files.createDirectories(out);
+        try (java.util.stream.Stream<Path> old = Files.list(out)) { // parts of an earlier layout must not linger
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
         int[] sizes = new int[RuleSet.PARTS];
         for (int i = 0; i < RuleSet.PARTS; i++) {
             ObjectNode root = mapper.createObjectNode();
             root.put("description", "Generated at build time from the rule files by RulePartitioner; do not edit. "
-                    + (i == RuleSet.EVENTS ? "The transport-event rules." : "The rules of " + i + "xx replies."));
+                    + (i == RuleSet.EVENTS ? "The transport-event rules."
+                            : "The rules of " + RuleSet.firstCode(i) / 10 + "x replies."));
             root.set("rules", parts.get(i));
-            try (OutputStream o = Files.newOutputStream(out.resolve(i + ".json"))) {
+            String name = RuleSet.file(i).substring(RuleSet.DIRECTORY.length());
+            try (OutputStream o = Files.newOutputStream(out.resolve(name))) {
                 mapper.writeValue(o, root);
             }
             sizes[i] = parts.get(i).size();
         }
-        System.out.println("[RulePartitioner] " + whole + " rules -> " + out + " (events, 1xx..6xx: "
+        System.out.println("[RulePartitioner] " + whole + " rules -> " + out + " (events, 10x..69x: "
                 + java.util.Arrays.toString(sizes) + ")");
     }
 
-    /** The parts a rule belongs to: its event's, or one per class of its codes. */
+    /** The parts a rule belongs to: its event's, or those its codes cover. */
     static List<Integer> partsOf(JsonNode rule) {
         List<Integer> parts = new ArrayList<>();
         if (rule.hasNonNull("event")) {
@@ -83,12 +91,18 @@ final class RulePartitioner {
             codes.add(code);
         }
         for (JsonNode c : codes) {
-            int part = RuleSet.partOf(c.asString());
-            if (part < 0) {
-                throw new IllegalStateException("rule '" + rule.path("id").asString() + "': code " + c);
+            String written = c.asString().toLowerCase(java.util.Locale.ROOT);
+            boolean any = false;
+            for (int part = 1; part < RuleSet.PARTS; part++) {
+                if (RuleSet.covers(written, part)) {
+                    any = true;
+                    if (!parts.contains(part)) {
+                        parts.add(part);
+                    }
+                }
             }
-            if (!parts.contains(part)) {
-                parts.add(part);
+            if (!any) {
+                throw new IllegalStateException("rule '" + rule.path("id").asString() + "': code " + c);
             }
         }
         return parts;

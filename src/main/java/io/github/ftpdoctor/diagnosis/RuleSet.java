@@ -5,16 +5,20 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * A catalog's rules, by part: part 0 holds the transport-event rules, part 1 to 6 the rules of the reply codes
- * {@code 1xx} to {@code 6xx} (a rule with codes of two classes is in both). Parts keep the catalog's order.
+ * A catalog's rules, by part: part 0 holds the transport-event rules, parts 1 to 60 the rules of the reply codes
+ * by their first two digits ({@code 10x} to {@code 69x}). A rule is in every part its codes touch: {@code 530} and
+ * {@code 53x} in the part of {@code 53x}, {@code 5xx} in the ten parts {@code 50x} to {@code 59x}. Parts keep the
+ * catalog's order.
  *
- * <p>The built-in catalog reads a part only when a reply of that class (or an event) first needs it: a session that
- * meets only positive replies never reads the 2,000-odd rules of {@code 4xx} and {@code 5xx} replies, which are most
- * of what a short-lived JVM would spend on the catalog. The build validates the whole built-in catalog and writes
- * one file per part ({@link RulePartitioner}); a catalog with extra rule files is read whole and validated at once.
+ * <p>The built-in catalog reads a part only when a reply of those codes (or an event) first needs it: a session that
+ * meets only positive replies never reads the 3,000-odd rules of {@code 4xx} and {@code 5xx} replies, and a
+ * {@code 530} reads the 600-odd rules that can answer a {@code 53x}, not the 2,400 of every {@code 5xx}. Reading
+ * rules is most of what a short-lived JVM spends on the catalog. The build validates the whole built-in catalog and
+ * writes one file per part ({@link RulePartitioner}); a catalog with extra rule files is read whole and validated at
+ * once.
  */
 final class RuleSet {
-    static final int PARTS = 7;
+    static final int PARTS = 61;
     static final int EVENTS = 0;
     /** Where the build writes the parts, below the catalog's root, and the two fields it adds to each rule. */
     static final String DIRECTORY = "rules-by-part/";
@@ -34,9 +38,25 @@ final class RuleSet {
         this.all = all;
     }
 
-    /** The resource (below the catalog's root) holding one part. */
+    /**
+     * The resource (below the catalog's root) holding one part: {@code events.json}, then {@code 10x.json} to
+     * {@code 69x.json}.
+     */
     static String file(int part) {
-        return DIRECTORY + part + ".json";
+        return DIRECTORY + (part == EVENTS ? "events" : firstCode(part) / 10 + "x") + ".json";
+    }
+
+    /** The part of the replies with this code (from 100 to 699). */
+    static int partOfCode(int code) {
+        if (code < 100 || code > 699) {
+            throw new IllegalArgumentException("no reply code " + code);
+        }
+        return code / 10 - 9;
+    }
+
+    /** The first reply code of a part other than the events' (100 for part 1, 530 for part 44). */
+    static int firstCode(int part) {
+        return (part + 9) * 10;
     }
 
     /** Whether the build wrote the parts next to the built-in catalog. */
@@ -54,10 +74,17 @@ final class RuleSet {
         return new RuleSet(reader, null);
     }
 
-    /** The part of a rule with these codes or this event, or -1 when a code names no class. */
-    static int partOf(String code) {
-        char c = code.isEmpty() ? '0' : code.charAt(0);
-        return c >= '1' && c <= '6' ? c - '0' : -1;
+    /**
+     * Whether a rule's code ({@code 530}, {@code 53x} or {@code 5xx}) covers replies of the part; false for a code
+     * that names no class.
+     */
+    static boolean covers(String code, int part) {
+        if (part == EVENTS || code.length() != 3) {
+            return false;
+        }
+        int first = firstCode(part);
+        return code.charAt(0) == (char) ('0' + first / 100)
+                && (code.charAt(1) == 'x' || code.charAt(1) == (char) ('0' + first / 10 % 10));
     }
 
     /** Whether the rule belongs to the part. */
@@ -66,7 +93,7 @@ final class RuleSet {
             return r.event() != null;
         }
         for (String code : r.codes()) {
-            if (partOf(code) == part) {
+            if (covers(code, part)) {
                 return true;
             }
         }
@@ -92,13 +119,13 @@ final class RuleSet {
     }
 
     /** The parts read so far, one bit each (all of them for rules that were read whole). */
-    synchronized int partsRead() {
+    synchronized long partsRead() {
         if (reader == null) {
-            return (1 << PARTS) - 1;
+            return (1L << PARTS) - 1;
         }
-        int bits = 0;
+        long bits = 0;
         for (int i = 0; i < PARTS; i++) {
-            bits |= parts[i] == null ? 0 : 1 << i;
+            bits |= parts[i] == null ? 0 : 1L << i;
         }
         return bits;
     }

@@ -35,11 +35,11 @@ class RulePartsTest {
                     expected.add(r);
                 }
             }
-            assertFalse(expected.isEmpty(), "part " + part);
+            assertFalse(expected.isEmpty(), "part " + part + " (RFC 959's rule of each class covers it)");
             assertEquals(ids(expected), ids(byPart.rulesOfPart(part)), "part " + part);
             assertEquals(ids(expected), ids(WHOLE.rulesOfPart(part)), "part " + part + " of the whole");
         }
-        Rule some = byPart.rulesOfPart(5).get(0);
+        Rule some = byPart.rulesOfPart(RuleSet.partOfCode(530)).get(0);
         Rule same = WHOLE.rules().stream().filter(r -> r.id().equals(some.id())).findFirst().orElseThrow();
         assertEquals(same.origin(), some.origin(), "a rule read from a part names the rule file it comes from");
         assertEquals(same.specificity(), some.specificity());
@@ -52,13 +52,41 @@ class RulePartsTest {
         Classifier classifier = new Classifier(byPart);
         assertEquals(Outcome.Success, classifier.classify(Reply.of(226, "Transfer complete."),
                 ExchangeContext.after("STOR")).outcome());
-        assertEquals(1 << 2, byPart.partsRead(), "a 226 needs the rules of 2xx replies alone");
+        long p22x = 1L << RuleSet.partOfCode(226);
+        assertEquals(p22x, byPart.partsRead(), "a 226 needs the rules of 22x replies alone");
         classifier.classify(Reply.of(530, "Login incorrect."), ExchangeContext.after("PASS"));
+        classifier.classify(Reply.of(331, "Password required."), ExchangeContext.after("USER"));
         classifier.classify(TransportEvent.CONNECT_REFUSED, ExchangeContext.connecting(), "127.0.0.1:21");
-        assertEquals(1 << 2 | 1 << 5 | 1, byPart.partsRead());
+        assertEquals(p22x | 1L << RuleSet.partOfCode(530) | 1L << RuleSet.partOfCode(331) | 1L << RuleSet.EVENTS,
+                byPart.partsRead(), "a 530 reads the rules of 53x, not those of 550");
+        classifier.classify(Reply.of(550, "No such file."), ExchangeContext.after("RETR"));
+        assertEquals(5, Long.bitCount(byPart.partsRead()));
         byPart.rules();
-        assertEquals((1 << RuleSet.PARTS) - 1, byPart.partsRead(), "every rule asked for: every part read");
+        assertEquals((1L << RuleSet.PARTS) - 1, byPart.partsRead(), "every rule asked for: every part read");
         assertThrows(IllegalArgumentException.class, () -> byPart.rulesOfPart(RuleSet.PARTS));
+    }
+
+    @Test
+    void partsAreNamedAndNumberedByTheCodesFirstTwoDigits() {
+        assertEquals(1, RuleSet.partOfCode(100));
+        assertEquals(44, RuleSet.partOfCode(530));
+        assertEquals(60, RuleSet.partOfCode(699));
+        assertEquals(530, RuleSet.firstCode(44));
+        assertEquals("rules-by-part/53x.json", RuleSet.file(44));
+        assertEquals("rules-by-part/events.json", RuleSet.file(RuleSet.EVENTS));
+        assertThrows(IllegalArgumentException.class, () -> RuleSet.partOfCode(99));
+        assertThrows(IllegalArgumentException.class, () -> RuleSet.partOfCode(700));
+        assertTrue(RuleSet.covers("530", 44));
+        assertTrue(RuleSet.covers("53x", 44));
+        assertTrue(RuleSet.covers("5xx", 44));
+        assertFalse(RuleSet.covers("550", 44));
+        assertFalse(RuleSet.covers("43x", 44));
+        assertFalse(RuleSet.covers("5xx", RuleSet.EVENTS));
+        for (int code = 100; code <= 699; code++) {
+            int part = RuleSet.partOfCode(code);
+            assertTrue(code >= RuleSet.firstCode(part) && code < RuleSet.firstCode(part) + 10, "code " + code);
+            assertTrue(RuleSet.covers(String.valueOf(code), part), "code " + code);
+        }
     }
 
     /** Every reply of the evaluation corpus, by both catalogs: the same rule and the same alternatives. */
@@ -92,7 +120,7 @@ class RulePartsTest {
     }
 
     @Test
-    void thePartitionerNeedsADirectoryAndWritesSevenParts(@TempDir Path dir) throws IOException {
+    void thePartitionerNeedsADirectoryAndWritesEveryPart(@TempDir Path dir) throws IOException {
         assertThrows(IllegalArgumentException.class, () -> RulePartitioner.main(new String[0]));
         RulePartitioner.main(new String[] {dir.toString()});
         for (int part = 0; part < RuleSet.PARTS; part++) {
