@@ -21,25 +21,39 @@ import java.util.List;
  * Not thread-safe: one per connection.
  */
 public final class ReplyDecoder {
-    private static final Charset BIG5 = Charset.forName("Big5");
-    private static final Charset GB18030 = Charset.forName("GB18030");
+    /** The legacy Chinese charsets, looked up at the first reply that is not ASCII (their tables are large). */
+    private static final class Legacy {
+        static final Charset BIG5 = Charset.forName("Big5");
+        static final Charset GB18030 = Charset.forName("GB18030");
+    }
 
     private final Charset primary;
-    private final List<CharsetDecoder> strict = new ArrayList<>();
-    private final CharsetDecoder lenient;
+    private final boolean autoDetect;
+    /** The strict decoders, tried in order; made at the first reply that is not ASCII (most sessions see none). */
+    private List<CharsetDecoder> strict;
+    private CharsetDecoder lenient;
 
     public ReplyDecoder(Charset primary, boolean autoDetect) {
-        this.primary = primary;
-        strict.add(strictDecoder(primary));
-        if (autoDetect) {
-            for (Charset c : List.of(StandardCharsets.UTF_8, GB18030, BIG5)) {
-                if (!c.equals(primary)) {
-                    strict.add(strictDecoder(c));
+        this.primary = java.util.Objects.requireNonNull(primary, "primary");
+        this.autoDetect = autoDetect;
+    }
+
+    private List<CharsetDecoder> strict() {
+        if (strict == null) {
+            List<CharsetDecoder> decoders = new ArrayList<>();
+            decoders.add(strictDecoder(primary));
+            if (autoDetect) {
+                for (Charset c : List.of(StandardCharsets.UTF_8, Legacy.GB18030, Legacy.BIG5)) {
+                    if (!c.equals(primary)) {
+                        decoders.add(strictDecoder(c));
+                    }
                 }
             }
+            lenient = primary.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            strict = decoders;
         }
-        lenient = primary.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return strict;
     }
 
     public Charset primary() {
@@ -59,7 +73,7 @@ public final class ReplyDecoder {
         }
         String gb = null;
         String big5 = null;
-        for (CharsetDecoder d : strict) {
+        for (CharsetDecoder d : strict()) {
             String text;
             try {
                 text = run(d, bytes, length);
@@ -67,10 +81,10 @@ public final class ReplyDecoder {
                 continue; // try the next candidate
             }
             Charset c = d.charset();
-            if (!c.equals(GB18030) && !c.equals(BIG5) || c.equals(primary)) {
+            if (!c.equals(Legacy.GB18030) && !c.equals(Legacy.BIG5) || c.equals(primary)) {
                 return text;
             }
-            if (c.equals(GB18030)) {
+            if (c.equals(Legacy.GB18030)) {
                 gb = text;
             } else {
                 big5 = text;
