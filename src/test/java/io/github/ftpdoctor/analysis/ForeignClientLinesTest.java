@@ -146,4 +146,65 @@ class ForeignClientLinesTest {
         assertEquals(425, (int) f.diagnosis().code());
         assertEquals(4, f.line());
     }
+
+    /**
+     * PHP's ext/ftp warnings quote a reply's text, but their own words for the connection (php_ftp.c,
+     * ftp_fopen_wrapper.c: "Unable to activate SSL mode", "SSL/TLS handshake failed", getaddrinfo and errno texts)
+     * are the client's, read as events; "func(): message" is a message, not a call in code.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            PHP Warning:  ftp_login(): SSL/TLS handshake failed in /srv/app/sync.php on line 41                    | TlsHandshakeFailed
+            Warning: ftp_connect(): php_network_getaddresses: getaddrinfo for files.example.net failed: Name or service not known in /srv/a.php on line 7 | HostNotFound
+            PHP Warning:  ftp_connect(): Connection refused in /srv/app/sync.php on line 12                       | ConnectionRefused
+            fopen(ftps://files.example.net/in/a.csv): Failed to open stream: Unable to activate SSL mode           | TlsHandshakeFailed
+            PHP Warning:  ftp_login(): Login authentication failed in /srv/app/sync.php on line 14                | BadCredentialsOrUnknownUser
+            """)
+    void phpWarningsAreTheClientsWordsOrTheServersText(String line, Outcome expected) {
+        assertEquals(expected, only(line).diagnosis().outcome());
+    }
+
+    /** A statement that calls a function is still code: no evidence, even with a reply code in it. */
+    @Test
+    void aCallWithoutAMessageAfterItIsStillCode() {
+        assertTrue(analyze("ftp_login($conn, $user, $pass); // 530 if the password is wrong").isEmpty());
+        assertTrue(analyze("check(reply(530, text))").isEmpty());
+    }
+
+    /** The positive reply a client quotes beside its own failure is where the session stood, not the failure. */
+    @Test
+    void aPositiveReplyQuotedBesideAFailureIsNotTheFailure() {
+        Finding f = only("opendir(ftps://files.example.net/): Failed to open directory: Unable to activate SSL mode"
+                + " FTP server reports 150 Here comes the directory listing.");
+        assertEquals(Outcome.TlsHandshakeFailed, f.diagnosis().outcome());
+    }
+
+    /** Docker Compose prefixes each line with the service: the line after it is read as it would be alone. */
+    @Test
+    void dockerComposePrefixesAreNotPartOfTheLine() {
+        List<Finding> found = analyze("""
+                uploader-1  | *cmd* 'PASS **********'
+                uploader-1  | *resp* '530 Login incorrect.'
+                uploader-1  | ftplib.error_perm: 530 Login incorrect.
+                """);
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, found.get(0).diagnosis().outcome(), found::toString);
+        assertEquals(2, found.get(0).line());
+        assertEquals(LogFormat.PYTHON, found.get(0).format());
+    }
+
+    /** A reply quoted in square brackets at a message's end, its closing bracket cut off by the reply's line end. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            com.example.sync.FtpSyncException: Upload refused. Server message: [552 Disk quota exceeded]  | QuotaExceeded
+            Upload refused. Server message: [530 Login incorrect.                                        | BadCredentialsOrUnknownUser
+            """)
+    void aReplyInSquareBrackets(String line, Outcome expected) {
+        assertEquals(expected, only(line).diagnosis().outcome());
+    }
+
+    @Test
+    void numbersInSquareBracketsAreNoReply() {
+        assertTrue(analyze("Loaded [200 files] in 3 s").isEmpty());
+        assertTrue(analyze("total = values[250 - offset]").isEmpty());
+    }
 }

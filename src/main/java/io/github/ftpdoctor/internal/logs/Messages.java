@@ -125,7 +125,7 @@ final class Messages {
             if (j < n && s.charAt(j) == '(') {
                 // Dart prints an exception as its type, then itself: "FTPConnectException (FTPConnectException: ...)"
                 String name = s.substring(start, i);
-                return !(j > i && s.startsWith(name + ": ", j + 1));
+                return !(j > i && s.startsWith(name + ": ", j + 1)) && !calledThenSaid(s, j);
             }
             if (j < n && s.charAt(j) == '=' && (j + 1 == n || s.charAt(j + 1) != '=')) {
                 return true;
@@ -144,6 +144,25 @@ final class Messages {
                 i++;
             }
         }
+    }
+
+    /**
+     * Whether the call opened at {@code open} is followed by a colon and words: PHP's and C libraries' way of naming
+     * the function that failed before the message ({@code ftp_login(): Login incorrect.}, {@code opendir(ftps://host/):
+     * failed to open dir: ...}), which no statement of code looks like.
+     */
+    private static boolean calledThenSaid(String s, int open) {
+        int depth = 0;
+        for (int k = open; k < s.length() && k < open + 512; k++) {
+            char c = s.charAt(k);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return k + 3 < s.length() && s.charAt(k + 1) == ':' && s.charAt(k + 2) == ' '
+                        && Character.isLetter(s.charAt(k + 3));
+            }
+        }
+        return false;
     }
 
     private static final List<String> CODE_STARTS = List.of("#include", "//", "/*", ">>>", "$ ");
@@ -166,7 +185,9 @@ final class Messages {
                                  ClientPhrases.Said said) {
         Happening h = said.happening();
         int code = embeddedCode(t);
-        if (h != null && code == 0) {
+        // a positive reply quoted beside the client's words for a failure is where the session stood, not the
+        // failure (PHP's stream wrapper: "Unable to activate SSL mode" ... "FTP server reports 150 Opening ...")
+        if (h != null && (code == 0 || code < 400)) {
             return new LogLine(Kind.EVENT, side, f, t, 0, null, null, h, said.connected(), indented);
         }
         // a plain message that ends with its reply's code in brackets restates that reply ("...from this IP[421]")
@@ -201,7 +222,9 @@ final class Messages {
             int close = rest.indexOf(before);
             rest = Tracebacks.unrepr("'" + (close >= 0 ? rest.substring(0, close) : rest) + "'");
         }
-        boolean parenthesised = at > 0 && t.charAt(at - 1) == '(';
+        // a reply in parentheses, or in square brackets (Jenkins' Publish Over FTP: "Server message: [522 ...]")
+        boolean parenthesised = at > 0 && (t.charAt(at - 1) == '(' || t.charAt(at - 1) == '[');
+        char closer = at > 0 && t.charAt(at - 1) == '[' ? ']' : ')';
         if (parenthesised && rest.startsWith(")")) {
             rest = rest.substring(1);
             parenthesised = false;
@@ -216,7 +239,7 @@ final class Messages {
         if (rest.startsWith(code + " ") || rest.startsWith(code + "-")) { // the code said twice
             rest = stripMarkup(rest.substring(4));
         }
-        if (parenthesised && rest.endsWith(")")) {
+        if (parenthesised && rest.endsWith(String.valueOf(closer))) {
             rest = rest.substring(0, rest.length() - 1);
         }
         return (code + " " + rest).strip();
@@ -247,10 +270,12 @@ final class Messages {
         return Integer.parseInt(t.substring(at, at + 3));
     }
 
-    private static final Pattern PARENTHESISED_REPLY = Pattern.compile("\\([1-5][0-5]\\d[ -]\\p{L}[^()]{2,300}\\)\\s*$");
+    /** A reply quoted whole at a message's end in parentheses or square brackets (the closing one may be cut off). */
+    private static final Pattern PARENTHESISED_REPLY = Pattern.compile(
+            "\\([1-5][0-5]\\d[ -]\\p{L}[^()]{2,300}\\)\\s*$|\\[[1-5][0-5]\\d[ -]\\p{L}[^\\[\\]]{2,300}]?\\s*$");
 
     /** A message that ends with its reply's code in brackets (ftp-kr: {@code Too many connections (8) from this IP[421]}). */
-    private static final Pattern TRAILING_CODE = Pattern.compile("^(?:[a-z]{2,12}: )?(\\p{L}[^\\[\\]]{3,300}?)\\s*\\[([1-5]\\d\\d)]\\s*$");
+    private static final Pattern TRAILING_CODE = Pattern.compile("^(?::\\s*)?(?:[a-z]{2,12}: )?(\\p{L}[^\\[\\]]{3,300}?)\\s*\\[([1-5]\\d\\d)]\\s*$");
 
     /**
      * Where a reply code stands inside a client's message: three digits from 100 to 599 at the start or after a
@@ -267,7 +292,7 @@ final class Messages {
             // a library's "Code=550" or "code: 550" (ArxOne.Ftp: File error. Code=550 ('Filename invalid'))
             boolean named = i >= 5 && (t.regionMatches(true, i - 5, "code=", 0, 5)
                     || t.regionMatches(true, i - 5, "code:", 0, 5));
-            if (i > 0 && " (:\"'".indexOf(t.charAt(i - 1)) < 0 && !named) {
+            if (i > 0 && " (:\"'[".indexOf(t.charAt(i - 1)) < 0 && !named) {
                 continue;
             }
             int j = i + 3;

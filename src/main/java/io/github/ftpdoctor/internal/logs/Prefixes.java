@@ -57,11 +57,20 @@ final class Prefixes {
             "^> ?(?=(?:status|command|response|error|trace)\\s*:|[<>*] |<---|--->|----|\\. )",
             Pattern.CASE_INSENSITIVE);
 
-    /** The line without a byte-order mark, curl's progress meter and a Markdown quote mark. */
+    /**
+     * Docker Compose's prefix of each line with the service that wrote it ({@code web_1  | }, {@code web-1  | }), as
+     * {@code docker compose logs} and {@code up} print it.
+     */
+    private static final Pattern COMPOSE = Pattern.compile("^[A-Za-z0-9][\\w.-]{0,62} +\\| ");
+
+    /** The line without a byte-order mark, Docker Compose's prefix, curl's progress meter and a Markdown quote mark. */
     static String clean(String raw) {
         String s = raw;
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
             s = s.substring(1);
+        }
+        if (s.indexOf(" | ") > 0) {
+            s = strip(COMPOSE, s);
         }
         if (s.indexOf("--:--") >= 0 || s.indexOf(":0") >= 0) { // the meter's time columns
             s = strip(CURL_METER, s);

@@ -54,7 +54,9 @@ final class QuotedTexts {
     /** The line as a quoted reply text, or null. */
     static LogLine read(String line, boolean indented) {
         Matcher m = line.indexOf("(): ") > 0 ? PHP.matcher(line) : null;
-        if (m != null && m.find()) {
+        if (m != null && m.find() && ClientPhrases.said(m.group(2)).happening() == null) {
+            // (PHP's own words for what happened on the connection, "Unable to activate SSL mode", "Connection
+            // refused", are read as the client's, below)
             String verb = PHP_FUNCTIONS.get(m.group(1));
             return new LogLine(Kind.QUOTED_TEXT, Side.MESSAGE, Format.EMBEDDED, m.group(2).strip(), 0, verb, null,
                     null, Boolean.TRUE, indented);
