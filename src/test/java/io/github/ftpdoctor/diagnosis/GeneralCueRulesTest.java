@@ -118,6 +118,12 @@ class GeneralCueRulesTest {
             530 | PASS | Not logged in: user out of service                        | ServerLocalError
             421 | USER | Server out of service, try again later.                   | ServiceUnavailable
             550 | CWD  | 目录没有被找到                                              | FileNotFound
+            501 | SIZE | report-2026.pdf does not exist                            | FileNotFound
+            501 | DELE | No such file: old.log                                     | FileNotFound
+            501 | CWD  | Verzeichnis nicht gefunden                                | FileNotFound
+            501 | RETR | 文件不存在                                                  | FileNotFound
+            501 | RETR | No file name given                                        | SyntaxError
+            501 | STOR | No such file or directory                                 | SyntaxError
             425 | LIST | The server requires a protected data channel.             | DataChannelProtectionRequired
             550 | RETR | Write-protected data disk                                 | FileUnavailable
             426 | RETR | Socket or network error                                   | TransferAborted
