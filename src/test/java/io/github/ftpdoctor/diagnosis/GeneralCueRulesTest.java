@@ -124,6 +124,13 @@ class GeneralCueRulesTest {
             501 | RETR | 文件不存在                                                  | FileNotFound
             501 | RETR | No file name given                                        | SyntaxError
             501 | STOR | No such file or directory                                 | SyntaxError
+            150 | SITE | This command is not implemented.                          | CommandNotImplemented
+            331 | PROT | TLS must be negotiated first (AUTH TLS)                    | BadCommandSequence
+            530 | PASS | Login failed: unable to chroot to /srv/ftp/alice           | HomeDirectoryUnavailable
+            501 | PASS | Syntax error: no password given                           | SyntaxError
+            501 | PASS | Syntax error: password incorrect                          | BadCredentialsOrUnknownUser
+            451 | RETR | The requested file could not be found.                    | FileNotFound
+            550 | CWD  | The system cannot find the path specified.                | FileNotFound
             425 | LIST | The server requires a protected data channel.             | DataChannelProtectionRequired
             550 | RETR | Write-protected data disk                                 | FileUnavailable
             426 | RETR | Socket or network error                                   | TransferAborted
