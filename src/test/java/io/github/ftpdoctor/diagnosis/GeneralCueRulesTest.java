@@ -131,6 +131,15 @@ class GeneralCueRulesTest {
             501 | PASS | Syntax error: password incorrect                          | BadCredentialsOrUnknownUser
             451 | RETR | The requested file could not be found.                    | FileNotFound
             550 | CWD  | The system cannot find the path specified.                | FileNotFound
+            501 | DELE | Delete failed: no permission                              | PermissionDenied
+            501 | SITE | Invalid permissions                                       | SyntaxError
+            500 | STOR | Cannot STOR.                                              | FileUnavailable
+            501 | RETR | Unknown command RETRX                                     | SyntaxError
+            530 | PASS | Login refused: server is shutting down                    | ServerShuttingDown
+            530 | PASS | Login denied, server booting up                           | ServiceUnavailable
+            421 | USER | Server not ready, try again in a minute                   | ServiceUnavailable
+            534 | AUTH | TLS initialization failed on the server                   | TlsHandshakeFailed
+            534 | AUTH | AUTH TLS not supported by policy                          | TlsUnavailable
             425 | LIST | The server requires a protected data channel.             | DataChannelProtectionRequired
             550 | RETR | Write-protected data disk                                 | FileUnavailable
             426 | RETR | Socket or network error                                   | TransferAborted
