@@ -137,10 +137,13 @@ class ClientLogsTest {
                 String first = d.reply().text().lines().findFirst().orElse("").strip();
                 String raw = lines.get(f.line() - 1);
                 // Wget without -d writes a 530 to USER or PASS as a line of its own words, with no code
-                // and PHP's ftp_*() warnings and an FtpCommandException quote the reply's text alone
+                // and PHP's ftp_*() warnings and an FtpCommandException quote the reply's text alone; so do
+                // yafc, Wput's progress line and aria2 (the code is a server's phrasing's, or the client's error
+                // code's), and a Node error whose code comes below its stack: the words are on the line
                 boolean wordsOnly = f.format() == LogFormat.WGET && first.equals(raw.strip())
                         || (raw.contains("(): ") || raw.contains("FtpCommandException: "))
-                        && raw.contains(first.substring(4));
+                        && raw.contains(first.substring(4))
+                        || first.length() >= 12 && raw.contains(first);
                 assertTrue((raw.contains(String.valueOf(d.code())) || wordsOnly) && raw.contains(first),
                         () -> "reply " + d.reply() + " on line " + f.line() + ": " + raw);
             }

@@ -207,4 +207,164 @@ class ForeignClientLinesTest {
         assertTrue(analyze("Loaded [200 files] in 3 s").isEmpty());
         assertTrue(analyze("total = values[250 - offset]").isEmpty());
     }
+
+    /** Wput: its debug lines (----> command, [code] 'text') and its progress line that quotes the text alone. */
+    @Test
+    void wputsDebugAndProgressLines() {
+        Finding debug = analyze("""
+                Logging in as carol ... ---->USER carol
+                [331] 'Password required for carol'
+                ---->PASS xxxxx
+                [530] 'Login incorrect.'
+                """).get(0);
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, debug.diagnosis().outcome());
+        assertEquals(4, debug.line());
+        Finding progress = only("==> STOR nightly.tar.gz ... Send Failed (Disk quota exceeded) Skipping this file");
+        assertEquals(Outcome.QuotaExceeded, progress.diagnosis().outcome());
+        assertEquals("STOR", progress.diagnosis().command());
+        // words in parentheses that no server's phrasing in the catalog has are not made a reply
+        assertTrue(analyze("==> STOR a.bin ... Send Failed (the weather was bad) Skipping this file").isEmpty());
+    }
+
+    /** yafc prints the server's words without their codes after it says it connected. */
+    @Test
+    void repliesWithoutCodesAfterTheConnection() {
+        List<Finding> found = analyze("""
+                Connecting to ftp.example.net at port 21...
+                Connected to ftp.example.net ([192.0.2.7]:21).
+                Welcome to the archive
+                Login incorrect.
+                """);
+        assertEquals(1, found.size(), found::toString);
+        assertEquals(Outcome.BadCredentialsOrUnknownUser, found.get(0).diagnosis().outcome());
+        assertEquals(4, found.get(0).line());
+        // not words no server writes
+        assertTrue(analyze("""
+                Connected to ftp.example.net ([192.0.2.7]:21).
+                The backup job starts at noon.
+                """).isEmpty());
+    }
+
+    /** What answered is no FTP server: an SSH banner, an SMTP greeting; what follows is its consequence. */
+    @Test
+    void otherServicesOnTheFtpPort() {
+        Finding ssh = only("""
+                Connected to files.example.net ([192.0.2.9]:2222).
+                SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.6
+                """);
+        assertEquals(Outcome.NotFtpService, ssh.diagnosis().outcome());
+        Finding smtp = only("""
+                Connected to mail.example.net.
+                220 mx1.example.net ESMTP Exim 4.96 Tue, 01 Dec 2026 10:00:00 +0000
+                USER deploy
+                500 5.5.1 Command unrecognized: "USER deploy"
+                """);
+        assertEquals(Outcome.NotFtpService, smtp.diagnosis().outcome());
+        assertEquals(List.of(4), smtp.folded());
+    }
+
+    /** aria2 names its own error codes (the manual's EXIT STATUS), the innermost line saying why. */
+    @Test
+    void aria2ErrorCodes() {
+        List<Finding> found = analyze("""
+                Exception: [AbstractCommand.cc:351] errorCode=3 URI=ftp://192.0.2.4/pub/a.iso
+                  -> [FtpNegotiationCommand.cc:885] errorCode=3 Resource not found
+                """);
+        assertEquals(Outcome.FileNotFound, found.get(found.size() - 1).diagnosis().outcome(), found::toString);
+        assertEquals(2, found.get(found.size() - 1).line());
+        assertEquals(Outcome.HostNotFound, only("Exception: [AbstractCommand.cc:351] errorCode=19 Name resolution "
+                + "for files.example.invalid failed").diagnosis().outcome());
+    }
+
+    /** A Node error printed whole: the reply's code is in its properties, below the stack. */
+    @Test
+    void aNodeErrorsCodeBelowItsStack() {
+        Finding f = only("""
+                sync failed: Error: Requested action not taken. File name not allowed.
+                    at makeError (/srv/app/node_modules/ftp/lib/connection.js:1067:13)
+                    at Parser.<anonymous> (/srv/app/node_modules/ftp/lib/connection.js:113:25) {
+                  code: 553
+                }
+                """);
+        assertEquals(Outcome.FileNameNotAllowed, f.diagnosis().outcome());
+        assertEquals(1, f.line());
+    }
+
+    /** A program's message that names the code last: "... code=421". */
+    @Test
+    void aMessageThatNamesItsCodeLast() {
+        assertEquals(Outcome.IdleTimeout,
+                only("[worker] ftp error: Timeout (No activity). code=421").diagnosis().outcome());
+    }
+
+    /** The debug package's namespaces name the side; an object printed whole is read line by line. */
+    @Test
+    void debugNamespacesNameTheSide() {
+        Finding f = only("""
+                2026-12-01T10:00:00.000Z jsftp:command stor report.csv
+                2026-12-01T10:00:00.001Z jsftp:response {
+                  code: 553,
+                  text: '553 Could not create file.',
+                }
+                2026-12-01T10:00:00.002Z jsftp:response 553 Could not create file.
+                """);
+        assertEquals(Outcome.FileUnavailable, f.diagnosis().outcome());
+        assertEquals(6, f.line());
+    }
+
+    /** Terminal colours and NUL bytes are no part of what a line says. */
+    @Test
+    void controlCharactersAreRemoved() {
+        assertEquals(Outcome.NotLoggedIn, only("\u001B[1;31m530 Please login with USER and PASS.\u001B[0m")
+                .diagnosis().outcome());
+        assertEquals(Outcome.PerIpSessionLimit, analyze("\u0000USER bob\n\u0000421 Too many connections (5) from "
+                + "this IP").get(0).diagnosis().outcome());
+    }
+
+    /** A refusal on writing means the connection was made; a 426 after it says it was the data connection. */
+    @Test
+    void aResetWhileWritingThenTheServersWord() {
+        List<Finding> found = analyze("""
+                upload failed: 2 errors occurred:
+                	* write tcp 192.0.2.10:50812->192.0.2.20:40001: write: connection reset by peer
+                	* 426 Failure writing network stream.
+                """);
+        Finding cause = found.stream().filter(Finding::cause).findFirst().orElseThrow();
+        assertEquals(Outcome.TransferAborted, cause.diagnosis().outcome(), found::toString);
+        assertTrue(found.stream().noneMatch(x -> x.diagnosis().outcome() == Outcome.LikelyBanned), found::toString);
+    }
+
+    /** "Connection refused" on the line that says it was connecting: the connection was never made. */
+    @Test
+    void refusedOnTheConnectingLine() {
+        assertEquals(Outcome.ConnectionRefused, only("Connecting to 192.0.2.5:21... connectedReceive-Error: read() "
+                + "failed. (errno: Connection refused (111))").diagnosis().outcome());
+    }
+
+    /** A probe (FEAT) refused with words about the server itself is no mere refused probe. */
+    @Test
+    void aProbeRefusedForTheServersState() {
+        Finding f = analyze("""
+                FEAT
+                421 Server is going down for maintenance, try again in 10 minutes
+                """).get(0);
+        assertTrue(f.cause(), f::toString);
+    }
+
+    /** The exception that ended the program restates a failure the session had carried on after. */
+    @Test
+    void theLastExceptionRestatesTheFailureThatEndedIt() {
+        List<Finding> found = analyze("""
+                *cmd* 'MLSD'
+                *resp* '550 Permission denied.'
+                *cmd* 'CWD /'
+                *resp* '250 Directory successfully changed.'
+                Traceback (most recent call last):
+                  File "sync.py", line 9, in <module>
+                ftputil.error.PermanentError: 550 Permission denied.
+                """);
+        Finding cause = found.stream().filter(Finding::cause).findFirst().orElseThrow(() -> new AssertionError(found));
+        assertEquals(2, cause.line());
+        assertEquals(Outcome.PermissionDenied, cause.diagnosis().outcome());
+    }
 }

@@ -137,6 +137,9 @@ final class Events {
         boolean nothingBefore = at.nothingShown();
         if (Boolean.TRUE.equals(l.connected()) && !at.greeted) {
             at.tcp = true;
+            // a client writes on the control connection only after the greeting (RFC 959 §5.4): a write that
+            // failed ("write: connection reset by peer", "write: broken pipe") was past it
+            at.greeted = l.happening() == LogLine.Happening.RESET && text.toLowerCase(Locale.ROOT).contains("write");
         }
         switch (l.happening()) {
             case UNKNOWN_HOST -> connectFailure(lineNo, TransportEvent.UNKNOWN_HOST, l);

@@ -52,6 +52,23 @@ final class Findings {
         return out;
     }
 
+    /**
+     * A program's last words restate a failure the session seemed to recover from (ftputil goes back to its
+     * directory, then raises the 522 it got): that failure ended the program after all. Returns whether one did.
+     */
+    boolean restatedAtTheEnd(Attempt a, int code, String text, int line) {
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Found f = all.get(i);
+            if (!f.gone && f.attempt == a && f.recovered && f.code() == code && f.diagnosis.reply() != null
+                    && text.strip().endsWith(f.diagnosis.reply().text().strip())) {
+                f.recovered = false;
+                f.fold(line);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The session went on working in this attempt: its failures so far did not end it. */
     void recovered(Attempt a) {
         for (Found f : all) {

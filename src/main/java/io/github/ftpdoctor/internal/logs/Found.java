@@ -99,4 +99,14 @@ final class Found {
     public String toString() {
         return "line " + line + " " + diagnosis.outcome() + (gone ? " (gone)" : "") + " folded " + folded;
     }
+
+    /**
+     * Whether a reply says why the connection this finding saw break mid-session broke: a 425, 426 or 451 names the
+     * data connection and the transfer (rclone: "write: connection reset by peer", then "426 Data connection closed;
+     * transfer aborted."), which the client's own words did not.
+     */
+    boolean explainedBy(int code) {
+        return !gone && (code == 425 || code == 426 || code == 451)
+                && (event() == TransportEvent.RESET_MID_SESSION || event() == TransportEvent.CLOSED_MID_SESSION);
+    }
 }

@@ -202,6 +202,10 @@ final class LineReader {
     }
 
     private LogLine plain(String t, boolean indented) {
+        LogLine terse = TerseClients.read(t, indented);
+        if (terse != null) {
+            return terse;
+        }
         if (t.startsWith("421 Service") && BSD_SYNTHETIC.matcher(t).matches()) {
             Happening h = t.contains("timed out") ? Happening.TIMED_OUT : Happening.CLOSED;
             return new LogLine(Kind.EVENT, Side.MESSAGE, Format.BSD_FTP, t, 0, null, null, h, Boolean.TRUE, indented);
@@ -302,6 +306,11 @@ final class LineReader {
             case "curl" -> Format.CURL;
             default -> Format.PLAIN;
         };
+    }
+
+    /** A reply line, or the text as a server's line that is no reply. */
+    static LogLine replyLine(Side side, Format f, String t, boolean indented) {
+        return reply(side, f, t, indented, Kind.SERVER_TEXT);
     }
 
     private static LogLine reply(Side side, Format f, String t, boolean indented, Kind otherwise) {

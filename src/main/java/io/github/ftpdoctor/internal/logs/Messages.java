@@ -65,10 +65,12 @@ final class Messages {
     /** A client's message (curl {@code *}, WinSCP {@code .}, a program's message): a marker, an event, an error. */
     static LogLine message(Format f, String t, boolean indented) {
         LogLine marker = marker(Side.MESSAGE, f, t, indented);
-        if (marker != null) {
+        ClientPhrases.Said said = ClientPhrases.said(t);
+        if (marker != null && (said.happening() == null || marker.kind() == Kind.DATA_CONNECTING)) {
             return marker;
         }
-        ClientPhrases.Said said = ClientPhrases.said(t);
+        // else what came of the connection, on the same line (Wput: "Connecting to host:21... connectedReceive-Error:
+        // read() failed. (errno: Connection refused (111))")
         if (said.passive()) {
             return LogLine.of(Kind.PASSIVE, Side.MESSAGE, f, t, indented);
         }
@@ -192,7 +194,8 @@ final class Messages {
         }
         // a plain message that ends with its reply's code in brackets restates that reply ("...from this IP[421]")
         // or that quotes the reply whole in parentheses at its end ("Failed to download. Response: (550 No file.)")
-        boolean trailing = code != 0 && f == Format.PLAIN && (codeAt(t) < 0 || PARENTHESISED_REPLY.matcher(t).find());
+        boolean trailing = code != 0 && f == Format.PLAIN && (codeAt(t) < 0 || PARENTHESISED_REPLY.matcher(t).find()
+                || NAMED_CODE_LAST.matcher(t).find());
         if (always || code != 0 && f != Format.PLAIN || trailing || said.failure()) {
             boolean restated = code != 0 && (f != Format.PLAIN || trailing);
             int at = restated ? codeAt(t) : -1;
@@ -211,6 +214,10 @@ final class Messages {
      */
     static String replyPart(String t) {
         int at = codeAt(t);
+        Matcher named = at > 0 ? NAMED_CODE_LAST.matcher(t) : null;
+        if (named != null && named.find()) { // "connection error: Control connection timed out. code=421"
+            return named.group(2) + " " + named.group(1).strip();
+        }
         if (at < 0) {
             Matcher m = TRAILING_CODE.matcher(t);
             return m.find() ? m.group(2) + " " + m.group(1).strip() : t;
@@ -273,6 +280,13 @@ final class Messages {
     /** A reply quoted whole at a message's end in parentheses or square brackets (the closing one may be cut off). */
     private static final Pattern PARENTHESISED_REPLY = Pattern.compile(
             "\\([1-5][0-5]\\d[ -]\\p{L}[^()]{2,300}\\)\\s*$|\\[[1-5][0-5]\\d[ -]\\p{L}[^\\[\\]]{2,300}]?\\s*$");
+
+    /**
+     * A message that ends with its reply's code named ({@code ... timed out. code=421}), as a program prints a
+     * node-ftp error's message and its {@code code}: the words before it (after a program's own "...: ") are the text.
+     */
+    private static final Pattern NAMED_CODE_LAST = Pattern.compile(
+            "(?:^|: )(\\p{L}[^:=]{3,300}?)[.,;]?\\s+[\\[(]?(?:code|status)\\s?[=:]\\s?([1-5][0-5]\\d)[\\])]?\\s*$");
 
     /** A message that ends with its reply's code in brackets (ftp-kr: {@code Too many connections (8) from this IP[421]}). */
     private static final Pattern TRAILING_CODE = Pattern.compile("^(?::\\s*)?(?:[a-z]{2,12}: )?(\\p{L}[^\\[\\]]{3,300}?)\\s*\\[([1-5]\\d\\d)]\\s*$");

@@ -26,8 +26,11 @@ final class Prefixes {
                     + "(?:\\s+\\d+\\s+\\d+)?(?:\\s+|$)"
                     // Wget's time and rate before what happened to a transfer (src/ftp.c "%s (%s) - ")
                     + "(?:\\(\\d+(?:[.,]\\d+)?\\s?[KMGT]?B/s\\)\\s-\\s)?");
-    /** CuteFTP and others: {@code [2/1/2026 10:00:00 AM]}. */
-    private static final Pattern BRACKETED = Pattern.compile("^\\[[^\\]\\[]{1,64}]\\s*");
+    /**
+     * CuteFTP and others: {@code [2/1/2026 10:00:00 AM]}; not a reply code with its quoted text, as Wput writes a
+     * reply ({@code [331] 'Password required'}).
+     */
+    private static final Pattern BRACKETED = Pattern.compile("^\\[(?![1-5]\\d\\d] ')[^\\]\\[]{1,64}]\\s*");
     /** The seed's own numbering of its situations: {@code 1.Connected.} */
     private static final Pattern SEED_NUMBER = Pattern.compile("^\\d{1,3}\\.(?=\\p{L})");
     private static final Pattern WORD_PREFIX = Pattern.compile(
@@ -36,6 +39,8 @@ final class Prefixes {
             Pattern.CASE_INSENSITIVE);
     /** {@code > USER x}, {@code < 220 ...}, curl's {@code *}, {@code {}, {@code }}; {@code <550 ...} too (a reply). */
     private static final Pattern ARROW_PREFIX = Pattern.compile("^(?:([><*])(?=\\s|$|(?<=<)[1-5]\\d\\d[ -])|([{}])(?= \\[))");
+    /** A Node {@code debug} namespace that names the side: {@code jsftp:command}, {@code jsftp:response}. */
+    private static final Pattern DEBUG_NAMESPACE = Pattern.compile("^[a-z][\\w.-]{1,29}:(command|response) (?=\\S)");
     /** WinSCP's session log: a mark, then {@code 2012-07-17 22:00:37.670}. */
     private static final Pattern WINSCP = Pattern.compile(
             "^([.<>!*]) \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} ?(.*)$");
@@ -63,9 +68,16 @@ final class Prefixes {
      */
     private static final Pattern COMPOSE = Pattern.compile("^[A-Za-z0-9][\\w.-]{0,62} +\\| ");
 
-    /** The line without a byte-order mark, Docker Compose's prefix, curl's progress meter and a Markdown quote mark. */
+    /** A terminal's colour or cursor sequence (ECMA-48 CSI: ESC, '[', parameters, a final letter). */
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]{0,32}[A-Za-z]");
+
+    /**
+     * The line without control characters (a terminal's colour sequences as CI logs keep them; the NUL bytes
+     * gftp-text writes before its lines), a byte-order mark, Docker Compose's prefix, curl's progress meter and a
+     * Markdown quote mark.
+     */
     static String clean(String raw) {
-        String s = raw;
+        String s = withoutControls(raw);
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
             s = s.substring(1);
         }
@@ -154,6 +166,12 @@ final class Prefixes {
         }
         s = !s.isEmpty() && Character.isDigit(s.charAt(0)) ? strip(SEED_NUMBER, s) : s;
         int colon = s.indexOf(':');
+        m = colon > 1 && colon <= 31 && Character.isLowerCase(s.charAt(0)) ? DEBUG_NAMESPACE.matcher(s) : null;
+        if (m != null && m.find()) { // DEBUG=jsftp:* (the debug package): "jsftp:command retr a", "jsftp:response 550"
+            String rest = s.substring(m.end()).strip(); // an object printed whole ("{") is read again line by line
+            return new Split(rest.startsWith("{") ? Side.IGNORED : m.group(1).charAt(0) == 'c' ? Side.CLIENT
+                    : Side.SERVER, Format.PLAIN, rest);
+        }
         m = colon > 0 && colon <= 12 ? WORD_PREFIX.matcher(s) : null;
         if (m != null && m.find()) {
             String rest = strip(BRACKETED, s.substring(m.end()).stripLeading());
@@ -217,6 +235,26 @@ final class Prefixes {
             case "status", "command", "response", "error", "trace", "listing" -> Format.FILEZILLA;
             default -> Format.PLAIN;
         };
+    }
+
+    /** The text without ANSI sequences and C0 control characters other than the tab. */
+    static String withoutControls(String s) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) >= ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        String t = s.indexOf('\u001B') >= 0 ? ANSI.matcher(s).replaceAll("") : s;
+        StringBuilder out = new StringBuilder(t.length());
+        for (int k = 0; k < t.length(); k++) {
+            char c = t.charAt(k);
+            if (c >= ' ' || c == '\t') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String strip(Pattern p, String s) {

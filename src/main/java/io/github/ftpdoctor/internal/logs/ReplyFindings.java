@@ -20,6 +20,11 @@ final class ReplyFindings {
     private static final Set<Outcome> EXPLAIN_A_BROKEN_TRANSFER = EnumSet.of(Outcome.QuotaExceeded,
             Outcome.InsufficientStorage, Outcome.PermissionDenied, Outcome.FileNameNotAllowed, Outcome.ServerLocalError);
 
+    /** A probe's refusal whose words say more than "not understood": the server's state, not the command's. */
+    private static final Set<Outcome> SAYS_MORE_THAN_A_REFUSAL = EnumSet.of(Outcome.ServerShuttingDown,
+            Outcome.ServiceUnavailable, Outcome.TlsRequired, Outcome.LikelyBanned, Outcome.TooManyUsers,
+            Outcome.PerIpSessionLimit, Outcome.IpNotAllowed, Outcome.IdleTimeout);
+
     private final Session s;
 
     ReplyFindings(Session session) {
@@ -32,6 +37,10 @@ final class ReplyFindings {
         Found open = at.open;
         boolean login = ClientPhrases.LOGIN_VERBS.contains(command);
         if (open != null && !open.gone) {
+            if (open.diagnosis.outcome() == Outcome.NotFtpService) {
+                open.fold(lineNo); // a mail or SSH server on the FTP port refuses every command that follows
+                return;
+            }
             if (open.isLogin() && (!login && (code == 530 || code == 503 || code == 332)
                     || code == 503 && "PASS".equals(command) && "USER".equals(open.verb))) {
                 // also "503 Login with USER first." to the PASS a client sends after its USER was refused
@@ -48,7 +57,8 @@ final class ReplyFindings {
             }
         }
         Tentative tentative = Tentative.NONE;
-        if (ClientPhrases.PROBE_VERBS.contains(command) && code >= 500 && code <= 504) {
+        if (ClientPhrases.PROBE_VERBS.contains(command) && code >= 500 && code <= 504
+                && !SAYS_MORE_THAN_A_REFUSAL.contains(d.outcome())) {
             tentative = Tentative.REFUSED_PROBE;
         } else if (ClientPhrases.PATH_PROBE_VERBS.contains(command) && at.lastArgument != null) {
             tentative = Tentative.PATH_PROBE;

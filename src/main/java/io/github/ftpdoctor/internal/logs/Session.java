@@ -34,6 +34,10 @@ final class Session {
     private int attempts = 1;
     /** The log marks its connections ({@code Connecting to}, {@code Connected}): a command never implies one. */
     private boolean markersSeen;
+    /** Whether a reply with its code was seen; the replies a client prints without one. */
+    private boolean codesSeen;
+    private final BareReplies bare = new BareReplies();
+    private final NodeErrors nodeErrors = new NodeErrors();
     /** A close that the reply being diagnosed explains. */
     private Found absorbNext;
 
@@ -62,6 +66,11 @@ final class Session {
     }
 
     private void acceptPart(int lineNo, String raw) {
+        LogLine node = nodeErrors.read(lineNo, raw);
+        if (node != null) {
+            restated(nodeErrors.line(), node); // the code of a Node error, under its stack: the message's reply
+            return;
+        }
         LogLine l = reader.read(raw);
         if (l.kind() == Kind.BLANK) {
             return;
@@ -108,7 +117,13 @@ final class Session {
                 report.flush();
                 newAttempt();
             }
-            default -> { } // commentary, status, code, debug output: never a finding
+            default -> { // commentary, status, code, debug output: never a finding, but for a reply without its code
+                LogLine bareReply = codesSeen || !markersSeen || !at.tcp ? null : bare.read(classifier, l, at.lastCommand);
+                if (bareReply != null) {
+                    at.greeted |= bare.afterText();
+                    restated(lineNo, bareReply);
+                }
+            }
         }
         at.sawFormat(l.format());
         if (l.kind() == Kind.CONNECTING || l.kind() == Kind.CONNECTED) {
@@ -150,6 +165,7 @@ final class Session {
 
     void reply(int code, List<String> lines, int lineNo, Format format) {
         Reply r = Reply.of(code, lines);
+        codesSeen = true;
         Found open = at.open;
         if (at.ended || at.failed) {
             if (open != null && open.code() == code && open.diagnosis.reply() != null
@@ -160,7 +176,7 @@ final class Session {
             boolean reasonForClose = at.failed && !at.greeted && !at.commandSent && open != null
                     && (open.event() == TransportEvent.CLOSED_BEFORE_GREETING
                     || open.event() == TransportEvent.RESET_BEFORE_GREETING) && code >= 400;
-            if (reasonForClose) {
+            if (reasonForClose || open != null && open.explainedBy(code)) {
                 absorbNext = open; // NcFTP logs the close first, then the 421 that said why
             } else {
                 newAttempt(); // the connection was gone: this reply is the greeting of another one
@@ -224,8 +240,15 @@ final class Session {
     /** A client's message or exception that restates a reply: folded into the failure it restates. */
     private void restated(int lineNo, LogLine l) {
         Found open = at.open;
+        if (open != null && open.explainedBy(l.code())) {
+            reply(l.code(), List.of(l.text().split("\n")), lineNo, l.format());
+            return;
+        }
         if (open != null && !open.gone) {
             open.fold(lineNo);
+            return;
+        }
+        if (l.code() != 0 && findings.restatedAtTheEnd(at, l.code(), l.text(), lineNo)) {
             return;
         }
         if (findings.any(at) || l.format() == Format.PLAIN || at.ended || at.failed
