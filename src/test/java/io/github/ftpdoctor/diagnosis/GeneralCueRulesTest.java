@@ -140,6 +140,13 @@ class GeneralCueRulesTest {
             421 | USER | Server not ready, try again in a minute                   | ServiceUnavailable
             534 | AUTH | TLS initialization failed on the server                   | TlsHandshakeFailed
             534 | AUTH | AUTH TLS not supported by policy                          | TlsUnavailable
+            550 | STOR | This share is read-only                                   | PermissionDenied
+            502 | MKD  | Server is in read only mode                               | PermissionDenied
+            553 | STOR | Read-only file system                                     | PermissionDenied
+            200 | RETR | Use PORT or PASV first                                    | BadCommandSequence
+            501 | USER | No such user                                              | BadCredentialsOrUnknownUser
+            220 | CONNECT | smtp.example.org ESMTP Sendmail 8.17.1; ready          | NotFtpService
+            220 | CONNECT | FTP server ready                                       | Success
             425 | LIST | The server requires a protected data channel.             | DataChannelProtectionRequired
             550 | RETR | Write-protected data disk                                 | FileUnavailable
             426 | RETR | Socket or network error                                   | TransferAborted
