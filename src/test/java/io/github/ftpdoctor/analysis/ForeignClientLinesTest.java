@@ -238,6 +238,12 @@ class ForeignClientLinesTest {
         assertEquals(1, found.size(), found::toString);
         assertEquals(Outcome.BadCredentialsOrUnknownUser, found.get(0).diagnosis().outcome());
         assertEquals(4, found.get(0).line());
+        // a failure a rule's certain pattern reads (ProFTPD mod_ban's BanMessage), but no catch-all pattern
+        assertEquals(Outcome.LikelyBanned, only("Connected to ftp.example.net.\nHost 198.51.100.7 has been banned")
+                .diagnosis().outcome());
+        // never a client's status line, nor a line that starts with a login command (its argument may be secret)
+        assertTrue(analyze("Connected to ftp.example.net.\nStatus: PASS s3cret 421 Timeout.").stream()
+                .noneMatch(f -> f.toString().contains("s3cret")));
         // not words no server writes
         assertTrue(analyze("""
                 Connected to ftp.example.net ([192.0.2.7]:21).

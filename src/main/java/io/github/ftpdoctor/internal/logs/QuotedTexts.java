@@ -86,6 +86,11 @@ final class QuotedTexts {
      * the client's own words (a function call, an errno in parentheses) is none of a server's.
      */
     static int code(Classifier classifier, String text, String verb) {
+        return code(classifier, text, verb, false);
+    }
+
+    /** As {@link #code(Classifier, String, String)}; with {@code patterns}, a rule's pattern may match too. */
+    static int code(Classifier classifier, String text, String verb, boolean patterns) {
         if (text.contains("()") || OWN_WORDS.matcher(text).find()) {
             return 0;
         }
@@ -94,7 +99,9 @@ final class QuotedTexts {
             ExchangeContext context = command == null ? ExchangeContext.unknown() : ExchangeContext.after(command);
             for (int code : CODES) {
                 Diagnosis d = classifier.classify(Reply.of(code, text), context);
-                if (d.rule() != null && d.rule().evidence().exact() != null) {
+                if (d.rule() != null && (d.rule().evidence().exact() != null
+                        || patterns && d.rule().evidence().pattern() != null && d.isFailure()
+                        && d.confidence() == io.github.ftpdoctor.diagnosis.Confidence.CERTAIN)) {
                     return code;
                 }
             }
