@@ -373,4 +373,15 @@ class ForeignClientLinesTest {
         assertEquals(2, cause.line());
         assertEquals(Outcome.PermissionDenied, cause.diagnosis().outcome());
     }
+
+    /** Wput's messages that quote a server's text, in the languages it ships (reply-catalog/logs/wput-messages.tsv). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Verzenden Mislukt (Disk quota exceeded) Dit bestand wordt overgeslagen                | QuotaExceeded
+            Wysyłanie nie powiodło się (Permission denied.) Pomijam ten plik                     | PermissionDenied
+            Ошибка подключения (Too many connections (8) from this IP)                           | PerIpSessionLimit
+            """)
+    void wputQuotesTheServerInItsOwnLanguage(String line, Outcome expected) {
+        assertEquals(expected, only(line).diagnosis().outcome());
+    }
 }

@@ -18,7 +18,8 @@ final class ReplyFindings {
      * connection. Such a reply is the failure; the broken connection follows from it.
      */
     private static final Set<Outcome> EXPLAIN_A_BROKEN_TRANSFER = EnumSet.of(Outcome.QuotaExceeded,
-            Outcome.InsufficientStorage, Outcome.PermissionDenied, Outcome.FileNameNotAllowed, Outcome.ServerLocalError);
+            Outcome.InsufficientStorage, Outcome.PermissionDenied, Outcome.FileNameNotAllowed, Outcome.ServerLocalError,
+            Outcome.TransferAborted);
 
     /** A probe's refusal whose words say more than "not understood": the server's state, not the command's. */
     private static final Set<Outcome> SAYS_MORE_THAN_A_REFUSAL = EnumSet.of(Outcome.ServerShuttingDown,

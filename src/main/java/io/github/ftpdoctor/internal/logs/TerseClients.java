@@ -32,10 +32,40 @@ final class TerseClients {
     /** aria2's error codes ({@code aria2-errors.tsv}): a reply restated, or what happened on the connection. */
     private static final java.util.Map<String, String[]> ARIA2_CODES = new java.util.HashMap<>();
 
+    /** Wput's words before a reply text in parentheses, in every language it ships, and the command answered. */
+    private static final java.util.List<String[]> WPUT = LogTables.read("wput-messages.tsv", 4);
+
     static {
         for (String[] row : LogTables.read("aria2-errors.tsv", 4)) {
             ARIA2_CODES.put(row[0], row);
         }
+    }
+
+    /** The reply text Wput quotes after one of its messages ({@code wput-messages.tsv}), or null. */
+    private static LogLine wput(String t, boolean indented) {
+        String lower = t.toLowerCase(Locale.ROOT);
+        for (String[] row : WPUT) {
+            int at = lower.indexOf(row[0]);
+            int open = at < 0 ? -1 : at + row[0].length();
+            while (open >= 0 && open < t.length() && t.charAt(open) == ' ') {
+                open++;
+            }
+            if (open < 0 || open >= t.length() || t.charAt(open) != '(' && t.charAt(open) != '\uFF08') {
+                continue;
+            }
+            int depth = 0;
+            for (int k = open; k < t.length() && k < open + 400; k++) {
+                char c = t.charAt(k);
+                depth += c == '(' || c == '\uFF08' ? 1 : c == ')' || c == '\uFF09' ? -1 : 0;
+                if (depth == 0) {
+                    String text = t.substring(open + 1, k).strip();
+                    return text.isEmpty() || ClientPhrases.said(text).happening() != null ? null
+                            : new LogLine(Kind.QUOTED_TEXT, Side.MESSAGE, Format.EMBEDDED, text, 0,
+                                    row[1].equals("CONNECT") ? null : row[1], null, null, Boolean.TRUE, indented);
+                }
+            }
+        }
+        return null;
     }
 
     private TerseClients() {
@@ -63,6 +93,10 @@ final class TerseClients {
         if (known != null) {
             return new LogLine(Kind.EVENT, Side.MESSAGE, Format.PLAIN, aria2.group(2).strip(), 0, null, null,
                     LogLine.Happening.valueOf(known[1]), null, indented);
+        }
+        LogLine quoted = t.indexOf('(') > 0 || t.indexOf('\uFF08') > 0 ? wput(t, indented) : null;
+        if (quoted != null) {
+            return quoted;
         }
         Matcher progress = t.startsWith("==> ") ? PROGRESS.matcher(t) : null;
         String verb = progress != null && progress.matches() ? progress.group(1).toUpperCase(Locale.ROOT) : null;
