@@ -384,4 +384,19 @@ class ForeignClientLinesTest {
     void wputQuotesTheServerInItsOwnLanguage(String line, Outcome expected) {
         assertEquals(expected, only(line).diagnosis().outcome());
     }
+
+    /** lftp asks the SIZE of a file whose STOR just failed: that refusal follows from the failure. */
+    @Test
+    void aSizeAfterAFailedUploadIsItsConsequence() {
+        List<Finding> found = analyze("""
+                ---> STOR db.dump
+                <--- 150 Ok to send data.
+                <--- 552 Disk quota exceeded
+                ---> SIZE db.dump
+                <--- 550 Could not get file size.
+                """);
+        assertEquals(1, found.size(), found::toString);
+        assertEquals(Outcome.QuotaExceeded, found.get(0).diagnosis().outcome());
+        assertEquals(List.of(5), found.get(0).folded());
+    }
 }

@@ -27,7 +27,7 @@ final class BareReplies {
                 || tried++ >= MAX_TRIED) {
             return null;
         }
-        int code = QuotedTexts.code(classifier, text, lastCommand, true);
+        int code = QuotedTexts.code(classifier, text, null, true); // under any command: the log shows none
         if (code == 0) {
             textSeen = true; // the server's greeting, as such a client prints it, or the client's own words
             return null;

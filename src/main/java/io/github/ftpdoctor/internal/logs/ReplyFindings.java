@@ -62,6 +62,10 @@ final class ReplyFindings {
                 && !SAYS_MORE_THAN_A_REFUSAL.contains(d.outcome())) {
             tentative = Tentative.REFUSED_PROBE;
         } else if (ClientPhrases.PATH_PROBE_VERBS.contains(command) && at.lastArgument != null) {
+            if (open != null && !open.gone && open.tentative == Tentative.NONE) {
+                open.fold(lineNo); // lftp's SIZE of the file whose STOR just failed, to see what arrived
+                return;
+            }
             tentative = Tentative.PATH_PROBE;
         }
         Found f = findings.add(new Found(lineNo, d, format, at, command, at.lastArgument, tentative));

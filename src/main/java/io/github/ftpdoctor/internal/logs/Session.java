@@ -36,6 +36,7 @@ final class Session {
     private boolean markersSeen;
     /** Whether a reply with its code was seen; the replies a client prints without one. */
     private boolean codesSeen;
+    private boolean readingBare;
     private final BareReplies bare = new BareReplies();
     private final NodeErrors nodeErrors = new NodeErrors();
     /** A close that the reply being diagnosed explains. */
@@ -121,7 +122,9 @@ final class Session {
                 LogLine bareReply = codesSeen || !markersSeen || !at.tcp ? null : bare.read(classifier, l, at.lastCommand);
                 if (bareReply != null) {
                     at.greeted |= bare.afterText();
+                    readingBare = true; // (a code the log does not show: later lines may be bare replies too)
                     restated(lineNo, bareReply);
+                    readingBare = false;
                 }
             }
         }
@@ -165,7 +168,7 @@ final class Session {
 
     void reply(int code, List<String> lines, int lineNo, Format format) {
         Reply r = Reply.of(code, lines);
-        codesSeen = true;
+        codesSeen |= !readingBare;
         Found open = at.open;
         if (at.ended || at.failed) {
             if (open != null && open.code() == code && open.diagnosis.reply() != null
