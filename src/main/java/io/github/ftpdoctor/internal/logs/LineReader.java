@@ -202,7 +202,7 @@ final class LineReader {
     }
 
     private LogLine plain(String t, boolean indented) {
-        LogLine terse = TerseClients.read(t, indented);
+        LogLine terse = TerseClients.read(t, indented); // Wput, aria2, an SSH banner
         if (terse != null) {
             return terse;
         }
@@ -308,12 +308,7 @@ final class LineReader {
         };
     }
 
-    /** A reply line, or the text as a server's line that is no reply. */
-    static LogLine replyLine(Side side, Format f, String t, boolean indented) {
-        return reply(side, f, t, indented, Kind.SERVER_TEXT);
-    }
-
-    private static LogLine reply(Side side, Format f, String t, boolean indented, Kind otherwise) {
+    static LogLine reply(Side side, Format f, String t, boolean indented, Kind otherwise) {
         if (t.length() < 3 || !Character.isDigit(t.charAt(0)) || !Character.isDigit(t.charAt(1))
                 || !Character.isDigit(t.charAt(2))) {
             return otherwise == null ? null : LogLine.of(otherwise, side, f, t, indented);

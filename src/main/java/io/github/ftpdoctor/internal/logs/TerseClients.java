@@ -23,9 +23,6 @@ final class TerseClients {
     private static final Pattern SSH_BANNER = Pattern.compile("^SSH-\\d\\.\\d+-\\S+");
     /** Wput's progress line: the command, " ... ", then what came of it. */
     private static final Pattern PROGRESS = Pattern.compile("^==> ([A-Z]{3,4})\\b.{0,300}? \\.\\.\\. (.*)$");
-    /** A server's text in parentheses after the client's word for a failure: "Send Failed (Disk full)". */
-    private static final Pattern FAILED_WITH_TEXT = Pattern.compile("\\b(?:failed|fehlgeschlagen|échoué|fallito|"
-            + "falló|fallado)\\s*\\((\\p{L}[^()]{2,300})\\)", Pattern.CASE_INSENSITIVE);
 
     /** aria2's error line, the innermost one naming the cause ({@code -> [File.cc:885] errorCode=3 Resource not found}). */
     private static final Pattern ARIA2 = Pattern.compile("\\berrorCode=(\\d{1,3}) (?!URI=)(\\S.*)$");
@@ -33,7 +30,11 @@ final class TerseClients {
     private static final java.util.Map<String, String[]> ARIA2_CODES = new java.util.HashMap<>();
 
     /** Wput's words before a reply text in parentheses, in every language it ships, and the command answered. */
-    private static final java.util.List<String[]> WPUT = LogTables.read("wput-messages.tsv", 4);
+    private static final java.util.List<String[]> WPUT = new java.util.ArrayList<>(LogTables.read("wput-messages.tsv", 4));
+
+    static {
+        WPUT.sort((a, b) -> b[0].length() - a[0].length()); // the longest words first: "send failed" before "failed"
+    }
 
     static {
         for (String[] row : LogTables.read("aria2-errors.tsv", 4)) {
@@ -41,11 +42,15 @@ final class TerseClients {
         }
     }
 
-    /** The reply text Wput quotes after one of its messages ({@code wput-messages.tsv}), or null. */
-    private static LogLine wput(String t, boolean indented) {
+    /**
+     * The reply text Wput quotes after one of its messages ({@code wput-messages.tsv}), or null; {@code verb} is the
+     * command its progress line names, for the messages that stand for the command of that line.
+     */
+    private static LogLine wput(String t, String verb, boolean indented) {
         String lower = t.toLowerCase(Locale.ROOT);
         for (String[] row : WPUT) {
-            int at = lower.indexOf(row[0]);
+            boolean ofTheLine = row[1].equals("*");
+            int at = ofTheLine && verb == null ? -1 : lower.indexOf(row[0]);
             int open = at < 0 ? -1 : at + row[0].length();
             while (open >= 0 && open < t.length() && t.charAt(open) == ' ') {
                 open++;
@@ -61,7 +66,8 @@ final class TerseClients {
                     String text = t.substring(open + 1, k).strip();
                     return text.isEmpty() || ClientPhrases.said(text).happening() != null ? null
                             : new LogLine(Kind.QUOTED_TEXT, Side.MESSAGE, Format.EMBEDDED, text, 0,
-                                    row[1].equals("CONNECT") ? null : row[1], null, null, Boolean.TRUE, indented);
+                                    ofTheLine ? verb : row[1].equals("CONNECT") ? null : row[1], null, null,
+                                    Boolean.TRUE, indented);
                 }
             }
         }
@@ -75,7 +81,8 @@ final class TerseClients {
     static LogLine read(String t, boolean indented) {
         Matcher m = t.charAt(0) == '[' ? BRACKETED_REPLY.matcher(t) : null;
         if (m != null && m.matches()) {
-            return LineReader.replyLine(Side.SERVER, Format.PLAIN, m.group(1) + " " + m.group(2), indented);
+            return LineReader.reply(Side.SERVER, Format.PLAIN, m.group(1) + " " + m.group(2), indented,
+                    Kind.SERVER_TEXT);
         }
         int sent = t.indexOf(SENT);
         if (sent >= 0 && sent + SENT.length() < t.length() && t.charAt(sent + SENT.length()) != ' ') {
@@ -94,17 +101,9 @@ final class TerseClients {
             return new LogLine(Kind.EVENT, Side.MESSAGE, Format.PLAIN, aria2.group(2).strip(), 0, null, null,
                     LogLine.Happening.valueOf(known[1]), null, indented);
         }
-        LogLine quoted = t.indexOf('(') > 0 || t.indexOf('\uFF08') > 0 ? wput(t, indented) : null;
-        if (quoted != null) {
-            return quoted;
-        }
         Matcher progress = t.startsWith("==> ") ? PROGRESS.matcher(t) : null;
         String verb = progress != null && progress.matches() ? progress.group(1).toUpperCase(Locale.ROOT) : null;
-        Matcher failed = t.indexOf('(') > 0 ? FAILED_WITH_TEXT.matcher(verb != null ? progress.group(2) : t) : null;
-        if (failed != null && failed.find() && ClientPhrases.said(failed.group(1)).happening() == null) {
-            return new LogLine(Kind.QUOTED_TEXT, Side.MESSAGE, Format.EMBEDDED, failed.group(1).strip(), 0, verb,
-                    null, null, Boolean.TRUE, indented);
-        }
-        return null;
+        return t.indexOf('(') > 0 || t.indexOf('\uFF08') > 0 ? wput(t, verb, indented) : null;
     }
 }
+
